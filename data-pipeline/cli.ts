@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * `npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list]`
+ * Rebuilds public/data/ from data-pipeline/sources/. Exit 0 only when published (or checked).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
+import { loadRegistry } from './registry.ts';
+import { type PipelineResult, runPipeline } from './run-pipeline.ts';
+
+const ISSUES_SHOWN = 20;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        out: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        input: { type: 'string', multiple: true, default: [] },
+        list: { type: 'boolean', default: false },
+        'max-rejected': { type: 'string', default: '0.01' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`pipeline: ${(error as Error).message}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log('usage: npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list] [--max-rejected 0.01]');
+    return 0;
+  }
+  if (args.list) {
+    for (const s of await loadRegistry()) console.log(`${s.id} ${s.table} ${s.file}`);
+    return 0;
+  }
+  const inputs = new Map<string, string>();
+  for (const spec of args.input) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) {
+      console.error(`pipeline: --input expects <source-id>=<path>, got "${spec}"`);
+      return 2;
+    }
+    inputs.set(spec.slice(0, eq), path.resolve(spec.slice(eq + 1)));
+  }
+  const maxRejectedShare = Number(args['max-rejected']);
+  if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+    console.error(`pipeline: --max-rejected expects a share between 0 and 1, got "${args['max-rejected']}"`);
+    return 2;
+  }
+
+  const result = await runPipeline({ outDir: args.out, check: args.check, inputs, maxRejectedShare, log: (l) => console.log(l) });
+  report(result);
+  console.log(result.published ? 'pipeline: published' : 'pipeline: check passed, nothing published');
+  return 0;
+}
+
+function report(result: PipelineResult): void {
+  printIssues('rejected', result.rejected);
+  printIssues('warning', result.warnings);
+  console.table(
+    result.tables.map((t) => ({ table: t.table, 'rows in': t.rowsIn, kept: t.rowsKept, rejected: t.rejected, warnings: t.warnings, 'rejected by reason': JSON.stringify(t.rejectedByReason) })),
+  );
+}
+
+function printIssues(kind: string, issues: RowIssue[]): void {
+  for (const issue of issues.slice(0, ISSUES_SHOWN)) console.log(`${kind}: ${formatIssue(issue)}`);
+  if (issues.length > ISSUES_SHOWN) console.log(`${kind}: … and ${issues.length - ISSUES_SHOWN} more`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof PipelineError) {
+      console.error(`pipeline: error: ${error.message}`);
+      console.error('pipeline: nothing published; the previous data is unchanged');
+    } else {
+      console.error('pipeline: unexpected failure; nothing published', error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { PipelineError } from './pipeline-error.ts';
+
+/** One official file the pipeline reads, declared once (issue "Data pipeline"). */
+const SourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  table: z.enum(['qpv', 'territoires']),
+  /** Path relative to `data-pipeline/sources/`. */
+  file: z.string().min(1),
+  format: z.enum(['geojson']),
+  /** What the rows are, for tables fed by several kinds of file. */
+  layout: z.enum(['qpv', 'regions', 'departements', 'communes']),
+  /** EPSG code of the coordinates when the file does not declare it. */
+  crs: z.number().int().positive().optional(),
+  publisher: z.string().min(1),
+  licence: z.string().min(1),
+  millesime: z.string().min(1),
+  url: z.string().url(),
+  notes: z.string().optional(),
+});
+
+const RegistrySchema = z.object({ sources: z.array(SourceSchema).min(1) });
+
+export type Source = z.infer<typeof SourceSchema>;
+export type TableId = Source['table'];
+
+export const SOURCES_DIR = path.resolve(import.meta.dirname, 'sources');
+export const REGISTRY_FILE = path.join(SOURCES_DIR, 'registry.json');
+
+export async function loadRegistry(file = REGISTRY_FILE): Promise<Source[]> {
+  const display = path.relative(process.cwd(), file);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new PipelineError({ file: display }, `cannot read registry (${(cause as Error).message})`, { cause });
+  }
+  const parsed = RegistrySchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PipelineError({ file: display, field: issue.path.join('.') }, issue.message);
+  }
+  const ids = new Set<string>();
+  for (const source of parsed.data.sources) {
+    if (ids.has(source.id)) throw new PipelineError({ file: display, field: 'id', value: source.id }, 'duplicate source id');
+    ids.add(source.id);
+  }
+  return parsed.data.sources;
+}

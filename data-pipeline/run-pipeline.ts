@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { QPV_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../src/domain/table-layouts.ts';
+import { PipelineError, type RowIssue } from './pipeline-error.ts';
+import { publishFolder, sha256 } from './publish.ts';
+import { type GeoJsonFile, readGeoJson } from './read/read-geojson.ts';
+import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR } from './registry.ts';
+import { assertUniqueKeys, type TableBuild } from './table-build.ts';
+import { buildQpv } from './tables/build-qpv.ts';
+import { buildTerritoires } from './tables/build-territoires.ts';
+import { rowsToArrowIpc } from './write-arrow.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'public', 'data');
+
+export interface PipelineOptions {
+  outDir?: string;
+  /** Validate only; publish nothing. */
+  check?: boolean;
+  /** Source id → file path replacing the registry's file for this run. */
+  inputs?: ReadonlyMap<string, string>;
+  /** Share of rejected rows above which a table fails the run. */
+  maxRejectedShare?: number;
+  registryFile?: string;
+  /** Build time written in the manifest; defaults to SOURCE_DATE_EPOCH, else now. */
+  builtAt?: Date;
+  log?: (line: string) => void;
+}
+
+export interface TableSummary {
+  table: string;
+  rowsIn: number;
+  rowsKept: number;
+  rejected: number;
+  warnings: number;
+  rejectedByReason: Record<string, number>;
+}
+
+export interface PipelineResult {
+  published: boolean;
+  tables: TableSummary[];
+  rejected: RowIssue[];
+  warnings: RowIssue[];
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+function defaultBuiltAt(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  // Whole seconds, so that SOURCE_DATE_EPOCH can reproduce a published manifest exactly.
+  const seconds = epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : Math.floor(Date.now() / 1000);
+  return new Date(seconds * 1000);
+}
+
+/** Runs read → validate → normalise → enrich → publish. Throws `PipelineError` on failure. */
+export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineResult> {
+  const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  const log = options.log ?? (() => {});
+  const maxRejected = options.maxRejectedShare ?? 0.01;
+  const registry = await loadRegistry(options.registryFile ?? REGISTRY_FILE);
+  const inputs = options.inputs ?? new Map<string, string>();
+  for (const id of inputs.keys()) {
+    if (!registry.some((s) => s.id === id)) throw new PipelineError({ file: '--input', value: id }, 'unknown source id (see --list)');
+  }
+
+  const filePath = (s: Source) => inputs.get(s.id) ?? path.join(SOURCES_DIR, s.file);
+  const display = (p: string) => path.relative(process.cwd(), p) || p;
+  const read = new Map<string, GeoJsonFile & { sha: string }>();
+  for (const source of registry) {
+    const file = filePath(source);
+    log(`read ${source.id} ← ${display(file)}`);
+    const geojson = await readGeoJson(file, display(file));
+    if (geojson.features.length === 0) throw new PipelineError({ file: geojson.file }, 'file has no features');
+    const sha = sha256(await readFile(file));
+    read.set(source.id, { ...geojson, epsg: geojson.epsg ?? source.crs ?? null, sha });
+  }
+  const fileOf = (layout: Source['layout']) => {
+    const source = registry.find((s) => s.layout === layout);
+    if (source === undefined) throw new PipelineError({ file: display(options.registryFile ?? REGISTRY_FILE) }, `no source with layout "${layout}"`);
+    return read.get(source.id)!;
+  };
+
+  const territoires = buildTerritoires({ regions: fileOf('regions'), departements: fileOf('departements'), communes: fileOf('communes') });
+  const qpvSources = registry.filter((s) => s.table === 'qpv');
+  const qpv = buildQpv(qpvSources.map((source) => ({ source, file: read.get(source.id)! })), territoires.communes, territoires.regionOfDepartement);
+
+  const builds: [TableLayout, TableBuild<Record<string, string | number | null>>][] = [
+    [TERRITOIRES_LAYOUT, territoires],
+    [QPV_LAYOUT, qpv],
+  ];
+  const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected));
+  const result: PipelineResult = {
+    published: false,
+    tables: summaries,
+    rejected: builds.flatMap(([, b]) => b.rejected),
+    warnings: builds.flatMap(([, b]) => b.warnings),
+  };
+  if (options.check) return result;
+
+  const builtAt = (options.builtAt ?? defaultBuiltAt()).toISOString();
+  const files = new Map<string, Uint8Array | string>();
+  const tables = builds.map(([layout, build]) => {
+    const rows = [...build.rows].sort((a, b) => compareKeys(a, b, layout.key));
+    const bytes = rowsToArrowIpc(layout, rows);
+    const file = `${layout.name}.arrow`;
+    files.set(file, bytes);
+    const sources = registry.filter((s) => s.table === layout.name);
+    return {
+      name: layout.name,
+      description: layout.description,
+      file,
+      format: 'arrow-ipc-stream',
+      rows: rows.length,
+      bytes: bytes.byteLength,
+      checksum: sha256(bytes),
+      warnings: build.warnings.length,
+      rejected: build.rejected.length,
+      built_at: builtAt,
+      columns: layout.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, description: c.description })),
+      sources: sources.map((s) => ({
+        id: s.id,
+        file: s.file,
+        publisher: s.publisher,
+        licence: s.licence,
+        millesime: s.millesime,
+        url: s.url,
+        checksum: read.get(s.id)!.sha,
+        features: read.get(s.id)!.features.length,
+      })),
+    };
+  });
+  const manifest = { schema_version: MANIFEST_SCHEMA_VERSION, built_at: builtAt, tables };
+  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  await publishFolder(outDir, files);
+  log(`published ${files.size} files → ${display(outDir)}`);
+  return { ...result, published: true };
+}
+
+function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknown>>, maxRejected: number): TableSummary {
+  assertUniqueKeys(layout.name, build, layout.key);
+  const rejectedByReason: Record<string, number> = {};
+  for (const issue of build.rejected) {
+    const reason = issue.reason.replace(/[:(].*$/, '').trim();
+    rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+  }
+  const summary = { table: layout.name, rowsIn: build.rowsIn, rowsKept: build.rows.length, rejected: build.rejected.length, warnings: build.warnings.length, rejectedByReason };
+  const first = build.rejected[0];
+  if (build.rows.length === 0) {
+    throw new PipelineError(first?.location ?? { file: layout.name }, `table ${layout.name} would be empty${first ? ` (first rejection: ${first.reason})` : ''}`);
+  }
+  if (first !== undefined && build.rejected.length / build.rowsIn > maxRejected) {
+    throw new PipelineError(
+      first.location,
+      `${first.reason} — ${build.rejected.length} of ${build.rowsIn} ${layout.name} rows rejected, above the ${(maxRejected * 100).toFixed(1)} % threshold`,
+    );
+  }
+  return summary;
+}
+
+function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>, key: readonly string[]): number {
+  for (const k of key) {
+    const x = String(a[k]);
+    const y = String(b[k]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+

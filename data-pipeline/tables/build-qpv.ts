@@ -1,0 +1,87 @@
+import { normaliseGeometry } from '../normalise-geometry.ts';
+import type { Location, RowIssue } from '../pipeline-error.ts';
+import type { GeoJsonFile } from '../read/read-geojson.ts';
+import type { Source } from '../registry.ts';
+import { footprintColumns, type TableBuild } from '../table-build.ts';
+import { type CommuneGeometries, departementOfCommune } from './build-territoires.ts';
+import { lowerCaseKeys, normaliseInseeCommune, QpvPropertiesSchema } from './qpv-properties.ts';
+
+export type QpvRow = Record<string, string | number | null> & { code: string };
+
+// QPV are small (a few hundred metres): keep ~5 m of detail.
+const SIMPLIFY = { toleranceDeg: 0.00005, decimals: 5 };
+
+const normaliseName = (s: string) =>
+  s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * QPV of one or more files (2015 or 2024 layout). When a file gives no INSEE commune code
+ * (Résovilles' Ille-et-Vilaine file gives only a name), the commune is found by
+ * point-in-polygon, and a name that disagrees with it is a warning.
+ */
+export function buildQpv(
+  inputs: { source: Source; file: GeoJsonFile }[],
+  communes: CommuneGeometries,
+  regionOfDepartement: ReadonlyMap<string, string>,
+): TableBuild<QpvRow> {
+  const rows: QpvRow[] = [];
+  const locations: Location[] = [];
+  const rejected: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  let rowsIn = 0;
+
+  for (const { source, file } of inputs) {
+    for (const feature of file.features) {
+      rowsIn += 1;
+      const at = { file: file.file, feature: feature.index };
+      const properties = lowerCaseKeys(feature.properties);
+      const parsed = QpvPropertiesSchema.safeParse(properties);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = String(issue.path[0] ?? '');
+        rejected.push({ location: { ...at, field, value: properties[field] }, reason: issue.message });
+        continue;
+      }
+      const p = parsed.data;
+      const footprint = normaliseGeometry(feature.geometry, file.epsg ?? source.crs ?? null, SIMPLIFY);
+      if ('problem' in footprint) {
+        rejected.push({ location: { ...at, field: 'geometry' }, reason: footprint.problem });
+        continue;
+      }
+
+      const located = communes.index.containing(...footprint.point)[0];
+      const declared = p.code_commune ?? p.insee_com;
+      const communeCode = declared !== undefined ? normaliseInseeCommune(declared) : located !== undefined ? communes.codes[located]! : undefined;
+      if (communeCode === undefined) {
+        rejected.push({ location: { ...at, field: 'commune_qp', value: p.commune_qp }, reason: 'no INSEE code given and the QPV lies in no known commune' });
+        continue;
+      }
+      const communeIndex = communes.codes.indexOf(communeCode);
+      const communeNom = communes.names[communeIndex] ?? p.nom_commune ?? p.lib_com ?? p.commune_qp ?? communeCode;
+      const libelle = p.commune_qp ?? p.lib_com ?? p.nom_commune ?? communeNom;
+      if (declared === undefined && !normaliseName(libelle).includes(normaliseName(communeNom))) {
+        warnings.push({ location: { ...at, field: 'commune_qp', value: libelle }, reason: `QPV lies in ${communeNom} (${communeCode})` });
+      }
+      const departement = p.code_departement ?? p.insee_dep ?? departementOfCommune(communeCode);
+      const region = regionOfDepartement.get(departement);
+      if (region === undefined) {
+        rejected.push({ location: { ...at, field: 'code_departement', value: departement }, reason: 'unknown département' });
+        continue;
+      }
+      locations.push(at);
+      rows.push({
+        code: p.code_qp,
+        nom: (p.nom_qp ?? p.lib_qp)!,
+        generation: p.code_qp.startsWith('QN') ? '2024' : '2015',
+        commune_code: communeCode,
+        commune_nom: communeNom,
+        communes_libelle: libelle,
+        departement_code: departement,
+        region_code: region,
+        source_id: source.id,
+        ...footprintColumns(footprint),
+      });
+    }
+  }
+  return { rows, locations, rowsIn, rejected, warnings };
+}

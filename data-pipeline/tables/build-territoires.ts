@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { PolygonIndex } from '../../geo/index.ts';
+import { type Footprint, normaliseGeometry, type SimplifyOptions } from '../normalise-geometry.ts';
+import type { Location, RowIssue } from '../pipeline-error.ts';
+import type { GeoJsonFile } from '../read/read-geojson.ts';
+import { footprintColumns, type TableBuild } from '../table-build.ts';
+import type { Niveau } from '../../src/domain/table-layouts.ts';
+
+export type TerritoireRow = Record<string, string | number | null> & { niveau: Niveau; code: string; nom: string };
+
+/** Communes and their unsimplified geometry, to locate QPV whose file gives no INSEE code. */
+export interface CommuneGeometries {
+  codes: string[];
+  names: string[];
+  index: PolygonIndex;
+}
+
+const CODE_PATTERNS: Record<Niveau, RegExp> = {
+  region: /^\d{2}$/,
+  departement: /^(\d{2}|2A|2B|97\d)$/,
+  commune: /^(\d{5}|2[AB]\d{3})$/,
+};
+
+// Basemap outlines are drawn at national and regional zoom: ~200 m is invisible there.
+const SIMPLIFY: Record<Niveau, SimplifyOptions> = {
+  region: { toleranceDeg: 0.002, decimals: 4 },
+  departement: { toleranceDeg: 0.002, decimals: 4 },
+  commune: { toleranceDeg: 0.0005, decimals: 4 },
+};
+
+const propertiesSchema = (niveau: Niveau) =>
+  z.object({
+    code: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().regex(CODE_PATTERNS[niveau], `not a ${niveau} INSEE code`)),
+    nom: z.string().trim().min(1),
+  });
+
+export function departementOfCommune(code: string): string {
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/**
+ * Régions, départements and communes in one long table. A département's région is found by
+ * point-in-polygon (the IGN files carry no parent code); a commune's département is its code
+ * prefix. Commune geometry is not published (too heavy for the first paint): bbox and point are.
+ */
+export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile }): TableBuild<TerritoireRow> & { communes: CommuneGeometries; regionOfDepartement: Map<string, string> } {
+  const rejected: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const rows: TerritoireRow[] = [];
+  const locations: Location[] = [];
+
+  const read = (niveau: Niveau, file: GeoJsonFile) => {
+    const out: { code: string; nom: string; raw: Polygon | MultiPolygon; footprint: Footprint; at: Location }[] = [];
+    for (const feature of file.features) {
+      const parsed = propertiesSchema(niveau).safeParse(feature.properties);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = String(issue.path[0] ?? '');
+        rejected.push({ location: { file: file.file, feature: feature.index, field, value: feature.properties[field] }, reason: issue.message });
+        continue;
+      }
+      const footprint = normaliseGeometry(feature.geometry, file.epsg, SIMPLIFY[niveau]);
+      if ('problem' in footprint) {
+        rejected.push({ location: { file: file.file, feature: feature.index, field: 'geometry' }, reason: footprint.problem });
+        continue;
+      }
+      out.push({ ...parsed.data, raw: feature.geometry as Polygon | MultiPolygon, footprint, at: { file: file.file, feature: feature.index } });
+    }
+    return out;
+  };
+
+  const regions = read('region', files.regions);
+  for (const r of regions) {
+    locations.push(r.at);
+    rows.push({ niveau: 'region', code: r.code, nom: r.nom, departement_code: null, region_code: r.code, ...footprintColumns(r.footprint) });
+  }
+
+  const regionIndex = new PolygonIndex(regions.map((r) => r.raw));
+  const regionOfDepartement = new Map<string, string>();
+  for (const d of read('departement', files.departements)) {
+    const hits = regionIndex.containing(...d.footprint.point);
+    const region = regions[hits[0] ?? -1];
+    if (region === undefined) {
+      rejected.push({ location: { file: files.departements.file, field: 'code', value: d.code }, reason: 'département lies in no région of the régions file' });
+      continue;
+    }
+    regionOfDepartement.set(d.code, region.code);
+    locations.push(d.at);
+    rows.push({ niveau: 'departement', code: d.code, nom: d.nom, departement_code: d.code, region_code: region.code, ...footprintColumns(d.footprint) });
+  }
+
+  const communes = read('commune', files.communes);
+  const kept: typeof communes = [];
+  for (const c of communes) {
+    const departement = departementOfCommune(c.code);
+    const region = regionOfDepartement.get(departement);
+    if (region === undefined) {
+      rejected.push({ location: { file: files.communes.file, field: 'code', value: c.code }, reason: `unknown département ${departement}` });
+      continue;
+    }
+    kept.push(c);
+    locations.push(c.at);
+    rows.push({ niveau: 'commune', code: c.code, nom: c.nom, departement_code: departement, region_code: region, ...footprintColumns(c.footprint, false) });
+  }
+
+  const rowsIn = files.regions.features.length + files.departements.features.length + files.communes.features.length;
+  return {
+    regionOfDepartement,
+    rows,
+    locations,
+    rowsIn,
+    rejected,
+    warnings,
+    communes: { codes: kept.map((c) => c.code), names: kept.map((c) => c.nom), index: new PolygonIndex(kept.map((c) => c.raw)) },
+  };
+}

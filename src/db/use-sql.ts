@@ -1,0 +1,37 @@
+import type { Table } from 'apache-arrow';
+import { useEffect, useState } from 'react';
+import { getConnector } from './database.ts';
+
+export type SqlResult<T> =
+  | { status: 'idle'; data: null; error: null }
+  | { status: 'loading'; data: T | null; error: null }
+  | { status: 'ready'; data: T; error: null }
+  | { status: 'error'; data: null; error: string };
+
+/**
+ * The one hook that runs view queries (STYLE.md §2): waits for the database, runs `sql`,
+ * maps the Arrow result with `select`, and drops results of queries that were superseded.
+ * `sql = null` means nothing to run.
+ */
+export function useSql<T>(sql: string | null, select: (table: Table) => T): SqlResult<T> {
+  const [result, setResult] = useState<SqlResult<T>>({ status: 'idle', data: null, error: null });
+  useEffect(() => {
+    if (sql === null) {
+      setResult({ status: 'idle', data: null, error: null });
+      return;
+    }
+    let current = true;
+    setResult((r) => ({ status: 'loading', data: r.data, error: null }));
+    getConnector()
+      .then((c) => c.query(sql))
+      .then(
+        (table) => current && setResult({ status: 'ready', data: select(table), error: null }),
+        (error: unknown) => current && setResult({ status: 'error', data: null, error: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => {
+      current = false;
+    };
+    // `select` is a mapping function, usually inline: the SQL alone identifies the query.
+  }, [sql]);
+  return result;
+}

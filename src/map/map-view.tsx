@@ -1,0 +1,104 @@
+import type { Layer } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { MARKS } from '../db/database.ts';
+import { loadArrowTable } from '../data/published-data.ts';
+import { useAppStore } from '../state/store.ts';
+import { arrowToFeatures } from './arrow-features.ts';
+import { BASEMAP_SOURCES, buildBasemapStyle } from './basemap-style.ts';
+import { buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import { METROPOLE_BBOX } from './territory-views.ts';
+
+/**
+ * The map: MapLibre draws the offline basemap, deck.gl (interleaved in the same WebGL
+ * context) draws the QPV. Data comes straight from the published Arrow files so that the
+ * first paint never waits for DuckDB.
+ */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const layersRef = useRef<Layer[]>([]);
+  const [qpv, setQpv] = useState<QpvCollection | null>(null);
+  const [zoom, setZoom] = useState(5);
+  const selected = useAppStore((s) => s.selectedQpv);
+  const focus = useAppStore((s) => s.focus);
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: buildBasemapStyle(),
+      bounds: METROPOLE_BBOX,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · QPV : ANCT (2015)' },
+      hash: 'carte',
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapboxOverlay({ interleaved: true, layers: [], getTooltip: qpvTooltip });
+    map.addControl(overlay);
+    map.on('zoomend', () => setZoom(map.getZoom()));
+    setZoom(map.getZoom());
+    mapRef.current = map;
+    overlayRef.current = overlay;
+
+    const { setMapReady, setMapError, selectQpv } = useAppStore.getState();
+    overlay.setProps({
+      onClick: (info) => {
+        const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
+        const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
+        selectQpv(code ?? null);
+      },
+    });
+
+    const styleLoaded = new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+    Promise.all([loadArrowTable('territoires'), loadArrowTable('qpv'), styleLoaded])
+      .then(([territoires, qpvTable]) => {
+        const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
+        (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
+        (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
+        const collection = arrowToFeatures(qpvTable, (r) => ({
+          code: String(r('code')),
+          nom: String(r('nom')),
+          commune: String(r('commune_nom')),
+          lon: Number(r('lon')),
+          lat: Number(r('lat')),
+        }));
+        setQpv(collection);
+        // First paint = the first frame in which the basemap tiles and every QPV layer are drawn.
+        overlay.setProps({
+          onAfterRender: () => {
+            const layers = layersRef.current;
+            if (layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+            overlay.setProps({ onAfterRender: undefined });
+            performance.mark(MARKS.firstPaint);
+            setMapReady(collection.features.length);
+          },
+        });
+      })
+      .catch((error: unknown) => setMapError(error instanceof Error ? error.message : String(error)));
+
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (qpv === null) return;
+    layersRef.current = buildQpvLayers(qpv, { zoom, selected });
+    overlayRef.current?.setProps({ layers: layersRef.current });
+  }, [qpv, zoom, selected]);
+
+  useEffect(() => {
+    if (focus !== null) mapRef.current?.fitBounds(focus.bbox, { padding: 60, maxZoom: 14, duration: 600 });
+  }, [focus]);
+
+  return <div ref={container} className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;
+}

@@ -1,0 +1,73 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+export interface QpvProps {
+  code: string;
+  nom: string;
+  commune: string;
+  lon: number;
+  lat: number;
+}
+
+export type QpvCollection = FeatureCollection<Polygon | MultiPolygon, QpvProps>;
+
+/** Below this zoom a QPV (a few hundred metres) is smaller than a pixel: draw a marker too. */
+export const QPV_MARKER_MAX_ZOOM = 11;
+
+/** Documented defaults of the QPV layers (STYLE.md §6). */
+export const QPV_LAYER_DEFAULTS = {
+  fill: [206, 0, 80, 150] as [number, number, number, number],
+  line: [120, 0, 45, 255] as [number, number, number, number],
+  selectedLine: [255, 196, 0, 255] as [number, number, number, number],
+  markerRadiusPx: 4,
+};
+
+export function buildQpvLayers(data: QpvCollection, options: { zoom: number; selected: string | null }): Layer[] {
+  const { fill, line, selectedLine, markerRadiusPx } = QPV_LAYER_DEFAULTS;
+  const layers: Layer[] = [
+    new GeoJsonLayer<QpvProps>({
+      id: 'qpv-polygons',
+      data,
+      filled: true,
+      stroked: true,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 196, 0, 160],
+      getFillColor: fill,
+      getLineColor: (f) => (f.properties.code === options.selected ? selectedLine : line),
+      getLineWidth: (f) => (f.properties.code === options.selected ? 3 : 1),
+      lineWidthUnits: 'pixels',
+      updateTriggers: { getLineColor: options.selected, getLineWidth: options.selected },
+    }),
+  ];
+  if (options.zoom < QPV_MARKER_MAX_ZOOM) {
+    layers.push(
+      new ScatterplotLayer<QpvProps>({
+        id: 'qpv-markers',
+        data: data.features.map((f) => f.properties),
+        getPosition: (d) => [d.lon, d.lat],
+        radiusUnits: 'pixels',
+        getRadius: (d) => (d.code === options.selected ? markerRadiusPx + 3 : markerRadiusPx),
+        getFillColor: fill.slice(0, 3).concat(230) as [number, number, number, number],
+        stroked: true,
+        getLineColor: [255, 255, 255, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 196, 0, 255],
+        updateTriggers: { getRadius: options.selected },
+      }),
+    );
+  }
+  return layers;
+}
+
+/** Tooltip text (never HTML: names come from open data). */
+export function qpvTooltip(info: PickingInfo): { text: string } | null {
+  const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
+  if (object === undefined || object === null) return null;
+  const p = 'properties' in object && object.properties ? object.properties : (object as QpvProps);
+  return { text: `${p.nom}\n${p.code} · ${p.commune}` };
+}

@@ -1,0 +1,35 @@
+import type { Table } from 'apache-arrow';
+import type { BBox } from '../../geo/index.ts';
+
+/** Initial view, before any data is loaded: métropole with Corsica. */
+export const METROPOLE_BBOX: BBox = [-5.2, 41.3, 9.6, 51.1];
+
+/** The territories one switch away: métropole and the five DROM (by département code). */
+export const TERRITORY_VIEWS = [
+  { id: 'metropole', label: 'Métropole', departements: null },
+  { id: 'guadeloupe', label: 'Guadeloupe', departements: ['971'] },
+  { id: 'martinique', label: 'Martinique', departements: ['972'] },
+  { id: 'guyane', label: 'Guyane', departements: ['973'] },
+  { id: 'reunion', label: 'La Réunion', departements: ['974'] },
+  { id: 'mayotte', label: 'Mayotte', departements: ['976'] },
+] as const;
+
+export type TerritoryViewId = (typeof TERRITORY_VIEWS)[number]['id'];
+
+/** Box of each territory view, from the départements of the published `territoires` table. */
+export function territoryBBoxes(territoires: Table): Map<TerritoryViewId, BBox> {
+  const boxes = new Map<TerritoryViewId, BBox>();
+  const grow = (id: TerritoryViewId, b: BBox) => {
+    const a = boxes.get(id);
+    boxes.set(id, a ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : b);
+  };
+  for (const row of territoires) {
+    const r = row.toJSON() as Record<string, unknown>;
+    if (r.niveau !== 'departement') continue;
+    const code = String(r.code);
+    const box: BBox = [Number(r.xmin), Number(r.ymin), Number(r.xmax), Number(r.ymax)];
+    const view = TERRITORY_VIEWS.find((v) => v.departements?.some((d) => d === code));
+    grow(view?.id ?? 'metropole', box);
+  }
+  return boxes;
+}

@@ -1,0 +1,64 @@
+import { sqlNumber, sqlString } from '../domain/sql.ts';
+
+/** One search hit: a QPV or a territory, with the box to zoom to. */
+export interface SearchHit {
+  kind: 'qpv' | 'region' | 'departement' | 'commune';
+  code: string;
+  nom: string;
+  detail: string;
+  xmin: number;
+  ymin: number;
+  xmax: number;
+  ymax: number;
+}
+
+/**
+ * Folds case, accents and punctuation, the same way as the SQL below, so that
+ * « saint etienne » finds « Saint-Étienne » and « beziers » finds « Béziers ».
+ */
+export function normaliseSearchText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const normSql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
+
+/**
+ * QPV, communes, départements and régions whose name contains the text or whose code
+ * starts with it. Exact code, exact name, then name prefix come first; QPV before territories.
+ * Returns null when the text is too short to search.
+ */
+export function buildSearchQuery(text: string, limit = 10): string | null {
+  const q = normaliseSearchText(text);
+  if (q.length < 2) return null;
+  const code = q.replaceAll(' ', '');
+  return `
+WITH candidates AS (
+  SELECT 'qpv' AS kind, 0 AS kind_order, code, nom,
+         'QPV · ' || commune_nom || ' (' || departement_code || ')' AS detail, xmin, ymin, xmax, ymax
+  FROM qpv
+  UNION ALL
+  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 ELSE 3 END, code, nom,
+         CASE niveau WHEN 'commune' THEN 'Commune (' || departement_code || ')'
+                     WHEN 'departement' THEN 'Département' ELSE 'Région' END,
+         xmin, ymin, xmax, ymax
+  FROM territoires
+), scored AS (
+  SELECT *, ${normSql('nom')} AS norm_nom, lower(code) AS norm_code FROM candidates
+)
+SELECT kind, code, nom, detail, xmin, ymin, xmax, ymax
+FROM scored
+WHERE contains(norm_nom, ${sqlString(q)}) OR starts_with(norm_code, ${sqlString(code)})
+ORDER BY
+  CASE WHEN norm_code = ${sqlString(code)} THEN 0
+       WHEN norm_nom = ${sqlString(q)} THEN 1
+       WHEN starts_with(norm_nom, ${sqlString(q)}) THEN 2
+       WHEN starts_with(norm_code, ${sqlString(code)}) THEN 3
+       ELSE 4 END,
+  kind_order, length(nom), nom, code
+LIMIT ${sqlNumber(limit)}`;
+}

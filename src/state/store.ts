@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import type { BBox } from '../../geo/index.ts';
+
+/** Loading state of the in-browser database; the map never waits for it. */
+export interface DatabaseSlice {
+  dbStatus: 'idle' | 'loading' | 'ready' | 'error';
+  dbStep: string;
+  tableCounts: { table: string; rows: number }[];
+  dbError: string | null;
+  setDbProgress(step: string): void;
+  setDbReady(tableCounts: { table: string; rows: number }[]): void;
+  setDbError(message: string): void;
+}
+
+/** What the map shows and where it should go. */
+export interface MapSlice {
+  /** Incremented on each request so that asking twice for the same box moves the map twice. */
+  focus: { bbox: BBox; request: number } | null;
+  selectedQpv: string | null;
+  mapStatus: 'loading' | 'ready' | 'error';
+  mapError: string | null;
+  qpvDrawn: number;
+  focusOn(bbox: BBox): void;
+  selectQpv(code: string | null): void;
+  setMapReady(qpvDrawn: number): void;
+  setMapError(message: string): void;
+}
+
+export type AppState = DatabaseSlice & MapSlice;
+
+export const useAppStore = create<AppState>()((set) => ({
+  dbStatus: 'idle',
+  dbStep: '',
+  tableCounts: [],
+  dbError: null,
+  setDbProgress: (dbStep) => set({ dbStatus: 'loading', dbStep }),
+  setDbReady: (tableCounts) => set({ dbStatus: 'ready', dbStep: '', tableCounts }),
+  setDbError: (dbError) => set({ dbStatus: 'error', dbError }),
+
+  focus: null,
+  selectedQpv: null,
+  mapStatus: 'loading',
+  mapError: null,
+  qpvDrawn: 0,
+  focusOn: (bbox) => set((s) => ({ focus: { bbox, request: (s.focus?.request ?? 0) + 1 } })),
+  selectQpv: (selectedQpv) => set({ selectedQpv }),
+  setMapReady: (qpvDrawn) => set({ mapStatus: 'ready', qpvDrawn }),
+  setMapError: (mapError) => set({ mapStatus: 'error', mapError }),
+}));

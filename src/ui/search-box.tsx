@@ -1,0 +1,82 @@
+import { useDeferredValue, useId, useState } from 'react';
+import { tableRows } from '../domain/connector.ts';
+import { useSql } from '../db/use-sql.ts';
+import { buildSearchQuery, type SearchHit } from '../queries/search-query.ts';
+import { useAppStore } from '../state/store.ts';
+
+/** Finds a QPV, a commune, a département or a région by name or code, and zooms to it. */
+export function SearchBox() {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const deferred = useDeferredValue(text);
+  const dbStatus = useAppStore((s) => s.dbStatus);
+  const focusOn = useAppStore((s) => s.focusOn);
+  const selectQpv = useAppStore((s) => s.selectQpv);
+  const result = useSql(buildSearchQuery(deferred), (t) => tableRows(t) as unknown as SearchHit[]);
+  const hits = result.data ?? [];
+  const listId = useId();
+  const inputId = useId();
+
+  const choose = (hit: SearchHit) => {
+    focusOn([hit.xmin, hit.ymin, hit.xmax, hit.ymax]);
+    selectQpv(hit.kind === 'qpv' ? hit.code : null);
+    setText(hit.nom);
+    setOpen(false);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+    else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (e.key === 'Escape') setOpen(false);
+    else if (e.key === 'Enter' && hits[active]) choose(hits[active]);
+    else return;
+    e.preventDefault();
+  };
+
+  const expanded = open && hits.length > 0;
+  return (
+    <div className="search-box" role="search">
+      <label className="fr-label" htmlFor={inputId}>
+        Rechercher une commune ou un QPV
+        <span className="fr-hint-text">Nom ou code : « Béziers », « 34032 », « QP066007 »</span>
+      </label>
+      <input
+        id={inputId}
+        className="fr-input"
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
+        value={text}
+        placeholder={dbStatus === 'ready' ? 'Nom ou code' : 'Base en cours de chargement…'}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" className="search-box__results" hidden={!expanded} aria-label="Résultats">
+        {hits.map((hit, i) => (
+          <li
+            key={`${hit.kind}-${hit.code}`}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(hit)}
+          >
+            <span className="search-box__name">{hit.nom}</span> <span className="search-box__detail">{hit.detail} · {hit.code}</span>
+          </li>
+        ))}
+      </ul>
+      {open && result.status === 'ready' && hits.length === 0 && deferred.trim().length >= 2 && (
+        <p className="fr-text--xs search-box__empty">Aucun résultat pour « {deferred} »</p>
+      )}
+      {result.status === 'error' && <p className="fr-error-text">Recherche impossible : {result.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../state/store.ts';
+
+const formatter = new Intl.NumberFormat('fr-FR');
+
+/** Where loading progress, errors and, once DuckDB is ready, row counts are shown. */
+export function StatusArea() {
+  const s = useAppStore(
+    useShallow((a) => ({
+      mapStatus: a.mapStatus,
+      mapError: a.mapError,
+      qpvDrawn: a.qpvDrawn,
+      dbStatus: a.dbStatus,
+      dbStep: a.dbStep,
+      dbError: a.dbError,
+      tableCounts: a.tableCounts,
+    })),
+  );
+  return (
+    <section className="status-area fr-text--xs" aria-live="polite" data-testid="status" aria-label="État du chargement">
+      <p>
+        {s.mapStatus === 'loading' && 'Carte : chargement des contours…'}
+        {s.mapStatus === 'ready' && `Carte : ${formatter.format(s.qpvDrawn)} QPV affichés`}
+        {s.mapStatus === 'error' && <span className="fr-error-text">Carte indisponible : {s.mapError}</span>}
+      </p>
+      <p>
+        {(s.dbStatus === 'idle' || s.dbStatus === 'loading') && `Base DuckDB : ${s.dbStep || 'en attente'}…`}
+        {s.dbStatus === 'error' && <span className="fr-error-text">Base DuckDB indisponible : {s.dbError}</span>}
+        {s.dbStatus === 'ready' && (
+          <>
+            DuckDB prêt ·{' '}
+            {s.tableCounts.map((t, i) => (
+              <span key={t.table} data-table={t.table} data-rows={t.rows}>
+                {i > 0 && ' · '}
+                {t.table} {formatter.format(t.rows)} lignes
+              </span>
+            ))}
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { preview, type PreviewServer } from 'vite';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Debian Chromium with software WebGL and no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Serves the built app (`dist/`) on a free loopback port. */
+export async function startPreview(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const server: PreviewServer = await preview({
+    root: REPO_ROOT,
+    logLevel: 'error',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) throw new Error('vite preview did not report a URL');
+  return { url, close: () => server.close() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A fresh page at a fixed viewport and pixel ratio, with every request that leaves the
+ * app's origin recorded in `offOrigin` (the app must make none).
+ */
+export async function openPage(browser: Browser, appUrl: string): Promise<{ page: Page; offOrigin: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  const origin = new URL(appUrl).origin;
+  const offOrigin: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) offOrigin.push(url);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, offOrigin, errors };
+}
+
+/** Waits until the page has set the performance mark `name`; returns its time in ms. */
+export async function waitForMark(page: Page, name: string, timeout = 60_000): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 50 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name);
+}
+
+/** Runs SQL in the page's DuckDB through the app's own connector. */
+export function queryInPage(page: Page, sql: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate((q) => window.__observatoire!.query(q), sql);
+}
+
+/** Map view from the URL hash MapLibre keeps (`#carte=zoom/lat/lon`). */
+export async function mapView(page: Page): Promise<{ zoom: number; lat: number; lon: number }> {
+  const hash = await page.evaluate(() => location.hash);
+  const match = /carte=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+  if (!match) throw new Error(`no map view in URL hash "${hash}"`);
+  return { zoom: Number(match[1]), lat: Number(match[2]), lon: Number(match[3]) };
+}
+
+export interface PixelCount {
+  total: number;
+  matching: number;
+  distinctColours: number;
+}
+
+/** Counts pixels of a PNG (within `box`) whose colour passes `test`. */
+export function countPixels(png: Buffer, test: (r: number, g: number, b: number) => boolean, box?: { x: number; y: number; width: number; height: number }): PixelCount {
+  const image = PNG.sync.read(png);
+  const { x = 0, y = 0, width = image.width, height = image.height } = box ?? {};
+  let matching = 0;
+  const colours = new Set<number>();
+  for (let j = y; j < y + height; j++) {
+    for (let i = x; i < x + width; i++) {
+      const o = (j * image.width + i) * 4;
+      const r = image.data[o]!;
+      const g = image.data[o + 1]!;
+      const b = image.data[o + 2]!;
+      colours.add((r << 16) | (g << 8) | b);
+      if (test(r, g, b)) matching++;
+    }
+  }
+  return { total: width * height, matching, distinctColours: colours.size };
+}
+
+/** The QPV fill (magenta-red, see QPV_LAYER_DEFAULTS) blended over the basemap. */
+export const isQpvPixel = (r: number, g: number, b: number) => r > 150 && g < 130 && b > 60 && b < 190 && r - g > 90;
