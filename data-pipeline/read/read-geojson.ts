@@ -36,10 +36,13 @@ export async function readGeoJson(file: string, displayName = file): Promise<Geo
   } catch (cause) {
     const message = (cause as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
-    const offset = position === undefined ? text.length : Number(position);
-    const truncated = offset >= text.trimEnd().length || /end of JSON input/.test(message);
+    const endOfInput = /end of JSON input/.test(message);
+    // V8 gives no position for an unexpected token (only the token and some context, kept in
+    // the message): then the place is unknown, and the file is not necessarily truncated.
+    const offset = position !== undefined ? Number(position) : endOfInput ? text.length : undefined;
+    const truncated = endOfInput || (offset !== undefined && offset >= text.trimEnd().length);
     throw new PipelineError(
-      { file: displayName, ...lineColumnAt(text, offset) },
+      { file: displayName, ...(offset === undefined ? {} : lineColumnAt(text, offset)) },
       truncated ? 'invalid JSON: file is truncated' : `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
       { cause },
     );

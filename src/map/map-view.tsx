@@ -21,6 +21,7 @@ export function MapView() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layersRef = useRef<Layer[]>([]);
+  const qpvCountRef = useRef(0);
   const [qpv, setQpv] = useState<QpvCollection | null>(null);
   const [zoom, setZoom] = useState(5);
   const selected = useAppStore((s) => s.selectedQpv);
@@ -48,7 +49,16 @@ export function MapView() {
     overlayRef.current = overlay;
 
     const { setMapReady, setMapError, selectQpv } = useAppStore.getState();
+    // First paint = the first frame in which the basemap tiles and every QPV layer are drawn.
+    let painted = false;
     overlay.setProps({
+      onAfterRender: () => {
+        const layers = layersRef.current;
+        if (painted || layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+        painted = true;
+        performance.mark(MARKS.firstPaint);
+        setMapReady(qpvCountRef.current);
+      },
       onClick: (info) => {
         const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
         const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
@@ -69,17 +79,8 @@ export function MapView() {
           lon: Number(r('lon')),
           lat: Number(r('lat')),
         }));
+        qpvCountRef.current = collection.features.length;
         setQpv(collection);
-        // First paint = the first frame in which the basemap tiles and every QPV layer are drawn.
-        overlay.setProps({
-          onAfterRender: () => {
-            const layers = layersRef.current;
-            if (layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
-            overlay.setProps({ onAfterRender: undefined });
-            performance.mark(MARKS.firstPaint);
-            setMapReady(collection.features.length);
-          },
-        });
       })
       .catch((error: unknown) => setMapError(error instanceof Error ? error.message : String(error)));
 
@@ -97,7 +98,11 @@ export function MapView() {
   }, [qpv, zoom, selected]);
 
   useEffect(() => {
-    if (focus !== null) mapRef.current?.fitBounds(focus.bbox, { padding: 60, maxZoom: 14, duration: 600 });
+    const map = mapRef.current;
+    if (focus === null || map === null) return;
+    // Keep the target clear of the side panel on wide screens.
+    const left = map.getContainer().clientWidth > 900 ? 440 : 40;
+    map.fitBounds(focus.bbox, { padding: { top: 60, bottom: 60, left, right: 60 }, maxZoom: 14, duration: 600 });
   }, [focus]);
 
   return <div ref={container} className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;

@@ -105,3 +105,21 @@ export function countPixels(png: Buffer, test: (r: number, g: number, b: number)
 
 /** The QPV fill (magenta-red, see QPV_LAYER_DEFAULTS) blended over the basemap. */
 export const isQpvPixel = (r: number, g: number, b: number) => r > 150 && g < 130 && b > 60 && b < 190 && r - g > 90;
+
+/** The pixel passing `test` nearest to `near` (searched in growing squares), or null. */
+export function findPixel(png: Buffer, test: (r: number, g: number, b: number) => boolean, near: { x: number; y: number }, maxRadius = 200): { x: number; y: number } | null {
+  const image = PNG.sync.read(png);
+  const at = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= image.width || y >= image.height) return false;
+    const o = (y * image.width + x) * 4;
+    return test(image.data[o]!, image.data[o + 1]!, image.data[o + 2]!);
+  };
+  for (let r = 0; r <= maxRadius; r++) {
+    for (let dx = -r; dx <= r; dx++) {
+      for (const dy of r === 0 ? [0] : Math.abs(dx) === r ? Array.from({ length: 2 * r + 1 }, (_, i) => i - r) : [-r, r]) {
+        if (at(near.x + dx, near.y + dy)) return { x: near.x + dx, y: near.y + dy };
+      }
+    }
+  }
+  return null;
+}

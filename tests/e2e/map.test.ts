@@ -1,0 +1,136 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  countPixels,
+  DIST_DIR,
+  findPixel,
+  isQpvPixel,
+  launchChromium,
+  mapView,
+  openPage,
+  queryInPage,
+  REPO_ROOT,
+  startPreview,
+  VIEWPORT,
+  waitForMark,
+} from '../support/browser.ts';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
+const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'data/manifest.json'), 'utf8')) as { tables: { name: string; rows: number }[] };
+const manifestRows = (name: string) => manifest.tables.find((t) => t.name === name)!.rows;
+
+// Below the header (116 px) and right of the side panel, the map alone.
+const MAP_BOX = { x: 420, y: 130, width: VIEWPORT.width - 480, height: VIEWPORT.height - 190 };
+const isLand = (r: number, g: number, b: number) => r === 247 && g === 246 && b === 242;
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+let page: Page;
+let offOrigin: string[];
+let errors: string[];
+
+async function screenshot(name: string): Promise<Buffer> {
+  const png = await page.screenshot();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(ARTIFACTS, `${name}.png`), png);
+  return png;
+}
+
+async function waitForView(predicate: (v: { zoom: number; lat: number; lon: number }) => boolean): Promise<{ zoom: number; lat: number; lon: number }> {
+  await page.waitForFunction(() => !document.querySelector('.maplibregl-map')?.classList.contains('maplibregl-moving'));
+  await expect.poll(async () => predicate(await mapView(page)), { timeout: 15_000, interval: 100 }).toBe(true);
+  // Let the moves end and the frame settle before reading pixels.
+  await page.waitForFunction(() => document.querySelector('canvas.maplibregl-canvas') !== null);
+  await page.waitForTimeout(0);
+  return mapView(page);
+}
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchChromium();
+  ({ page, offOrigin, errors } = await openPage(browser, server.url));
+  await page.goto(server.url);
+  await waitForMark(page, 'obs:interactive', 90_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the observatory in Chromium', () => {
+  test('paints France and its QPV from the embedded data (pixels, not just DOM)', async () => {
+    const png = await screenshot('carte-france');
+    const land = countPixels(png, isLand, MAP_BOX);
+    const qpv = countPixels(png, isQpvPixel, MAP_BOX);
+    expect(land.matching / land.total).toBeGreaterThan(0.2);
+    expect(land.distinctColours).toBeGreaterThan(20);
+    // 111 markers of ~9 px diameter, many overlapping: several hundred pixels.
+    expect(qpv.matching).toBeGreaterThan(300);
+    await expect.poll(() => page.locator('[data-testid=status]').innerText()).toContain('111 QPV affichés');
+  });
+
+  test('DuckDB answers count(*) equal to the manifest and to the source files', async () => {
+    const [qpv] = await queryInPage(page, 'SELECT count(*) AS n FROM qpv');
+    const [territoires] = await queryInPage(page, 'SELECT count(*) AS n FROM territoires');
+    expect(qpv!.n).toBe(manifestRows('qpv'));
+    expect(territoires!.n).toBe(manifestRows('territoires'));
+    // 105 features in the Occitanie file + 6 in the Ille-et-Vilaine one.
+    expect(qpv!.n).toBe(111);
+    const status = page.locator('[data-testid=status] [data-table=qpv]');
+    await expect.poll(() => status.getAttribute('data-rows')).toBe('111');
+  });
+
+  test('search finds a commune by name and zooms to it', async () => {
+    const before = await mapView(page);
+    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    await input.fill('perpignan');
+    const option = page.getByRole('option').first();
+    await expect.poll(() => option.innerText()).toContain('Perpignan');
+    await input.press('Enter');
+    const view = await waitForView((v) => v.zoom > 10);
+    expect(view.zoom).toBeGreaterThan(before.zoom + 4);
+    expect(view.lat).toBeCloseTo(42.7, 0);
+    expect(view.lon).toBeCloseTo(2.9, 0);
+    await page.waitForTimeout(300);
+    const png = await screenshot('recherche-perpignan');
+    // At city zoom the QPV polygons themselves cover a visible area.
+    expect(countPixels(png, isQpvPixel, MAP_BOX).matching).toBeGreaterThan(2000);
+  });
+
+  test('search finds a QPV by code, and hovering it shows an escaped text tooltip', async () => {
+    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    await input.fill('QP066007');
+    await expect.poll(() => page.getByRole('option').first().innerText()).toContain('Bas-Vernet');
+    await page.getByRole('option').first().click();
+    await waitForView((v) => v.zoom > 12);
+    await page.waitForTimeout(300);
+    const png = await screenshot('recherche-qp066007');
+    // fitBounds put the QPV in the middle of the visible map: hover its nearest drawn pixel.
+    const target = findPixel(png, isQpvPixel, { x: MAP_BOX.x + MAP_BOX.width / 2, y: MAP_BOX.y + MAP_BOX.height / 2 });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
+    const tooltip = page.locator('.deck-tooltip');
+    await expect.poll(() => tooltip.innerText(), { timeout: 10_000 }).toContain('QP066007');
+    expect(await tooltip.innerText()).toContain('Perpignan');
+    // Text only: the line break is the sole element deck.gl may create from `text`.
+    expect(await tooltip.evaluate((el) => el.querySelectorAll(':not(br)').length)).toBe(0);
+  });
+
+  test('La Réunion is one click away', async () => {
+    await page.getByRole('button', { name: 'La Réunion' }).click();
+    const view = await waitForView((v) => v.lat < -20 && v.lon > 55);
+    expect(view.lat).toBeCloseTo(-21.1, 0);
+    expect(view.lon).toBeCloseTo(55.5, 0);
+    await page.waitForTimeout(300);
+    const png = await screenshot('la-reunion');
+    expect(countPixels(png, isLand, MAP_BOX).matching / (MAP_BOX.width * MAP_BOX.height)).toBeGreaterThan(0.1);
+  });
+
+  test('no request left the page origin and no script error occurred', () => {
+    expect(offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
