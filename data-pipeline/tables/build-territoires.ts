@@ -22,10 +22,11 @@ const CODE_PATTERNS: Record<Niveau, RegExp> = {
   commune: /^(\d{5}|2[AB]\d{3})$/,
 };
 
-// Basemap outlines are drawn at national and regional zoom: ~200 m is invisible there.
+// Basemap outlines are for national and regional zoom (~400 m is under a pixel at zoom 8);
+// they are parsed on the first paint's critical path, so every vertex counts.
 const SIMPLIFY: Record<Niveau, SimplifyOptions> = {
-  region: { toleranceDeg: 0.002, decimals: 4 },
-  departement: { toleranceDeg: 0.002, decimals: 4 },
+  region: { toleranceDeg: 0.005, decimals: 3 },
+  departement: { toleranceDeg: 0.004, decimals: 3 },
   commune: { toleranceDeg: 0.0005, decimals: 4 },
 };
 

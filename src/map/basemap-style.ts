@@ -11,6 +11,8 @@ export const BASEMAP_SOURCES = { regions: 'regions', departements: 'departements
  * Express), no tile, glyph or sprite server. An online style may replace it later.
  */
 export function buildBasemapStyle(): StyleSpecification {
+  // No `fill-antialias`: the outline layers draw the edges, and one WebGL program fewer to
+  // compile matters with software rendering.
   return {
     version: 8,
     sources: {
@@ -19,7 +21,7 @@ export function buildBasemapStyle(): StyleSpecification {
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#dde6ee' } },
-      { id: 'land', type: 'fill', source: BASEMAP_SOURCES.departements, paint: { 'fill-color': '#f7f6f2' } },
+      { id: 'land', type: 'fill', source: BASEMAP_SOURCES.departements, paint: { 'fill-color': '#f7f6f2', 'fill-antialias': false } },
       {
         id: 'departement-outline',
         type: 'line',

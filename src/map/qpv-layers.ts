@@ -12,8 +12,12 @@ export interface QpvProps {
 
 export type QpvCollection = FeatureCollection<Polygon | MultiPolygon, QpvProps>;
 
-/** Below this zoom a QPV (a few hundred metres) is smaller than a pixel: draw a marker too. */
-export const QPV_MARKER_MAX_ZOOM = 11;
+/**
+ * Below this zoom a QPV (a few hundred metres) is a few pixels wide: it is drawn as a marker.
+ * From it on, as its polygon. Only one of the two is drawn at a time, so the first paint
+ * compiles only the marker's WebGL program.
+ */
+export const QPV_POLYGON_MIN_ZOOM = 10;
 
 /** Documented defaults of the QPV layers (STYLE.md §6). */
 export const QPV_LAYER_DEFAULTS = {
@@ -25,43 +29,43 @@ export const QPV_LAYER_DEFAULTS = {
 
 export function buildQpvLayers(data: QpvCollection, options: { zoom: number; selected: string | null }): Layer[] {
   const { fill, line, selectedLine, markerRadiusPx } = QPV_LAYER_DEFAULTS;
-  const layers: Layer[] = [
-    new GeoJsonLayer<QpvProps>({
-      id: 'qpv-polygons',
-      data,
-      filled: true,
-      stroked: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [255, 196, 0, 160],
-      getFillColor: fill,
-      getLineColor: (f) => (f.properties.code === options.selected ? selectedLine : line),
-      getLineWidth: (f) => (f.properties.code === options.selected ? 3 : 1),
-      lineWidthUnits: 'pixels',
-      updateTriggers: { getLineColor: options.selected, getLineWidth: options.selected },
-    }),
-  ];
-  if (options.zoom < QPV_MARKER_MAX_ZOOM) {
-    layers.push(
-      new ScatterplotLayer<QpvProps>({
-        id: 'qpv-markers',
-        data: data.features.map((f) => f.properties),
-        getPosition: (d) => [d.lon, d.lat],
-        radiusUnits: 'pixels',
-        getRadius: (d) => (d.code === options.selected ? markerRadiusPx + 3 : markerRadiusPx),
-        getFillColor: fill.slice(0, 3).concat(230) as [number, number, number, number],
+  const isSelected = (code: string) => code === options.selected;
+  if (options.zoom >= QPV_POLYGON_MIN_ZOOM) {
+    return [
+      new GeoJsonLayer<QpvProps>({
+        id: 'qpv-polygons',
+        data,
+        filled: true,
         stroked: true,
-        getLineColor: [255, 255, 255, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1,
         pickable: true,
         autoHighlight: true,
-        highlightColor: [255, 196, 0, 255],
-        updateTriggers: { getRadius: options.selected },
+        highlightColor: [255, 196, 0, 160],
+        getFillColor: fill,
+        getLineColor: (f) => (isSelected(f.properties.code) ? selectedLine : line),
+        getLineWidth: (f) => (isSelected(f.properties.code) ? 3 : 1),
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getLineColor: options.selected, getLineWidth: options.selected },
       }),
-    );
+    ];
   }
-  return layers;
+  return [
+    new ScatterplotLayer<QpvProps>({
+      id: 'qpv-markers',
+      data: data.features.map((f) => f.properties),
+      getPosition: (d) => [d.lon, d.lat],
+      radiusUnits: 'pixels',
+      getRadius: (d) => (isSelected(d.code) ? markerRadiusPx + 3 : markerRadiusPx),
+      getFillColor: [fill[0], fill[1], fill[2], 230],
+      stroked: true,
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 196, 0, 255],
+      updateTriggers: { getRadius: options.selected },
+    }),
+  ];
 }
 
 /** Tooltip text (never HTML: names come from open data). */
