@@ -6,14 +6,28 @@ import { PipelineError } from './pipeline-error.ts';
 /** One official file the pipeline reads, declared once (issue "Data pipeline"). */
 const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  table: z.enum(['qpv', 'territoires']),
+  table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements']),
   /** Path relative to `data-pipeline/sources/`. */
   file: z.string().min(1),
-  format: z.enum(['geojson']),
-  /** What the rows are, for tables fed by several kinds of file. */
-  layout: z.enum(['qpv', 'regions', 'departements', 'communes']),
+  format: z.enum(['geojson', 'csv']),
+  /** What the file holds: picks the reader's schema and the table builder that uses it. */
+  layout: z.enum([
+    'qpv',
+    'regions',
+    'departements',
+    'communes',
+    'qpv-indicateurs-insee',
+    'qpv-indicateurs-dictionnaire',
+    'annuaire-education',
+    'colleges-geolocalisation',
+    'colleges-ips',
+    'colleges-dnb',
+  ]),
   /** EPSG code of the coordinates when the file does not declare it. */
   crs: z.number().int().positive().optional(),
+  /** CSV only: text encoding (default: detected) and delimiter (default: detected). */
+  encoding: z.enum(['auto', 'utf-8', 'windows-1252']).optional(),
+  delimiter: z.enum([';', ',', '\t', '|']).optional(),
   publisher: z.string().min(1),
   licence: z.string().min(1),
   millesime: z.string().min(1),
@@ -25,6 +39,7 @@ const RegistrySchema = z.object({ sources: z.array(SourceSchema).min(1) });
 
 export type Source = z.infer<typeof SourceSchema>;
 export type TableId = Source['table'];
+export type SourceLayout = Source['layout'];
 
 export const SOURCES_DIR = path.resolve(import.meta.dirname, 'sources');
 export const REGISTRY_FILE = path.join(SOURCES_DIR, 'registry.json');

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { QPV_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../src/domain/table-layouts.ts';
+import type { TableLayout } from '../src/domain/table-layouts.ts';
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
 import { publishFolder, sha256 } from './publish.ts';
-import { type GeoJsonFile, readGeoJson } from './read/read-geojson.ts';
+import { readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
 import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR } from './registry.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
-import { buildQpv } from './tables/build-qpv.ts';
-import { buildTerritoires } from './tables/build-territoires.ts';
+import { buildAllTables } from './tables/build-all-tables.ts';
 import { rowsToArrowIpc } from './write-arrow.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
@@ -66,29 +65,19 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
 
   const filePath = (s: Source) => inputs.get(s.id) ?? path.join(SOURCES_DIR, s.file);
   const display = (p: string) => path.relative(process.cwd(), p) || p;
-  const read = new Map<string, GeoJsonFile & { sha: string }>();
+  const read: SourceInput[] = [];
+  const provenance = new Map<string, { checksum: string; records: number }>();
   for (const source of registry) {
     const file = filePath(source);
     log(`read ${source.id} ← ${display(file)}`);
-    const geojson = await readGeoJson(file, display(file));
-    if (geojson.features.length === 0) throw new PipelineError({ file: geojson.file }, 'file has no features');
-    const sha = sha256(await readFile(file));
-    read.set(source.id, { ...geojson, epsg: geojson.epsg ?? source.crs ?? null, sha });
+    const data = await readSource(source, file, display(file));
+    const records = data.format === 'geojson' ? data.geojson.features.length : data.csv.rows.length + data.csv.rejected.length;
+    if (records === 0) throw new PipelineError({ file: display(file) }, data.format === 'geojson' ? 'file has no features' : 'file has a header but no rows');
+    provenance.set(source.id, { checksum: sha256(await readFile(file)), records });
+    read.push({ source, data });
   }
-  const fileOf = (layout: Source['layout']) => {
-    const source = registry.find((s) => s.layout === layout);
-    if (source === undefined) throw new PipelineError({ file: display(options.registryFile ?? REGISTRY_FILE) }, `no source with layout "${layout}"`);
-    return read.get(source.id)!;
-  };
+  const builds = buildAllTables(new SourceInputs(read));
 
-  const territoires = buildTerritoires({ regions: fileOf('regions'), departements: fileOf('departements'), communes: fileOf('communes') });
-  const qpvSources = registry.filter((s) => s.table === 'qpv');
-  const qpv = buildQpv(qpvSources.map((source) => ({ source, file: read.get(source.id)! })), territoires.communes, territoires.regionOfDepartement);
-
-  const builds: [TableLayout, TableBuild<Record<string, string | number | null>>][] = [
-    [TERRITOIRES_LAYOUT, territoires],
-    [QPV_LAYOUT, qpv],
-  ];
   const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected));
   const result: PipelineResult = {
     published: false,
@@ -125,8 +114,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
         licence: s.licence,
         millesime: s.millesime,
         url: s.url,
-        checksum: read.get(s.id)!.sha,
-        features: read.get(s.id)!.features.length,
+        checksum: provenance.get(s.id)!.checksum,
+        records: provenance.get(s.id)!.records,
       })),
     };
   });

@@ -1,12 +1,17 @@
 import { normaliseGeometry } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
-import type { Source } from '../registry.ts';
+import type { SourceInput } from '../read/read-source.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { PolygonIndex } from '../../geo/index.ts';
 import { footprintColumns, type TableBuild } from '../table-build.ts';
 import { type CommuneGeometries, departementOfCommune } from './build-territoires.ts';
 import { lowerCaseKeys, normaliseInseeCommune, QpvPropertiesSchema } from './qpv-properties.ts';
 
 export type QpvRow = Record<string, string | number | null> & { code: string };
+
+/** The QPV table and their source geometry (unsimplified), indexed for spatial joins. */
+export type QpvBuild = TableBuild<QpvRow> & { geometries: { codes: string[]; index: PolygonIndex } };
 
 // QPV are small (a few hundred metres): keep ~5 m of detail.
 const SIMPLIFY = { toleranceDeg: 0.00005, decimals: 5 };
@@ -20,17 +25,18 @@ const normaliseName = (s: string) =>
  * point-in-polygon, and a name that disagrees with it is a warning.
  */
 export function buildQpv(
-  inputs: { source: Source; file: GeoJsonFile }[],
+  inputs: SourceInput<GeoJsonFile>[],
   communes: CommuneGeometries,
   regionOfDepartement: ReadonlyMap<string, string>,
-): TableBuild<QpvRow> {
+): QpvBuild {
   const rows: QpvRow[] = [];
   const locations: Location[] = [];
   const rejected: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   let rowsIn = 0;
 
-  for (const { source, file } of inputs) {
+  const raw: (Polygon | MultiPolygon)[] = [];
+  for (const { source, data: file } of inputs) {
     for (const feature of file.features) {
       rowsIn += 1;
       const at = { file: file.file, feature: feature.index };
@@ -69,6 +75,7 @@ export function buildQpv(
         continue;
       }
       locations.push(at);
+      raw.push(feature.geometry as Polygon | MultiPolygon);
       rows.push({
         code: p.code_qp,
         nom: (p.nom_qp ?? p.lib_qp)!,
@@ -83,5 +90,5 @@ export function buildQpv(
       });
     }
   }
-  return { rows, locations, rowsIn, rejected, warnings };
+  return { rows, locations, rowsIn, rejected, warnings, geometries: { codes: rows.map((r) => r.code), index: new PolygonIndex(raw) } };
 }

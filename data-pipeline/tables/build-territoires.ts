@@ -45,7 +45,9 @@ export function departementOfCommune(code: string): string {
  * point-in-polygon (the IGN files carry no parent code); a commune's département is its code
  * prefix. Commune geometry is not published (too heavy for the first paint): bbox and point are.
  */
-export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile }): TableBuild<TerritoireRow> & { communes: CommuneGeometries; regionOfDepartement: Map<string, string> } {
+export type TerritoiresBuild = TableBuild<TerritoireRow> & { communes: CommuneGeometries; regionOfDepartement: Map<string, string> };
+
+export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile }): TerritoiresBuild {
   const rejected: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const rows: TerritoireRow[] = [];

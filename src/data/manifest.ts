@@ -9,7 +9,7 @@ const ManifestSourceSchema = z.object({
   millesime: z.string(),
   url: z.string(),
   checksum: z.string(),
-  features: z.number(),
+  records: z.number(),
 });
 
 const ManifestTableSchema = z.object({

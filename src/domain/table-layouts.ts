@@ -20,7 +20,7 @@ export interface TableLayout {
   readonly columns: readonly ColumnLayout[];
 }
 
-export type TableName = 'qpv' | 'territoires';
+export type TableName = 'qpv' | 'territoires' | 'indicateurs' | 'indicateurs_meta' | 'etablissements';
 
 const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnLayout => ({
   name,
@@ -72,8 +72,69 @@ export const TERRITOIRES_LAYOUT: TableLayout = {
   ],
 };
 
+export const INDICATEURS_LAYOUT: TableLayout = {
+  name: 'indicateurs',
+  description: 'Indicator values in long format: one row per territory, indicator and year',
+  key: ['territoire_code', 'indicateur', 'annee'],
+  columns: [
+    col('territoire_code', 'utf8', 'code of the territory (QPV code, INSEE commune code…)'),
+    col('niveau', 'utf8', "'qpv', 'commune', 'departement', 'region' or 'france'"),
+    col('indicateur', 'utf8', 'indicator id, see indicateurs_meta'),
+    col('annee', 'int32', 'year the value describes (millésime)'),
+    col('valeur', 'float64', 'value; null when the source publishes none (secret statistique, n.d.)', true),
+    col('statut', 'utf8', "'ok', or why there is no value: 'secret' (suppressed by the publisher), 'nd' (not available)"),
+    col('source_id', 'utf8', 'id of the registry source'),
+  ],
+};
+
+export const INDICATEURS_META_LAYOUT: TableLayout = {
+  name: 'indicateurs_meta',
+  description: 'What each indicator means: label, unit, direction, definition, source',
+  key: ['indicateur'],
+  columns: [
+    col('indicateur', 'utf8', 'indicator id'),
+    col('libelle', 'utf8', 'short French label'),
+    col('definition', 'utf8', 'definition as published'),
+    col('unite', 'utf8', "'%', '€', 'habitants', 'nombre', 'indice'…"),
+    col('type_valeur', 'utf8', "'taux', 'effectif', 'montant', 'indice' (effectifs fall under secret statistique)"),
+    col('sens', 'utf8', "'hausse_defavorable', 'hausse_favorable' or 'neutre': which way is worse for the population"),
+    col('theme', 'utf8', "'population', 'revenus', 'emploi', 'education', 'equipements'…"),
+    col('source_id', 'utf8', 'id of the registry source'),
+    col('millesime', 'utf8', 'millésime of the source'),
+  ],
+};
+
+export const ETABLISSEMENTS_LAYOUT: TableLayout = {
+  name: 'etablissements',
+  description: 'Schools and education services (Annuaire de l’éducation), with éducation prioritaire, IPS, DNB and QPV',
+  key: ['uai'],
+  columns: [
+    col('uai', 'utf8', 'UAI: 7 digits + 1 letter'),
+    col('nom', 'utf8', 'name'),
+    col('type', 'utf8', "'ecole', 'college', 'lycee', 'cio', 'medico_social', 'autre'"),
+    col('nature', 'utf8', 'nature as published (libelle_nature), e.g. ECOLE DE NIVEAU ELEMENTAIRE', true),
+    col('secteur', 'utf8', "'public' or 'prive'"),
+    col('ep', 'utf8', "'REP+', 'REP' or null (hors éducation prioritaire)", true),
+    col('commune_code', 'utf8', 'INSEE code of the commune'),
+    col('commune_nom', 'utf8', 'commune name'),
+    col('departement_code', 'utf8', 'INSEE code of the département'),
+    col('region_code', 'utf8', 'INSEE code of the région'),
+    col('lon', 'float64', 'longitude WGS84', true),
+    col('lat', 'float64', 'latitude WGS84', true),
+    col('effectifs', 'int32', 'pupils (Nombre_d_eleves or effectifs of the IPS file)', true),
+    col('ips', 'float64', 'indice de position sociale (collèges)', true),
+    col('ips_annee', 'int32', 'rentrée of the IPS value', true),
+    col('dnb_taux_reussite', 'float64', 'DNB success rate, %', true),
+    col('dnb_session', 'int32', 'DNB session of that rate', true),
+    col('qpv_code', 'utf8', 'QPV the establishment lies in', true),
+    col('qpv_300m', 'utf8', 'QPV within 300 m (quartier vécu), comma-separated, nearest first', true),
+    col('date_maj', 'utf8', 'date of the source row (ISO)', true),
+    col('source_id', 'utf8', 'id of the registry source the row comes from'),
+  ],
+};
+
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT];
 
 export const NIVEAUX = ['region', 'departement', 'commune'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

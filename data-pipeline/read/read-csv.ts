@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import { CsvError, parse } from 'csv-parse/sync';
+import { PipelineError, type RowIssue } from '../pipeline-error.ts';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type CsvDelimiter = ';' | ',' | '\t' | '|';
+
+export interface CsvOptions {
+  /** `auto`: UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252. */
+  encoding?: CsvEncoding | 'auto';
+  delimiter?: CsvDelimiter | 'auto';
+  /** Columns that must be in the header (compared after trimming). */
+  required?: readonly string[];
+  /** Longest accepted field, in characters: longer means a broken quote or a wrong file. */
+  maxFieldLength?: number;
+}
+
+export interface CsvRow {
+  /** 1-based line of the record's first line in the file. */
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvFile {
+  file: string;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  header: string[];
+  rows: CsvRow[];
+  /** Records with the wrong number of fields: reported and left out. */
+  rejected: RowIssue[];
+}
+
+const DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t', '|'];
+
+export function decodeText(bytes: Uint8Array, encoding: CsvEncoding | 'auto'): { text: string; encoding: CsvEncoding } {
+  if (encoding === 'windows-1252') return { text: new TextDecoder('windows-1252').decode(bytes), encoding };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
+  } catch (cause) {
+    if (encoding === 'utf-8') throw cause;
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** The candidate that splits the header line into the most fields (quotes respected). */
+export function detectDelimiter(headerLine: string): CsvDelimiter {
+  let best: CsvDelimiter = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (const ch of headerLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) count++;
+    }
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
+}
+
+/**
+ * Reads a delimited text file as official open data publishes it (`;` or `,`, UTF-8 with or
+ * without BOM, or Windows-1252, CRLF or LF, quoted fields). File-level problems throw a
+ * located `PipelineError`; a record with the wrong field count is rejected with its line.
+ */
+export async function readCsv(path: string, file: string, options: CsvOptions = {}): Promise<CsvFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new PipelineError({ file }, `cannot read file (${(cause as Error).message})`, { cause });
+  }
+  const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (text.trim() === '') throw new PipelineError({ file }, 'empty file');
+  const delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? detectDelimiter(firstLine) : options.delimiter;
+
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: options.maxFieldLength ?? 100_000,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (cause) {
+    throw csvError(cause, file);
+  }
+  const [head, ...body] = records;
+  if (head === undefined) throw new PipelineError({ file }, 'empty file');
+  // Some exports (R's write.csv) leave the row-index column unnamed: name it by position.
+  const header = head.record.map((h, i) => h.trim() || `_column_${i + 1}`);
+  checkHeader(header, file, options.required ?? []);
+
+  const rows: CsvRow[] = [];
+  const rejected: RowIssue[] = [];
+  const maxField = options.maxFieldLength ?? 100_000;
+  for (const { record, info } of body) {
+    // csv-parse counts the lines read so far: a multi-line record ends on `info.lines`.
+    const line = info.lines;
+    if (record.length !== header.length) {
+      rejected.push({ location: { file, line }, reason: `expected ${header.length} fields, found ${record.length}` });
+      continue;
+    }
+    const long = record.findIndex((v) => v.length > maxField);
+    if (long !== -1) {
+      rejected.push({ location: { file, line, field: header[long] }, reason: `field longer than ${maxField} characters` });
+      continue;
+    }
+    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i]!])) });
+  }
+  return { file, encoding, delimiter, header, rows, rejected };
+}
+
+function checkHeader(header: string[], file: string, required: readonly string[]): void {
+  const seen = new Set<string>();
+  header.forEach((h) => {
+    if (seen.has(h)) throw new PipelineError({ file, line: 1, field: h }, 'duplicate column in header');
+    seen.add(h);
+  });
+  const missing = required.filter((r) => !seen.has(r));
+  if (missing.length > 0) {
+    throw new PipelineError({ file, line: 1, field: missing.join(', ') }, `missing required column${missing.length > 1 ? 's' : ''} (header has: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`);
+  }
+}
+
+function csvError(cause: unknown, file: string): PipelineError {
+  if (cause instanceof CsvError) {
+    const line = (cause as CsvError & { lines?: number }).lines;
+    const reason =
+      cause.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'unterminated quoted field: file is truncated or a quote is not closed'
+        : cause.code === 'CSV_MAX_RECORD_SIZE'
+          ? 'field too long: a quote is probably not closed'
+          : cause.message.replace(/^Invalid\s+/i, 'invalid ');
+    return new PipelineError({ file, ...(line !== undefined ? { line } : {}) }, reason, { cause });
+  }
+  return new PipelineError({ file }, `cannot parse CSV (${(cause as Error).message})`, { cause });
+}

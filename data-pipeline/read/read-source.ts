@@ -1,0 +1,35 @@
+import type { Source, SourceLayout } from '../registry.ts';
+import { type CsvFile, readCsv } from './read-csv.ts';
+import { type GeoJsonFile, readGeoJson } from './read-geojson.ts';
+
+export type SourceData = { format: 'geojson'; geojson: GeoJsonFile } | { format: 'csv'; csv: CsvFile };
+
+export interface SourceInput<D = SourceData> {
+  source: Source;
+  data: D;
+}
+
+/** Reads one registry source with the reader its format names. */
+export async function readSource(source: Source, path: string, display: string): Promise<SourceData> {
+  switch (source.format) {
+    case 'geojson': {
+      const geojson = await readGeoJson(path, display);
+      return { format: 'geojson', geojson: { ...geojson, epsg: geojson.epsg ?? source.crs ?? null } };
+    }
+    case 'csv':
+      return { format: 'csv', csv: await readCsv(path, display, { encoding: source.encoding ?? 'auto', delimiter: source.delimiter ?? 'auto' }) };
+  }
+}
+
+/** The sources read for a run, looked up by layout. */
+export class SourceInputs {
+  constructor(private readonly inputs: readonly SourceInput[]) {}
+
+  geojson(layout: SourceLayout): SourceInput<GeoJsonFile>[] {
+    return this.inputs.filter((i) => i.source.layout === layout && i.data.format === 'geojson').map((i) => ({ source: i.source, data: (i.data as { geojson: GeoJsonFile }).geojson }));
+  }
+
+  csv(layout: SourceLayout): SourceInput<CsvFile>[] {
+    return this.inputs.filter((i) => i.source.layout === layout && i.data.format === 'csv').map((i) => ({ source: i.source, data: (i.data as { csv: CsvFile }).csv }));
+  }
+}
