@@ -1,10 +1,14 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
+import { useCallback, useState } from 'react';
 import { MapView } from './map/map-view.tsx';
+import { DataPanel } from './ui/data-panel.tsx';
 import { SearchBox } from './ui/search-box.tsx';
 import { StatusArea } from './ui/status-area.tsx';
 import { TerritorySwitcher } from './ui/territory-switcher.tsx';
 
 export function App() {
+  const [dataOpen, setDataOpen] = useState(false);
+  const closeData = useCallback(() => setDataOpen(false), []);
   return (
     <div className="app">
       <Header
@@ -18,6 +22,13 @@ export function App() {
         serviceTitle="Observatoire de la réussite éducative"
         serviceTagline="QPV, éducation prioritaire et Cités éducatives sur une carte"
         homeLinkProps={{ href: '#', title: 'Accueil — Observatoire de la réussite éducative' }}
+        quickAccessItems={[
+          {
+            iconId: 'fr-icon-database-line',
+            text: 'Données',
+            buttonProps: { onClick: () => setDataOpen((open) => !open), 'aria-expanded': dataOpen, 'aria-controls': 'data-panel-title' },
+          },
+        ]}
       />
       <main className="app__main" id="contenu">
         <MapView />
@@ -26,6 +37,7 @@ export function App() {
           <TerritorySwitcher />
         </aside>
         <StatusArea />
+        {dataOpen && <DataPanel onClose={closeData} />}
       </main>
     </div>
   );

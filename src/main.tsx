@@ -1,5 +1,6 @@
 import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-system/icons-system.min.css';
+import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-device/icons-device.min.css';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

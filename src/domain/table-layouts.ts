@@ -15,6 +15,7 @@ export interface ColumnLayout {
 
 export interface TableLayout {
   readonly name: TableName;
+  /** Shown to users in the Données panel: French. */
   readonly description: string;
   readonly key: readonly string[];
   readonly columns: readonly ColumnLayout[];
@@ -42,7 +43,7 @@ const footprintColumns = (geometryNullable: boolean): ColumnLayout[] => [
 
 export const QPV_LAYOUT: TableLayout = {
   name: 'qpv',
-  description: 'Quartiers prioritaires de la politique de la ville (2015 and 2024 generations)',
+  description: 'Quartiers prioritaires de la politique de la ville (générations 2015 et 2024)',
   key: ['code'],
   columns: [
     col('code', 'utf8', 'QPV code: QP + 6 digits (2015) or QN + 7 digits (2024)'),
@@ -60,7 +61,7 @@ export const QPV_LAYOUT: TableLayout = {
 
 export const TERRITOIRES_LAYOUT: TableLayout = {
   name: 'territoires',
-  description: 'Régions, départements and communes (IGN Admin Express)',
+  description: 'Régions, départements et communes (IGN Admin Express)',
   key: ['niveau', 'code'],
   columns: [
     col('niveau', 'utf8', "'region', 'departement' or 'commune'"),
@@ -74,7 +75,7 @@ export const TERRITOIRES_LAYOUT: TableLayout = {
 
 export const INDICATEURS_LAYOUT: TableLayout = {
   name: 'indicateurs',
-  description: 'Indicator values in long format: one row per territory, indicator and year',
+  description: 'Valeurs des indicateurs, une ligne par territoire, indicateur et année',
   key: ['territoire_code', 'indicateur', 'annee'],
   columns: [
     col('territoire_code', 'utf8', 'code of the territory (QPV code, INSEE commune code…)'),
@@ -89,7 +90,7 @@ export const INDICATEURS_LAYOUT: TableLayout = {
 
 export const INDICATEURS_META_LAYOUT: TableLayout = {
   name: 'indicateurs_meta',
-  description: 'What each indicator means: label, unit, direction, definition, source',
+  description: 'Définition de chaque indicateur : libellé, unité, sens, source',
   key: ['indicateur'],
   columns: [
     col('indicateur', 'utf8', 'indicator id'),
@@ -106,7 +107,7 @@ export const INDICATEURS_META_LAYOUT: TableLayout = {
 
 export const ETABLISSEMENTS_LAYOUT: TableLayout = {
   name: 'etablissements',
-  description: 'Schools and education services (Annuaire de l’éducation), with éducation prioritaire, IPS, DNB and QPV',
+  description: 'Écoles, collèges, lycées et services (Annuaire de l’éducation), avec éducation prioritaire, IPS, DNB et QPV',
   key: ['uai'],
   columns: [
     col('uai', 'utf8', 'UAI: 7 digits + 1 letter'),

@@ -129,6 +129,23 @@ describe('the observatory in Chromium', () => {
     expect(countPixels(png, isLand, MAP_BOX).matching / (MAP_BOX.width * MAP_BOX.height)).toBeGreaterThan(0.1);
   });
 
+  test('the Données panel lists every table with its rows, sources, licences and millésimes', async () => {
+    await page.getByRole('button', { name: 'Données' }).first().click();
+    const panel = page.getByTestId('data-panel');
+    for (const table of manifest.tables) {
+      const article = panel.locator(`[data-table="${table.name}"]`);
+      await expect.poll(() => article.innerText()).toContain(table.name);
+      const text = (await article.innerText()).replace(/\s/g, ' ');
+      expect(text).toContain(`${new Intl.NumberFormat('fr-FR').format(table.rows).replace(/\s/g, ' ')} lignes`);
+      expect(text).toMatch(/Licence Ouverte/);
+      expect(text).toMatch(/millésime/);
+    }
+    expect(await panel.innerText()).toContain('QPV 2015');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await screenshot('donnees-ferme');
+  });
+
   test('no request left the page origin and no script error occurred', () => {
     expect(offOrigin).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { type Manifest } from '../data/manifest.ts';
+import { loadManifest } from '../data/published-data.ts';
+import { useAppStore } from '../state/store.ts';
+
+const number = new Intl.NumberFormat('fr-FR');
+const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/**
+ * « Données »: every published table with its rows (as published and as counted by DuckDB),
+ * its sources, publishers, licences, millésimes and the build date.
+ */
+export function DataPanel({ onClose }: { onClose: () => void }) {
+  const [manifest, setManifest] = useState<Manifest | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const counts = useAppStore((s) => s.tableCounts);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    loadManifest().then(setManifest, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <section className="data-panel" role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
+      <div className="data-panel__head">
+        <h2 id="data-panel-title" className="fr-h4" tabIndex={-1} ref={heading}>
+          Données
+        </h2>
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer" onClick={onClose}>
+          Fermer
+        </button>
+      </div>
+      {error !== null && <p className="fr-error-text">Manifeste illisible : {error}</p>}
+      {manifest !== null && (
+        <>
+          <p className="fr-text--sm">
+            Jeu de données construit le {date.format(new Date(manifest.built_at))} par <code>npm run pipeline</code> à partir de fichiers
+            officiels en open data. Aucune donnée ne quitte votre navigateur.
+          </p>
+          {manifest.tables.map((table) => {
+            const counted = counts.find((c) => c.table === table.name)?.rows;
+            return (
+              <article key={table.name} className="data-panel__table" data-table={table.name}>
+                <h3 className="fr-h6">
+                  <code>{table.name}</code> · {number.format(table.rows)} lignes
+                  {counted !== undefined && counted !== table.rows && <span className="fr-error-text"> (DuckDB : {number.format(counted)})</span>}
+                </h3>
+                <p className="fr-text--sm">{table.description}</p>
+                {(table.rejected > 0 || table.warnings > 0) && (
+                  <p className="fr-text--xs">
+                    {number.format(table.rejected)} ligne(s) écartée(s) · {number.format(table.warnings)} avertissement(s) à la construction
+                  </p>
+                )}
+                <ul className="fr-text--xs">
+                  {table.sources.map((s) => (
+                    <li key={s.id}>
+                      {s.publisher} — {s.licence} — millésime {s.millesime} — {number.format(s.records)} enregistrements lus (
+                      <code>{s.file}</code>)
+                    </li>
+                  ))}
+                </ul>
+              </article>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}
