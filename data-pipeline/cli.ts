@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { loadRegistry } from './registry.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
@@ -53,7 +54,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const result = await runPipeline({ outDir: args.out, check: args.check, inputs, maxRejectedShare, log: (l) => console.log(l) });
+  // A progress bar on a terminal; plain log lines in CI logs and pipes.
+  const bar = process.stdout.isTTY ? new SingleBar({ format: '{step} [{bar}] {value}/{total}', clearOnComplete: true, hideCursor: true }) : null;
+  const result = await runPipeline({
+    outDir: args.out,
+    check: args.check,
+    inputs,
+    maxRejectedShare,
+    log: bar ? () => {} : (l) => console.log(l),
+    progress: (step, done, total) => (done === 0 ? bar?.start(total, 0, { step }) : bar?.update(done, { step })),
+  }).finally(() => bar?.stop());
   report(result);
   console.log(result.published ? 'pipeline: published' : 'pipeline: check passed, nothing published');
   return 0;

@@ -20,9 +20,30 @@ export async function recoverInterruptedPublish(outDir: string): Promise<void> {
   if (!(await exists(outDir)) && previous.length > 0) {
     await rename(path.join(parent, previous.pop()!), outDir);
   }
-  for (const leftover of [...previous, ...entries.filter((e) => e.startsWith(`${base}.staging-`))]) {
+  const staging = entries.filter((e) => e.startsWith(`${base}.staging-`));
+  for (const leftover of [...previous, ...staging]) {
+    // Another run may be writing its staging folder right now: leave live processes alone.
+    if (isAlive(Number(leftover.slice(leftover.lastIndexOf('-') + 1)))) continue;
     await rm(path.join(parent, leftover), { recursive: true, force: true });
   }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Crash-consistency tests set PIPELINE_CRASH_AT to kill the process (SIGKILL, no clean-up)
+ * at a named point of the publish, deterministically.
+ */
+function crashPoint(name: 'before-swap' | 'between-renames'): void {
+  if (process.env.PIPELINE_CRASH_AT === name) process.kill(process.pid, 'SIGKILL');
 }
 
 /**
@@ -39,7 +60,9 @@ export async function publishFolder(outDir: string, files: ReadonlyMap<string, U
 
   const previous = `${outDir}.previous-${process.pid}`;
   const hadPrevious = await exists(outDir);
+  crashPoint('before-swap');
   if (hadPrevious) await rename(outDir, previous);
+  crashPoint('between-renames');
   await rename(staging, outDir);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TableLayout } from '../src/domain/table-layouts.ts';
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
-import { publishFolder, sha256 } from './publish.ts';
+import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
 import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR } from './registry.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
@@ -24,6 +24,8 @@ export interface PipelineOptions {
   /** Build time written in the manifest; defaults to SOURCE_DATE_EPOCH, else now. */
   builtAt?: Date;
   log?: (line: string) => void;
+  /** Called as the run advances: `done` of `total` steps (sources read, tables built, publish). */
+  progress?: (step: string, done: number, total: number) => void;
 }
 
 export interface TableSummary {
@@ -63,12 +65,17 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     if (!registry.some((s) => s.id === id)) throw new PipelineError({ file: '--input', value: id }, 'unknown source id (see --list)');
   }
 
+  // A run killed mid-publish is repaired first, whatever this run then does.
+  await recoverInterruptedPublish(outDir);
+  const total = registry.length + 2;
+  const progress = options.progress ?? (() => {});
   const filePath = (s: Source) => inputs.get(s.id) ?? path.join(SOURCES_DIR, s.file);
   const display = (p: string) => path.relative(process.cwd(), p) || p;
   const read: SourceInput[] = [];
   const provenance = new Map<string, { checksum: string; records: number }>();
   for (const source of registry) {
     const file = filePath(source);
+    progress(`lecture ${source.id}`, read.length, total);
     log(`read ${source.id} ← ${display(file)}`);
     const data = await readSource(source, file, display(file));
     const records = data.format === 'geojson' ? data.geojson.features.length : data.csv.rows.length + data.csv.rejected.length;
@@ -76,7 +83,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     provenance.set(source.id, { checksum: sha256(await readFile(file)), records });
     read.push({ source, data });
   }
+  progress('construction des tables', registry.length, total);
   const builds = buildAllTables(new SourceInputs(read));
+  progress('publication', registry.length + 1, total);
 
   const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected));
   const result: PipelineResult = {
@@ -122,6 +131,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const manifest = { schema_version: MANIFEST_SCHEMA_VERSION, built_at: builtAt, tables };
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   await publishFolder(outDir, files);
+  progress('publié', total, total);
   log(`published ${files.size} files → ${display(outDir)}`);
   return { ...result, published: true };
 }

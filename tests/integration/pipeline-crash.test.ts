@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { recoverInterruptedPublish } from '../../data-pipeline/publish.ts';
+import { copyOfPublishedData, folderState, REPO_ROOT, removeTempDirs } from '../support/pipeline-cli.ts';
+
+/** Runs the CLI with PIPELINE_CRASH_AT set: it SIGKILLs itself at that point of the publish. */
+function runUntilCrash(outDir: string, crashAt: string): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'data-pipeline/cli.ts', '--out', outDir], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PIPELINE_CRASH_AT: crashAt },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+afterAll(removeTempDirs);
+
+describe('a pipeline killed while publishing', () => {
+  test('before the swap: the published folder is untouched; the staging leftover is cleaned by the next run', async () => {
+    const out = await copyOfPublishedData();
+    const before = await folderState(out);
+    const run = await runUntilCrash(out, 'before-swap');
+    expect(run.signal).toBe('SIGKILL');
+    const after = await folderState(out);
+    expect(after.files).toEqual(before.files);
+    expect(after.siblings.some((s) => s.startsWith('data.staging-'))).toBe(true);
+
+    await recoverInterruptedPublish(out);
+    expect(await folderState(out)).toEqual(before);
+  });
+
+  test('between the two renames: the next run puts the previous folder back, byte for byte', async () => {
+    const out = await copyOfPublishedData();
+    const before = await folderState(out);
+    const run = await runUntilCrash(out, 'between-renames');
+    expect(run.signal).toBe('SIGKILL');
+    const siblings = await readdir(path.dirname(out));
+    expect(siblings).not.toContain('data');
+    expect(siblings.some((s) => s.startsWith('data.previous-'))).toBe(true);
+
+    await recoverInterruptedPublish(out);
+    expect(await folderState(out)).toEqual(before);
+  });
+});
