@@ -7,18 +7,25 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, startPreview } from '../tests/support/browser.ts';
 import { benchColdLoads } from './load-bench.ts';
+import { benchPipelineRuns, benchPipSpeedup } from './pipeline-bench.ts';
 import type { MetricSummary } from './stats.ts';
 
 const TARGETS: Record<string, string> = {
   first_paint_ms: '≤ 1000 (median)',
   interactive_ms: '≤ 2500 (median)',
+  pipeline_full_s: '≤ 30',
+  pip_speedup_vs_turf: '≥ 20',
 };
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
 const server = await startPreview();
 const browser = await launchChromium();
 try {
-  const results: Record<string, MetricSummary> = { ...(await benchColdLoads(browser, server.url, runs)) };
+  const loads = await benchColdLoads(browser, server.url, runs);
+  const pipeline = await benchPipelineRuns(3);
+  const { points, polygons, pairs, ...pip } = await benchPipSpeedup(5);
+  console.log(`point-in-polygon: ${points} real establishments × ${polygons} QPV → ${pairs} pairs, identical for both methods`);
+  const results: Record<string, MetricSummary> = { ...loads, pipeline_full_s: pipeline, pip_speedup_vs_turf: pip };
   console.table(
     Object.fromEntries(Object.entries(results).map(([metric, s]) => [metric, { median: s.median, p95: s.p95, unit: s.unit, runs: s.runs, target: TARGETS[metric] ?? '' }])),
   );
