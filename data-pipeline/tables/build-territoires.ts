@@ -36,6 +36,13 @@ const propertiesSchema = (niveau: Niveau) =>
     nom: z.string().trim().min(1),
   });
 
+// Built once: zod compiles a schema on creation, far too slow to repeat for 35,000 communes.
+const PROPERTIES_SCHEMAS: Record<Niveau, ReturnType<typeof propertiesSchema>> = {
+  region: propertiesSchema('region'),
+  departement: propertiesSchema('departement'),
+  commune: propertiesSchema('commune'),
+};
+
 export function departementOfCommune(code: string): string {
   return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
 }
@@ -56,7 +63,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
   const read = (niveau: Niveau, file: GeoJsonFile) => {
     const out: { code: string; nom: string; raw: Polygon | MultiPolygon; footprint: Footprint; at: Location }[] = [];
     for (const feature of file.features) {
-      const parsed = propertiesSchema(niveau).safeParse(feature.properties);
+      const parsed = PROPERTIES_SCHEMAS[niveau].safeParse(feature.properties);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = String(issue.path[0] ?? '');
