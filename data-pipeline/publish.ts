@@ -16,7 +16,14 @@ export async function recoverInterruptedPublish(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
   const entries = (await exists(parent)) ? await readdir(parent) : [];
-  const previous = entries.filter((e) => e.startsWith(`${base}.previous-`)).sort();
+  // Newest last: if several runs died, the most recent published folder is the one to restore.
+  const previous = (
+    await Promise.all(
+      entries.filter((e) => e.startsWith(`${base}.previous-`)).map(async (e) => ({ e, mtime: (await stat(path.join(parent, e))).mtimeMs })),
+    )
+  )
+    .sort((a, b) => a.mtime - b.mtime)
+    .map((p) => p.e);
   if (!(await exists(outDir)) && previous.length > 0) {
     await rename(path.join(parent, previous.pop()!), outDir);
   }

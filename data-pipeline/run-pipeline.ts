@@ -103,7 +103,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     const bytes = rowsToArrowIpc(layout, rows);
     const file = `${layout.name}.arrow`;
     files.set(file, bytes);
-    const sources = registry.filter((s) => s.table === layout.name);
+    const sources = registry.filter((s) => s.table === (layout.derivedFrom ?? layout.name));
     return {
       name: layout.name,
       description: layout.description,

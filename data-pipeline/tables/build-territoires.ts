@@ -52,7 +52,12 @@ export function departementOfCommune(code: string): string {
  * point-in-polygon (the IGN files carry no parent code); a commune's département is its code
  * prefix. Commune geometry is not published (too heavy for the first paint): bbox and point are.
  */
-export type TerritoiresBuild = TableBuild<TerritoireRow> & { communes: CommuneGeometries; regionOfDepartement: Map<string, string> };
+export type TerritoiresBuild = TableBuild<TerritoireRow> & {
+  communes: CommuneGeometries;
+  regionOfDepartement: Map<string, string>;
+  /** Simplified commune outlines, published as `contours_communes`. */
+  contours: TableBuild<{ code: string; geometry: string }>;
+};
 
 export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile }): TerritoiresBuild {
   const rejected: RowIssue[] = [];
@@ -102,6 +107,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
 
   const communes = read('commune', files.communes);
   const kept: typeof communes = [];
+  const contours: TerritoiresBuild['contours'] = { rows: [], locations: [], rowsIn: files.communes.features.length, rejected: [], warnings: [] };
   for (const c of communes) {
     const departement = departementOfCommune(c.code);
     const region = regionOfDepartement.get(departement);
@@ -111,12 +117,15 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
     }
     kept.push(c);
     locations.push(c.at);
+    contours.rows.push({ code: c.code, geometry: JSON.stringify(c.footprint.geometry) });
+    contours.locations.push(c.at);
     rows.push({ niveau: 'commune', code: c.code, nom: c.nom, departement_code: departement, region_code: region, ...footprintColumns(c.footprint, false) });
   }
 
   const rowsIn = files.regions.features.length + files.departements.features.length + files.communes.features.length;
   return {
     regionOfDepartement,
+    contours,
     rows,
     locations,
     rowsIn,

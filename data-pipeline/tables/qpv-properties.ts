@@ -6,7 +6,13 @@ import { z } from 'zod';
  * `code_commune`, `code_departement`) and 2024 generation (`code_qp, lib_qp, insee_com, lib_com`).
  * Keys are lower-cased before parsing.
  */
-const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1));
+const text = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'missing value' : `expected text, got ${typeof issue.input}`) })
+    .trim()
+    .min(1, 'empty value'),
+);
 
 export const QPV_CODE = /^(QP\d{6}|QN\d{5}[0-9A-Z])$/;
 

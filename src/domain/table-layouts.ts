@@ -19,9 +19,11 @@ export interface TableLayout {
   readonly description: string;
   readonly key: readonly string[];
   readonly columns: readonly ColumnLayout[];
+  /** A table built from another table's sources (its provenance is theirs). */
+  readonly derivedFrom?: TableName;
 }
 
-export type TableName = 'qpv' | 'territoires' | 'indicateurs' | 'indicateurs_meta' | 'etablissements';
+export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements';
 
 const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnLayout => ({
   name,
@@ -46,7 +48,7 @@ export const QPV_LAYOUT: TableLayout = {
   description: 'Quartiers prioritaires de la politique de la ville (générations 2015 et 2024)',
   key: ['code'],
   columns: [
-    col('code', 'utf8', 'QPV code: QP + 6 digits (2015) or QN + 7 digits (2024)'),
+    col('code', 'utf8', 'QPV code: QP + 6 digits (2015) or QN + 5 digits + a character, e.g. QN09301M (2024)'),
     col('nom', 'utf8', 'QPV name'),
     col('generation', 'utf8', "'2015' or '2024'"),
     col('commune_code', 'utf8', 'INSEE code of the main commune (COG of the commune source)'),
@@ -70,6 +72,21 @@ export const TERRITOIRES_LAYOUT: TableLayout = {
     col('departement_code', 'utf8', 'département of a commune or of itself', true),
     col('region_code', 'utf8', 'région it belongs to (itself for a région)'),
     ...footprintColumns(true),
+  ],
+};
+
+/**
+ * Commune outlines, apart from `territoires` so that the first paint does not download them:
+ * the map fetches them when it first zooms in on communes.
+ */
+export const CONTOURS_COMMUNES_LAYOUT: TableLayout = {
+  name: 'contours_communes',
+  description: 'Contours des communes (IGN Admin Express), simplifiés pour la carte',
+  key: ['code'],
+  derivedFrom: 'territoires',
+  columns: [
+    col('code', 'utf8', 'INSEE commune code, as in territoires'),
+    col('geometry', 'utf8', 'GeoJSON geometry (Polygon or MultiPolygon), simplified to ~50 m'),
   ],
 };
 
@@ -97,7 +114,7 @@ export const INDICATEURS_META_LAYOUT: TableLayout = {
     col('libelle', 'utf8', 'short French label'),
     col('definition', 'utf8', 'definition as published'),
     col('unite', 'utf8', "'%', '€', 'habitants', 'nombre', 'indice'…"),
-    col('type_valeur', 'utf8', "'taux', 'effectif', 'montant', 'indice' (effectifs fall under secret statistique)"),
+    col('type_valeur', 'utf8', "'taux', 'effectif' (people: secret statistique applies), 'nombre' (places, establishments: public, no secret), 'montant', 'indice'"),
     col('sens', 'utf8', "'hausse_defavorable', 'hausse_favorable' or 'neutre': which way is worse for the population"),
     col('theme', 'utf8', "'population', 'revenus', 'emploi', 'education', 'equipements'…"),
     col('source_id', 'utf8', 'id of the registry source'),
@@ -135,7 +152,7 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
 };
 
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT];
 
 export const NIVEAUX = ['region', 'departement', 'commune'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

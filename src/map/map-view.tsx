@@ -7,7 +7,7 @@ import { MARKS } from '../db/database.ts';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
-import { BASEMAP_SOURCES, buildBasemapStyle } from './basemap-style.ts';
+import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
 import { buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
@@ -43,7 +43,22 @@ export function MapView() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({ interleaved: true, layers: [], getTooltip: qpvTooltip });
     map.addControl(overlay);
-    map.on('zoomend', () => setZoom(map.getZoom()));
+    let communesRequested = false;
+    const loadCommunes = () => {
+      if (communesRequested || map.getZoom() < COMMUNES_MIN_ZOOM) return;
+      communesRequested = true;
+      loadArrowTable('contours_communes').then(
+        (table) => (map.getSource(BASEMAP_SOURCES.communes) as GeoJSONSource | undefined)?.setData(arrowToFeatures(table, () => ({}))),
+        () => {
+          communesRequested = false;
+        },
+      );
+    };
+    map.on('zoomend', () => {
+      setZoom(map.getZoom());
+      loadCommunes();
+    });
+    map.once('load', loadCommunes);
     setZoom(map.getZoom());
     mapRef.current = map;
     overlayRef.current = overlay;

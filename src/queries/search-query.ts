@@ -36,6 +36,9 @@ export function buildSearchQuery(text: string, limit = 10): string | null {
   const q = normaliseSearchText(text);
   if (q.length < 2) return null;
   const code = q.replaceAll(' ', '');
+  // The IGN file names communes without their article (« Havre », « Mans »): « le havre » must
+  // still find « Havre ».
+  const bare = q.replace(/^(le|la|les|l) (?=\S)/, '');
   return `
 WITH candidates AS (
   SELECT 'qpv' AS kind, 0 AS kind_order, code, nom,
@@ -52,11 +55,11 @@ WITH candidates AS (
 )
 SELECT kind, code, nom, detail, xmin, ymin, xmax, ymax
 FROM scored
-WHERE contains(norm_nom, ${sqlString(q)}) OR starts_with(norm_code, ${sqlString(code)})
+WHERE contains(norm_nom, ${sqlString(q)}) OR contains(norm_nom, ${sqlString(bare)}) OR starts_with(norm_code, ${sqlString(code)})
 ORDER BY
   CASE WHEN norm_code = ${sqlString(code)} THEN 0
-       WHEN norm_nom = ${sqlString(q)} THEN 1
-       WHEN starts_with(norm_nom, ${sqlString(q)}) THEN 2
+       WHEN norm_nom IN (${sqlString(q)}, ${sqlString(bare)}) THEN 1
+       WHEN starts_with(norm_nom, ${sqlString(q)}) OR starts_with(norm_nom, ${sqlString(bare)}) THEN 2
        WHEN starts_with(norm_code, ${sqlString(code)}) THEN 3
        ELSE 4 END,
   kind_order, length(nom), nom, code

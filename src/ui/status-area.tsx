@@ -23,21 +23,24 @@ export function StatusArea() {
         {s.mapStatus === 'ready' && `Carte : ${formatter.format(s.qpvDrawn)} QPV affichés`}
         {s.mapStatus === 'error' && <span className="fr-error-text">Carte indisponible : {s.mapError}</span>}
       </p>
-      <p>
+      <div>
         {(s.dbStatus === 'idle' || s.dbStatus === 'loading') && `Base DuckDB : ${s.dbStep || 'en attente'}…`}
         {s.dbStatus === 'error' && <span className="fr-error-text">Base DuckDB indisponible : {s.dbError}</span>}
         {s.dbStatus === 'ready' && (
-          <>
-            DuckDB prêt ·{' '}
-            {s.tableCounts.map((t, i) => (
-              <span key={t.table} data-table={t.table} data-rows={t.rows}>
-                {i > 0 && ' · '}
-                {t.table} {formatter.format(t.rows)} lignes
-              </span>
-            ))}
-          </>
+          <details>
+            <summary>
+              DuckDB prêt · {s.tableCounts.length} tables · {formatter.format(s.tableCounts.reduce((n, t) => n + t.rows, 0))} lignes
+            </summary>
+            <ul className="status-area__tables">
+              {s.tableCounts.map((t) => (
+                <li key={t.table} data-table={t.table} data-rows={t.rows}>
+                  {t.table} : {formatter.format(t.rows)} lignes
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
-      </p>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,81 @@
+import type { Location, RowIssue } from '../../pipeline-error.ts';
+import type { FileRow } from './collect-file-rows.ts';
+import type { EtablissementDraft, EtablissementFields } from './etablissement-fields.ts';
+import type { DnbValues } from './parse-dnb-row.ts';
+import type { IpsValues } from './parse-ips-row.ts';
+
+export interface MergedEtablissement {
+  fields: EtablissementFields;
+  /** Line of the row that won (annuaire first), for the table's `locations`. */
+  location: Location;
+  /** EP read from an annuaire (null there = hors EP, an answer too), which DNB flags cannot override. */
+  epFromAnnuaire: boolean;
+}
+
+const showEp = (ep: string | null) => ep ?? 'hors EP';
+
+/**
+ * Joins the establishment files on UAI. Annuaire rows win (newest, with EP and pupils); a
+ * géolocalisation row adds a collège the annuaires lack, or fills empty fields of an
+ * annuaire row. DNB and IPS rows only complete rows already there: an unmatched one is a
+ * warning (collège closed or merged since, or outside the territoires).
+ */
+export class EtablissementsMerge {
+  readonly #byUai = new Map<string, MergedEtablissement>();
+
+  get size(): number {
+    return this.#byUai.size;
+  }
+
+  values(): IterableIterator<MergedEtablissement> {
+    return this.#byUai.values();
+  }
+
+  add(row: FileRow<EtablissementDraft>, fromAnnuaire: boolean): void {
+    const existing = this.#byUai.get(row.uai);
+    if (existing === undefined) {
+      const fields: EtablissementFields = { ...row.value, uai: row.uai, ips: null, ips_annee: null, dnb_taux_reussite: null, dnb_session: null, qpv_code: null, qpv_300m: null };
+      this.#byUai.set(row.uai, { fields, location: row.location, epFromAnnuaire: fromAnnuaire });
+      return;
+    }
+    const target = existing.fields as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(row.value)) {
+      if (key !== 'ep' && target[key] === null && value !== null) target[key] = value;
+    }
+    if (!existing.epFromAnnuaire && fromAnnuaire) {
+      existing.fields.ep = row.value.ep;
+      existing.epFromAnnuaire = true;
+    }
+  }
+
+  /** DNB rate and session; EP from the flags unless an annuaire gave it. Returns a warning or null. */
+  joinDnb(row: FileRow<DnbValues>): RowIssue | null {
+    const target = this.#byUai.get(row.uai);
+    if (target === undefined) return unmatched(row, 'DNB');
+    target.fields.dnb_taux_reussite = row.value.taux;
+    target.fields.dnb_session = row.value.session;
+    if (!target.epFromAnnuaire) {
+      target.fields.ep = row.value.ep;
+      return null;
+    }
+    if (target.fields.ep === row.value.ep) return null;
+    return {
+      location: { ...row.location, field: 'rep_plus', value: showEp(row.value.ep) },
+      reason: `éducation prioritaire differs: annuaire ${showEp(target.fields.ep)}, DNB flags (rentrée 2020) ${showEp(row.value.ep)}; annuaire kept`,
+    };
+  }
+
+  /** IPS and its rentrée; pupils when no annuaire gave them. Returns a warning or null. */
+  joinIps(row: FileRow<IpsValues>): RowIssue | null {
+    const target = this.#byUai.get(row.uai);
+    if (target === undefined) return unmatched(row, 'IPS');
+    target.fields.ips = row.value.ips;
+    target.fields.ips_annee = row.value.ips === null ? null : row.value.annee;
+    target.fields.effectifs ??= row.value.effectifs;
+    return null;
+  }
+}
+
+function unmatched(row: FileRow<unknown>, what: string): RowIssue {
+  return { location: row.location, reason: `no open establishment with this UAI: ${what} row not joined` };
+}

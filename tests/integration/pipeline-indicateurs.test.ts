@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
+import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
+import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
+import { type Manifest, readManifest } from '../support/published-data.ts';
+
+/*
+ * One full pipeline run into a temp folder (never public/data), its indicateurs and
+ * indicateurs_meta loaded into the Node DuckDB as the app loads them, and checked against
+ * qp.csv read independently (csv-parse directly, not the pipeline's reader).
+ */
+let db: Connector;
+let result: PipelineResult;
+let manifest: Manifest;
+let qp: Record<string, string>[];
+
+beforeAll(async () => {
+  const out = path.join(await tempDir('pipeline-indicateurs'), 'data');
+  result = await runPipeline({ outDir: out, builtAt: new Date('2024-01-01T00:00:00Z') });
+  manifest = await readManifest(out);
+  db = await createNodeConnector();
+  for (const name of ['qpv', 'indicateurs', 'indicateurs_meta']) await db.loadArrow(name, await readFile(path.join(out, `${name}.arrow`)));
+  qp = parse(await readFile(path.join(SOURCES_DIR, 'qpv-occitanie-2015/qp.csv')), { columns: true, bom: true }) as Record<string, string>[];
+});
+afterAll(async () => {
+  await db?.close();
+  await removeTempDirs();
+});
+
+const rows = async (sql: string) => tableRows(await db.query(sql));
+const one = async (sql: string) => (await rows(sql))[0]!;
+const IDENTIFIERS = ['code_qp', 'nom_qp', 'nom_commune'];
+
+describe('pipeline: indicateurs from qp.csv', () => {
+  it('builds both tables with nothing rejected and no warning, and lists their sources in the manifest', () => {
+    const summary = (table: string) => result.tables.find((t) => t.table === table);
+    expect(summary('indicateurs_meta')).toMatchObject({ rowsIn: 41, rowsKept: 41, rejected: 0, warnings: 0 });
+    expect(summary('indicateurs')).toMatchObject({ rowsIn: 105 * 41, rowsKept: 105 * 41, rejected: 0, warnings: 0 });
+    const sources = (table: string) => manifest.tables.find((t) => t.name === table)?.sources.map((s) => s.id);
+    expect(sources('indicateurs')).toEqual(['qpv-occitanie-2015-indicateurs']);
+    expect(sources('indicateurs_meta')).toEqual(['qpv-occitanie-2015-dictionnaire']);
+  });
+
+  it('has one row per QPV and numeric column of qp.csv (105 × 41), with a unique key', async () => {
+    expect(qp).toHaveLength(105);
+    const numeric = Object.keys(qp[0]!).filter((c) => !IDENTIFIERS.includes(c));
+    expect(numeric).toHaveLength(41);
+    expect(await one('SELECT count(*) AS n, count(DISTINCT territoire_code) AS qpv, count(DISTINCT indicateur) AS ids FROM indicateurs')).toEqual({ n: 4305, qpv: 105, ids: 41 });
+    expect(await one('SELECT count(*) - count(DISTINCT (territoire_code, indicateur, annee)) AS duplicates FROM indicateurs')).toEqual({ duplicates: 0 });
+    expect(await one("SELECT count(*) AS n FROM indicateurs WHERE niveau <> 'qpv' OR source_id <> 'qpv-occitanie-2015-indicateurs'")).toEqual({ n: 0 });
+  });
+
+  it('reads values as published: tp60 of QP009001 is 40.2, its empty part_chomprinc is null and nd', async () => {
+    expect(await one("SELECT valeur, statut, annee FROM indicateurs WHERE territoire_code = 'QP009001' AND indicateur = 'tp60'")).toEqual({ valeur: 40.2, statut: 'ok', annee: 2019 });
+    expect(await one("SELECT valeur, statut FROM indicateurs WHERE territoire_code = 'QP009001' AND indicateur = 'part_chomprinc'")).toEqual({ valeur: null, statut: 'nd' });
+    expect(await one("SELECT DISTINCT annee FROM indicateurs WHERE indicateur = 'tx_tot_empl'")).toEqual({ annee: 2020 });
+  });
+
+  it('has as many nd rows as qp.csv has empty cells, and a value exactly where statut is ok', async () => {
+    const empty = qp.flatMap((r) => Object.entries(r).filter(([c, v]) => !IDENTIFIERS.includes(c) && v === '')).length;
+    expect(empty).toBeGreaterThan(0);
+    expect(await one("SELECT count(*) FILTER (statut = 'nd') AS nd, count(*) FILTER ((valeur IS NULL) <> (statut = 'nd')) AS inconsistent FROM indicateurs")).toEqual({ nd: empty, inconsistent: 0 });
+  });
+
+  it('agrees with qp.csv on every value', async () => {
+    const published = new Map((await rows('SELECT territoire_code, indicateur, valeur FROM indicateurs')).map((r) => [`${r.territoire_code}/${r.indicateur}`, r.valeur]));
+    const differences = qp.flatMap((r) =>
+      Object.entries(r)
+        .filter(([c]) => !IDENTIFIERS.includes(c))
+        .filter(([c, v]) => published.get(`${r.code_qp}/${c}`) !== (v === '' ? null : Number(v)))
+        .map(([c, v]) => `${r.code_qp}/${c}: ${v}`),
+    );
+    expect(differences).toEqual([]);
+  });
+
+  it('computes in SQL the median poverty rate of the QPV that qp.csv gives', async () => {
+    const rates = qp.map((r) => Number(r.tp60)).sort((a, b) => a - b);
+    const expected = rates.length % 2 === 1 ? rates[(rates.length - 1) / 2] : (rates[rates.length / 2 - 1]! + rates[rates.length / 2]!) / 2;
+    expect(await one("SELECT median(valeur) AS median, count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60'")).toEqual({ median: expected, n: 105 });
+  });
+
+  it('joins every value to a QPV of the qpv table', async () => {
+    expect(await rows('SELECT DISTINCT i.territoire_code FROM indicateurs i LEFT JOIN qpv q ON q.code = i.territoire_code WHERE q.code IS NULL')).toEqual([]);
+  });
+});
+
+describe('pipeline: indicateurs_meta', () => {
+  it('describes every indicator of indicateurs, and only those', async () => {
+    expect(await rows('SELECT DISTINCT i.indicateur FROM indicateurs i ANTI JOIN indicateurs_meta m USING (indicateur)')).toEqual([]);
+    expect(await rows('SELECT m.indicateur FROM indicateurs_meta m ANTI JOIN indicateurs i USING (indicateur)')).toEqual([]);
+    expect(await one('SELECT count(*) AS n, count(DISTINCT indicateur) AS ids FROM indicateurs_meta')).toEqual({ n: 41, ids: 41 });
+  });
+
+  it('gives the dictionary definition beside the curated label, unit and direction', async () => {
+    expect(await one("SELECT * FROM indicateurs_meta WHERE indicateur = 'tp60'")).toEqual({
+      indicateur: 'tp60',
+      libelle: 'Taux de pauvreté (seuil 60 %)',
+      definition: 'Taux de pauvreté',
+      unite: '%',
+      type_valeur: 'taux',
+      sens: 'hausse_defavorable',
+      theme: 'revenus',
+      source_id: 'qpv-occitanie-2015-indicateurs',
+      millesime: '2019 (insertion professionnelle : 2020)',
+    });
+  });
+
+  it('takes every definition from meta_qp.csv, spaces tidied', async () => {
+    const dictionary = parse(await readFile(path.join(SOURCES_DIR, 'qpv-occitanie-2015/meta_qp.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const expected = dictionary.filter((d) => !IDENTIFIERS.includes(d.colonne!)).map((d) => ({ indicateur: d.colonne, definition: d.description!.replace(/\s+/g, ' ').trim() }));
+    const published = await rows('SELECT indicateur, definition FROM indicateurs_meta');
+    const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.indicateur).localeCompare(String(b.indicateur));
+    expect(published.sort(byId)).toEqual(expected.sort(byId));
+  });
+
+  it('lets the app find counts subject to the secret statistique by joining on type_valeur', async () => {
+    const small = await one(`
+      SELECT count(*) AS n FROM indicateurs i JOIN indicateurs_meta m USING (indicateur)
+      WHERE m.type_valeur = 'effectif' AND i.valeur < 11`);
+    const expected = qp.flatMap((r) => ['pop_mun', 'pop_com_qp', 'pop_com', 'percou', 'a', 'abcde', 'abcde_f', 'abcde_h', 'abc_capbep', 'abc_bac', 'abc_supbac', 'auto_ent'].filter((c) => r[c] !== '' && Number(r[c]) < 11)).length;
+    expect(small).toEqual({ n: expected });
+  });
+});

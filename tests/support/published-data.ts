@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
+import type { Connector } from '../../src/domain/connector.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+/** The committed output of `npm run pipeline`, read-only for tests. */
+export const PUBLISHED_DIR = path.join(REPO_ROOT, 'public', 'data');
+
+export interface ManifestTable {
+  name: string;
+  file: string;
+  rows: number;
+  rejected: number;
+  warnings: number;
+  bytes: number;
+  checksum: string;
+  /** `records`: features or CSV rows read from the source file. */
+  sources: { id: string; file: string; records: number; checksum: string }[];
+}
+export interface Manifest {
+  schema_version: number;
+  built_at: string;
+  tables: ManifestTable[];
+}
+
+export async function readManifest(dir = PUBLISHED_DIR): Promise<Manifest> {
+  return JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/**
+ * A fresh in-memory DuckDB (the Node build of the engine the app runs) with every table the
+ * manifest of `dir` lists, loaded from its Arrow file as the app loads them.
+ */
+export async function connectToPublishedData(dir = PUBLISHED_DIR): Promise<Connector> {
+  const db = await createNodeConnector();
+  for (const table of (await readManifest(dir)).tables) {
+    await db.loadArrow(table.name, await readFile(path.join(dir, table.file)));
+  }
+  return db;
+}

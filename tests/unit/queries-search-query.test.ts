@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { buildSearchQuery, normaliseSearchText } from '../../src/queries/search-query.ts';
+import { connectToPublishedData } from '../support/published-data.ts';
+
+// Executed against the committed public/data/*.arrow (qpv: 111 QPV of Occitanie and
+// Ille-et-Vilaine; territoires: Admin Express COG 2018), loaded as the app loads them.
+let db: Connector;
+beforeAll(async () => {
+  db = await connectToPublishedData();
+});
+afterAll(() => db.close());
+
+async function search(text: string, limit?: number): Promise<Record<string, unknown>[]> {
+  const sql = buildSearchQuery(text, limit);
+  if (sql === null) throw new Error(`no query for ${JSON.stringify(text)}`);
+  return tableRows(await db.query(sql));
+}
+const firstOf = async (text: string) => (await search(text))[0];
+
+describe('buildSearchQuery, run on the published tables', () => {
+  it('finds the commune of Perpignan first for "perpignan"', async () => {
+    expect(await firstOf('perpignan')).toMatchObject({ kind: 'commune', code: '66136', nom: 'Perpignan', detail: 'Commune (66)' });
+  });
+
+  it('finds the QPV first for its exact code, in any case', async () => {
+    const hit = { kind: 'qpv', code: 'QP066007', nom: 'Bas-Vernet Nouveau QPV', detail: 'QPV · Perpignan (66)' };
+    expect(await firstOf('QP066007')).toMatchObject(hit);
+    expect(await firstOf('qp066007')).toMatchObject(hit);
+  });
+
+  it('folds accents: "beziers" finds Béziers (34032) first, before the "…-lès-Béziers"', async () => {
+    const hits = await search('beziers');
+    expect(hits[0]).toMatchObject({ code: '34032', nom: 'Béziers' });
+    expect(hits.slice(1).every((h) => String(h.nom).endsWith('lès-Béziers'))).toBe(true);
+  });
+
+  it('folds hyphens and accents: "saint etienne" finds Saint-Étienne (42218) first', async () => {
+    expect(await firstOf('saint etienne')).toMatchObject({ kind: 'commune', code: '42218', nom: 'Saint-Étienne' });
+    expect(await firstOf('SAINT-ÉTIENNE')).toMatchObject({ code: '42218' });
+  });
+
+  it('runs with a quote in the text and finds names with an apostrophe', async () => {
+    const hits = await search("l'isle", 50);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.nom)).toContain("Montier-en-l'Isle");
+  });
+
+  it('finds communes the IGN file names without their article: "le havre", "le mans", "l isle adam"', async () => {
+    expect(await firstOf('le havre')).toMatchObject({ kind: 'commune', code: '76351' });
+    expect(await firstOf('Le Mans')).toMatchObject({ kind: 'commune', code: '72181' });
+    expect(await firstOf("l'isle-adam")).toMatchObject({ kind: 'commune', code: '95313' });
+  });
+
+  it('finds a département by its code first, then communes whose code starts with it', async () => {
+    const hits = await search('66');
+    expect(hits[0]).toMatchObject({ kind: 'departement', code: '66', nom: 'Pyrénées-Orientales', detail: 'Département' });
+    expect(hits.slice(1).every((h) => h.kind === 'commune' && String(h.code).startsWith('66'))).toBe(true);
+  });
+
+  it('puts a QPV whose name matches before communes at the same rank', async () => {
+    const hits = await search('mirail');
+    expect(hits[0]).toMatchObject({ kind: 'qpv', code: 'QP031007', nom: 'Grand Mirail' });
+    expect(hits.slice(1).map((h) => h.kind)).toEqual(hits.slice(1).map(() => 'commune'));
+  });
+
+  it('returns every QPV of a code prefix, each with a valid box', async () => {
+    const hits = await search('QP035');
+    expect(hits.map((h) => h.code).sort()).toEqual(['QP035001', 'QP035002', 'QP035003', 'QP035004', 'QP035005', 'QP035006']);
+    for (const h of hits) {
+      expect(Number(h.xmin)).toBeLessThanOrEqual(Number(h.xmax));
+      expect(Number(h.ymin)).toBeLessThanOrEqual(Number(h.ymax));
+    }
+  });
+
+  it('honours the limit', async () => {
+    expect(await search('saint', 3)).toHaveLength(3);
+    expect(await search('saint')).toHaveLength(10);
+  });
+
+  it('returns no row (and no error) for a text that matches nothing', async () => {
+    expect(await search('zzzzqqq')).toEqual([]);
+  });
+
+  it('treats an injection attempt as text: no error, and the qpv table is still there', async () => {
+    await expect(search("x'); DROP TABLE qpv; --")).resolves.toBeInstanceOf(Array);
+    expect(tableRows(await db.query('SELECT count(*) AS n FROM qpv'))).toEqual([{ n: 111 }]);
+  });
+});
+
+describe('buildSearchQuery: text too short to search', () => {
+  it.each(['', 'a', ' é ', '--', "'", ' 7 '])('returns null for %j', (text) => {
+    expect(buildSearchQuery(text)).toBeNull();
+  });
+});
+
+describe('normaliseSearchText', () => {
+  it('folds case, accents and punctuation as the SQL does', () => {
+    expect(normaliseSearchText("  L'Isle-d'Abeau ")).toBe('l isle d abeau');
+    expect(normaliseSearchText('Saint-Étienne')).toBe('saint etienne');
+  });
+});
