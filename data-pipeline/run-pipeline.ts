@@ -87,7 +87,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const builds = buildAllTables(new SourceInputs(read));
   progress('publication', registry.length + 1, total);
 
-  const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected));
+  const recordsByFile = new Map(read.map((r) => [r.data.format === 'geojson' ? r.data.geojson.file : r.data.csv.file, provenance.get(r.source.id)!.records]));
+  const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected, recordsByFile));
   const result: PipelineResult = {
     published: false,
     tables: summaries,
@@ -136,7 +137,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   return { ...result, published: true };
 }
 
-function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknown>>, maxRejected: number): TableSummary {
+function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknown>>, maxRejected: number, recordsByFile: ReadonlyMap<string, number>): TableSummary {
   assertUniqueKeys(layout.name, build, layout.key);
   const rejectedByReason: Record<string, number> = {};
   for (const issue of build.rejected) {
@@ -153,6 +154,18 @@ function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknow
       first.location,
       `${first.reason} — ${build.rejected.length} of ${build.rowsIn} ${layout.name} rows rejected, above the ${(maxRejected * 100).toFixed(1)} % threshold`,
     );
+  }
+  // Per file too: a broken small file must not hide behind the other sources of its table.
+  const byFile = new Map<string, RowIssue[]>();
+  for (const issue of build.rejected) byFile.set(issue.location.file, [...(byFile.get(issue.location.file) ?? []), issue]);
+  for (const [file, issues] of byFile) {
+    const records = recordsByFile.get(file);
+    if (records !== undefined && issues.length / records > maxRejected) {
+      throw new PipelineError(
+        issues[0]!.location,
+        `${issues[0]!.reason} — ${issues.length} of the ${records} records of this file rejected, above the ${(maxRejected * 100).toFixed(1)} % threshold`,
+      );
+    }
   }
   return summary;
 }

@@ -71,7 +71,12 @@ export async function readCsv(path: string, file: string, options: CsvOptions = 
   } catch (cause) {
     throw new PipelineError({ file }, `cannot read file (${(cause as Error).message})`, { cause });
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new PipelineError({ file, line: 1 }, 'UTF-16 text is not supported: save the file as UTF-8 (or Windows-1252)');
+  }
   const { text, encoding } = decodeText(bytes, options.encoding ?? 'auto');
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) throw new PipelineError({ file, line: text.slice(0, nul).split('\n').length }, 'NUL character: a binary or UTF-16 file, not text');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   if (text.trim() === '') throw new PipelineError({ file }, 'empty file');
   const delimiter = options.delimiter === undefined || options.delimiter === 'auto' ? detectDelimiter(firstLine) : options.delimiter;

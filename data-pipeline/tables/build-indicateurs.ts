@@ -70,10 +70,9 @@ export function buildIndicateurs(
       }
       const code = key.data.code_qp;
       const first = firstSeen.get(code);
+      // Two rows for one QPV: which one is right cannot be guessed, so the run fails.
       if (first !== undefined) {
-        rowsIn += 1;
-        rejected.push({ location: { ...at, field: columns.code, value: code }, reason: `duplicate QPV (first seen in ${first.file} line ${first.line})` });
-        continue;
+        throw new PipelineError({ ...at, field: columns.code, value: code }, `duplicate QPV (first seen in ${first.file} line ${first.line})`);
       }
       firstSeen.set(code, at);
       if (!qpvCodes.has(code)) {

@@ -34,11 +34,12 @@ const epCounts = (source: string) =>
   rows(`SELECT ep, count(*) AS n FROM etablissements WHERE source_id = '${source}' AND ep IS NOT NULL GROUP BY ep ORDER BY ep`);
 
 describe('pipeline: etablissements', () => {
-  it('publishes every open establishment; rejects only collèges of collectivités outside the territoires and one nameless row', () => {
+  it("publishes every open establishment; leaves out the 107 collèges of collectivités d'outre-mer; rejects one nameless row", () => {
     const summary = result.tables.find((t) => t.table === 'etablissements')!;
     // 6,240 + 996 annuaire rows, 7,654 géolocalisation, 6,935 DNB, 6,973 IPS.
-    expect(summary).toMatchObject({ rowsIn: 28798, rejected: 108 });
-    expect(summary.rejectedByReason).toEqual({ 'unknown département': 107, 'empty value': 1 });
+    expect(summary).toMatchObject({ rowsIn: 28798, rejected: 1 });
+    expect(summary.rejectedByReason).toEqual({ 'empty value': 1 });
+    expect(result.warnings.filter((w) => w.reason.startsWith("collectivité d'outre-mer"))).toHaveLength(107);
   });
 
   it('has one row per UAI, each UAI of 7 digits + a letter', async () => {

@@ -140,9 +140,12 @@ describe('buildEtablissements: collèges of the géolocalisation file', () => {
     expect(reunion.lat).toBeCloseTo(-20.89334, 4);
   });
 
-  it('rejects a commune of no known département, skips collèges not yet open', () => {
-    expect(issues(build.rejected, 'geolocalisation.csv')).toEqual(['geolocalisation.csv:6 field code_commune value "98735": unknown département: 987 is in none of the territoires sources']);
-    expect(issues(build.warnings, 'geolocalisation.csv')).toEqual(['geolocalisation.csv:7 field etat_etablissement_libe value "A OUVRIR": establishment not open: left out']);
+  it("leaves out collèges of the collectivités d'outre-mer (no région) and those not yet open, as warnings", () => {
+    expect(issues(build.rejected, 'geolocalisation.csv')).toEqual([]);
+    expect(issues(build.warnings, 'geolocalisation.csv')).toEqual([
+      "geolocalisation.csv:6 field code_commune value \"98735\": collectivité d'outre-mer 987: outside the régions and départements covered, left out",
+      'geolocalisation.csv:7 field etat_etablissement_libe value "A OUVRIR": establishment not open: left out',
+    ]);
   });
 });
 

@@ -66,17 +66,21 @@ describe('buildIndicateurs: rejected cells and rows', () => {
     expect(indicateurs.rowsIn).toBe(indicateurs.rows.length + indicateurs.rejected.length);
   });
 
-  it('rejects a record with the wrong field count (from the CSV reader), a bad QPV code and a duplicate QPV', async () => {
+  it('rejects a record with the wrong field count (from the CSV reader) and a bad QPV code', async () => {
     const short = QP009003.split(',').slice(0, -1).join(',');
-    const lines = [QP_HEADER, QP009001, short, withCells(QP009003, { code_qp: 'QP9003' }), QP009001];
+    const lines = [QP_HEADER, QP009001, short, withCells(QP009003, { code_qp: 'QP9003' })];
     const { indicateurs } = buildIndicateurs([await csvInput('qp', lines)], [], KNOWN);
     expect(indicateurs.rejected).toEqual([
       { location: { file: 'qp.csv', line: 3 }, reason: 'expected 44 fields, found 43' },
       { location: { file: 'qp.csv', line: 4, field: 'code_qp', value: 'QP9003' }, reason: 'expected QP + 6 digits (2015) or QN + 5 digits + a character (2024)' },
-      { location: { file: 'qp.csv', line: 5, field: 'code_qp', value: 'QP009001' }, reason: 'duplicate QPV (first seen in qp.csv line 2)' },
     ]);
     expect(indicateurs.rows).toHaveLength(41);
-    expect(indicateurs.rowsIn).toBe(41 + 3);
+    expect(indicateurs.rowsIn).toBe(41 + 2);
+  });
+
+  it('fails the run on a QPV given twice, naming both lines', async () => {
+    const input = await csvInput('qp', [QP_HEADER, QP009001, QP009003, QP009001]);
+    expect(() => buildIndicateurs([input], [], KNOWN)).toThrow('qp.csv:4 field code_qp value "QP009001": duplicate QPV (first seen in qp.csv line 2)');
   });
 
   it('fails the run when a catalogue indicator is missing from the header, naming file, line 1 and column', async () => {

@@ -27,7 +27,10 @@ export function departementOfCommuneCode(code: string): string {
   return /^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2);
 }
 
-export type CommuneLocation = { commune_code: string; departement_code: string; region_code: string } | { reason: string };
+export type CommuneLocation = { commune_code: string; departement_code: string; region_code: string } | { reason: string; outOfScope?: boolean };
+
+/** Collectivités d'outre-mer (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin, Pacific): no région. */
+const COLLECTIVITES_OUTRE_MER = /^(975|977|978|98\d)$/;
 
 /** Commune code → commune, département and région codes, or why not. */
 export function locateCommune(raw: string, regionOfDepartement: ReadonlyMap<string, string>): CommuneLocation {
@@ -35,6 +38,9 @@ export function locateCommune(raw: string, regionOfDepartement: ReadonlyMap<stri
   if (commune === null) return { reason: `invalid INSEE commune code "${raw.trim()}": expected 5 characters (2A/2B for Corsica)` };
   const departement = departementOfCommuneCode(commune);
   const region = regionOfDepartement.get(departement);
+  if (region === undefined && COLLECTIVITES_OUTRE_MER.test(departement)) {
+    return { reason: `collectivité d'outre-mer ${departement}: outside the régions and départements covered, left out`, outOfScope: true };
+  }
   if (region === undefined) return { reason: `unknown département: ${departement} is in none of the territoires sources` };
   return { commune_code: commune, departement_code: departement, region_code: region };
 }

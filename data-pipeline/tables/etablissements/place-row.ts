@@ -9,12 +9,12 @@ export interface Placement {
   lat: number | null;
 }
 
-export type PlacementOutcome = { ok: true; value: Placement } | { ok: false; field: 'commune_code' | 'latitude' | 'x' | 'epsg'; value: unknown; reason: string };
+export type PlacementOutcome = { ok: true; value: Placement } | { ok: false; field: 'commune_code' | 'latitude' | 'x' | 'epsg'; value: unknown; reason: string; skip?: boolean };
 
 /** Commune, département, région and WGS84 point of a row, or the first reason it has none. */
 export function placeRow(communeCode: string, coordinates: CoordinateCells, regionOfDepartement: ReadonlyMap<string, string>): PlacementOutcome {
   const commune = locateCommune(communeCode, regionOfDepartement);
-  if ('reason' in commune) return { ok: false, field: 'commune_code', value: communeCode, reason: commune.reason };
+  if ('reason' in commune) return { ok: false, field: 'commune_code', value: communeCode, reason: commune.reason, skip: commune.outOfScope === true };
   const point = resolveCoordinates(coordinates);
   if ('problem' in point) {
     const value = point.field === 'latitude' ? `${coordinates.latitude}, ${coordinates.longitude}` : point.field === 'x' ? `${coordinates.x}, ${coordinates.y}` : coordinates.epsg;
