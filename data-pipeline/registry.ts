@@ -6,10 +6,10 @@ import { PipelineError } from './pipeline-error.ts';
 /** One official file the pipeline reads, declared once (issue "Data pipeline"). */
 const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements']),
+  table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions']),
   /** Path relative to `data-pipeline/sources/`. */
   file: z.string().min(1),
-  format: z.enum(['geojson', 'csv']),
+  format: z.enum(['geojson', 'csv', 'json']),
   /** What the file holds: picks the reader's schema and the table builder that uses it. */
   layout: z.enum([
     'qpv',
@@ -22,6 +22,15 @@ const SourceSchema = z.object({
     'colleges-geolocalisation',
     'colleges-ips',
     'colleges-dnb',
+    // lieux: partner places and services for 16–25 year olds
+    'postes-adultes-relais',
+    'postes-fonjep',
+    'contrats-de-ville-points',
+    'lieux-annuaire',
+    // registries staff fill, and the actions template
+    'cites-registre',
+    'pre-registre',
+    'actions-template',
   ]),
   /** EPSG code of the coordinates when the file does not declare it. */
   crs: z.number().int().positive().optional(),

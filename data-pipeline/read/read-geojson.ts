@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { epsgFromGeoJsonCrs } from '../../geo/index.ts';
 import { PipelineError } from '../pipeline-error.ts';
-import { lineColumnAt } from './text-position.ts';
+import { parseJsonText } from './parse-json-text.ts';
 
 export interface RawFeature {
   index: number;
@@ -27,27 +27,7 @@ export async function readGeoJson(file: string, displayName = file): Promise<Geo
   } catch (cause) {
     throw new PipelineError({ file: displayName }, `cannot read file (${(cause as Error).message})`, { cause });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new PipelineError({ file: displayName }, 'empty file');
-
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (cause) {
-    const message = (cause as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    const endOfInput = /end of JSON input/.test(message);
-    // V8 gives no position for an unexpected token (only the token and some context, kept in
-    // the message): then the place is unknown, and the file is not necessarily truncated.
-    const offset = position !== undefined ? Number(position) : endOfInput ? text.length : undefined;
-    const truncated = endOfInput || (offset !== undefined && offset >= text.trimEnd().length);
-    throw new PipelineError(
-      { file: displayName, ...(offset === undefined ? {} : lineColumnAt(text, offset)) },
-      truncated ? 'invalid JSON: file is truncated' : `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-      { cause },
-    );
-  }
-
+  const doc = parseJsonText(text, displayName);
   if (!isObject(doc)) throw new PipelineError({ file: displayName, line: 1 }, 'not a GeoJSON object');
   const epsg = readCrs(doc, displayName);
   if (doc.type === 'Feature') return { file: displayName, epsg, features: [toRawFeature(doc, 0, displayName)] };

@@ -1,8 +1,9 @@
 import type { Source, SourceLayout } from '../registry.ts';
 import { type CsvFile, readCsv } from './read-csv.ts';
 import { type GeoJsonFile, readGeoJson } from './read-geojson.ts';
+import { type JsonRecordsFile, readJsonRecords } from './read-json-records.ts';
 
-export type SourceData = { format: 'geojson'; geojson: GeoJsonFile } | { format: 'csv'; csv: CsvFile };
+export type SourceData = { format: 'geojson'; geojson: GeoJsonFile } | { format: 'csv'; csv: CsvFile } | { format: 'json'; json: JsonRecordsFile };
 
 export interface SourceInput<D = SourceData> {
   source: Source;
@@ -18,6 +19,8 @@ export async function readSource(source: Source, path: string, display: string):
     }
     case 'csv':
       return { format: 'csv', csv: await readCsv(path, display, { encoding: source.encoding ?? 'auto', delimiter: source.delimiter ?? 'auto' }) };
+    case 'json':
+      return { format: 'json', json: await readJsonRecords(path, display) };
   }
 }
 
@@ -27,6 +30,10 @@ export class SourceInputs {
 
   geojson(layout: SourceLayout): SourceInput<GeoJsonFile>[] {
     return this.inputs.filter((i) => i.source.layout === layout && i.data.format === 'geojson').map((i) => ({ source: i.source, data: (i.data as { geojson: GeoJsonFile }).geojson }));
+  }
+
+  json(layout: SourceLayout): SourceInput<JsonRecordsFile>[] {
+    return this.inputs.filter((i) => i.source.layout === layout && i.data.format === 'json').map((i) => ({ source: i.source, data: (i.data as { json: JsonRecordsFile }).json }));
   }
 
   csv(layout: SourceLayout): SourceInput<CsvFile>[] {
