@@ -5,11 +5,13 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { getConnector, MARKS } from './db/database.ts';
+import { SEARCH_TABLES, whenTablesLoaded } from './db/database.ts';
+import { MARKS, mark } from './perf-marks.ts';
 import { useAppStore } from './state/store.ts';
 import { exposeTestHooks } from './test-hooks.ts';
 import './styles.css';
 
+mark(MARKS.scriptStart);
 startReactDsfr({ defaultColorScheme: 'light' });
 exposeTestHooks();
 
@@ -20,12 +22,12 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // DuckDB starts once the map has painted (or failed to), so that its 34 MB of wasm never
-// delays the first paint. "Interactive" is when search and counts answer.
+// delays the first paint. "Interactive" is when the search answers.
 const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
-  getConnector().then(
-    () => performance.mark(MARKS.interactive),
+  whenTablesLoaded(SEARCH_TABLES).then(
+    () => mark(MARKS.interactive),
     () => {},
   );
 });

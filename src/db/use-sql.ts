@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
-import { getConnector } from './database.ts';
+import { getConnector, whenTablesLoaded } from './database.ts';
 
 export type SqlResult<T> =
   | { status: 'idle'; data: null; error: null }
@@ -11,9 +11,10 @@ export type SqlResult<T> =
 /**
  * The one hook that runs view queries (STYLE.md §2): waits for the database, runs `sql`,
  * maps the Arrow result with `select`, and drops results of queries that were superseded.
- * `sql = null` means nothing to run.
+ * `sql = null` means nothing to run. `needs` lists the tables the query reads, when it can
+ * run before every table is loaded.
  */
-export function useSql<T>(sql: string | null, select: (table: Table) => T): SqlResult<T> {
+export function useSql<T>(sql: string | null, select: (table: Table) => T, needs?: readonly string[]): SqlResult<T> {
   const [result, setResult] = useState<SqlResult<T>>({ status: 'idle', data: null, error: null });
   useEffect(() => {
     if (sql === null) {
@@ -22,7 +23,7 @@ export function useSql<T>(sql: string | null, select: (table: Table) => T): SqlR
     }
     let current = true;
     setResult((r) => ({ status: 'loading', data: r.data, error: null }));
-    getConnector()
+    (needs ? whenTablesLoaded(needs) : getConnector())
       .then((c) => c.query(sql))
       .then(
         (table) => current && setResult({ status: 'ready', data: select(table), error: null }),

@@ -21,6 +21,8 @@ export interface TableLayout {
   readonly columns: readonly ColumnLayout[];
   /** A table built from another table's sources (its provenance is theirs). */
   readonly derivedFrom?: TableName;
+  /** May be published with no row (a registry staff fill, still empty): no "would be empty" failure. */
+  readonly allowEmpty?: boolean;
 }
 
 export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions';
@@ -151,8 +153,111 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
   ],
 };
 
+/** Partner places and services (see `lieu-categories.ts` for the categories and their ages and sphères). */
+export const LIEUX_LAYOUT: TableLayout = {
+  name: 'lieux',
+  description: 'Lieux partenaires et services 16–25 ans (CIO, structures adultes-relais et FONJEP, annuaires locaux)',
+  key: ['id'],
+  columns: [
+    col('id', 'utf8', 'stable id: source prefix + source key, e.g. cio:0311234X, adulte-relais:<SIRET>:CV002'),
+    col('nom', 'utf8', 'name of the structure or service'),
+    col('categorie', 'utf8', "category id of LIEU_CATEGORIES: 'mission_locale', 'cio', 'centre_social'…"),
+    col('tranches', 'utf8', "tranches d'âge served, comma-separated ids: 0-3,3-6,6-11,11-15,16-25"),
+    col('spheres', 'utf8', 'sphères served, comma-separated ids: famille,ecole,tiers-lieux,quartier,virtualite'),
+    col('adresse', 'utf8', 'postal address as given by the source', true),
+    col('commune_code', 'utf8', 'INSEE code of the commune; null when the source gives none (posts by contrat de ville)', true),
+    col('commune_nom', 'utf8', 'commune name', true),
+    col('departement_code', 'utf8', 'INSEE code of the département'),
+    col('region_code', 'utf8', 'INSEE code of the région'),
+    col('lon', 'float64', 'longitude WGS84; null when the place has no point', true),
+    col('lat', 'float64', 'latitude WGS84', true),
+    col('precision', 'utf8', "how the point was obtained: 'adresse', 'commune' (commune point) or 'contrat_de_ville' (ANCT point of the contrat de ville); null without point", true),
+    col('code_cv', 'utf8', 'contrat de ville (CVxxx, generation 2015–2023) the posts are attached to; comma-separated when several', true),
+    col('qpv_code', 'utf8', "QPV the place lies in (precision 'adresse' only)", true),
+    col('qpv_300m', 'utf8', "QPV within 300 m, comma-separated, nearest first (precision 'adresse' only)", true),
+    col('postes', 'int32', 'State-funded posts the structure holds (adultes-relais, FONJEP)', true),
+    col('annee', 'int32', 'year the source describes', true),
+    col('source_id', 'utf8', 'id of the registry source the row comes from'),
+  ],
+};
+
+/** Multi-valued cells of the registries and actions: `|`-separated, `string_split(col, '|')` in SQL. */
+const list = (name: string, description: string, nullable = true) => col(name, 'utf8', `${description}; '|'-separated`, nullable);
+const placeColumns = (what: string): ColumnLayout[] => [
+  col('lon', 'float64', `longitude WGS84 of a point inside the first commune of ${what} (null without commune)`, true),
+  col('lat', 'float64', 'latitude WGS84 of that point', true),
+];
+
+/** Cités éducatives: the registry staff fill (`cites-registre` layout), one row per Cité. */
+export const CITES_LAYOUT: TableLayout = {
+  name: 'cites',
+  description: 'Cités éducatives (registre renseigné par l’observatoire, chaque ligne sourcée)',
+  key: ['nom'],
+  allowEmpty: true,
+  columns: [
+    col('nom', 'utf8', 'name, e.g. « Cité éducative de Pau »'),
+    col('annee_labellisation', 'int32', 'year of the label, only when a source states it', true),
+    list('communes', 'INSEE codes of the communes of the perimeter', false),
+    list('communes_noms', 'names of those communes (territoires)', false),
+    list('departement_code', 'départements of those communes', false),
+    list('qpv_codes', 'QPV of the perimeter, when a source gives them'),
+    col('porteur', 'utf8', 'structure carrying the Cité, when a source names it', true),
+    col('source', 'utf8', 'document and lines the row comes from'),
+    col('source_id', 'utf8', 'id of the registry source'),
+    ...placeColumns('the perimeter'),
+  ],
+};
+
+/** Programmes de réussite éducative: the registry staff fill (`pre-registre` layout). */
+export const PRE_LAYOUT: TableLayout = {
+  name: 'pre',
+  description: 'Programmes de réussite éducative (registre renseigné par l’observatoire, chaque ligne sourcée)',
+  key: ['nom'],
+  allowEmpty: true,
+  columns: [
+    col('nom', 'utf8', 'name, e.g. « PRE de Grenoble »'),
+    col('porteur', 'utf8', 'caisse des écoles, CCAS, GIP… when a source names it', true),
+    list('communes', 'INSEE codes of the communes it covers', false),
+    list('communes_noms', 'names of those communes (territoires)', false),
+    list('departement_code', 'départements of those communes', false),
+    col('source', 'utf8', 'document and lines the row comes from'),
+    col('source_id', 'utf8', 'id of the registry source'),
+    ...placeColumns('the programme'),
+  ],
+};
+
+/** Actions, from the actions template (`src/domain/actions-template.ts`): one row per action. */
+export const ACTIONS_LAYOUT: TableLayout = {
+  name: 'actions',
+  description: 'Actions éducatives (modèle d’import des actions) : sphères, axes, niveaux, tranches d’âge, financement',
+  key: ['id'],
+  columns: [
+    col('id', 'utf8', 'id given in the template, else <source id>-<line>'),
+    col('titre', 'utf8', 'title'),
+    col('resume', 'utf8', 'summary', true),
+    list('cite', 'Cités éducatives the action belongs to (cites.nom)'),
+    list('commune_code', 'INSEE codes of its communes'),
+    list('commune', 'names of its communes'),
+    list('departement_code', 'départements (given, or those of its communes)'),
+    list('qpv_code', 'QPV codes'),
+    list('spheres', 'sphère ids: famille, ecole, tiers-lieux, quartier, virtualite', false),
+    list('axes', 'axe ids: role-ecole, continuite-educative, champ-des-possibles'),
+    list('niveaux', "niveau d'alliance ids: micro, meso, macro"),
+    list('tranches', "tranche d'âge ids: 0-3, 3-6, 6-11, 11-15, 16-25"),
+    list('financement', 'ids: label, droit-commun, autre, non-finance; null when not stated'),
+    col('porteur', 'utf8', 'structure carrying the action', true),
+    list('partenaires', 'partner structures (never people)'),
+    col('annee_debut', 'int32', 'first year', true),
+    col('annee_fin', 'int32', 'last year (ended or planned)', true),
+    col('lieu', 'utf8', 'place or territory in words (QPV, structure, « Cité non nommée »…)', true),
+    col('source', 'utf8', 'document and lines (or who entered it) the row comes from'),
+    col('source_id', 'utf8', 'id of the registry source'),
+    ...placeColumns('the action'),
+  ],
+};
+
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT];
 
 export const NIVEAUX = ['region', 'departement', 'commune'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

@@ -3,7 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
-import { MARKS } from '../db/database.ts';
+import { MARKS, mark } from '../perf-marks.ts';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
@@ -71,7 +71,7 @@ export function MapView() {
         const layers = layersRef.current;
         if (painted || layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
         painted = true;
-        performance.mark(MARKS.firstPaint);
+        mark(MARKS.firstPaint);
         setMapReady(qpvCountRef.current);
       },
       onClick: (info) => {
@@ -81,9 +81,15 @@ export function MapView() {
       },
     });
 
-    const styleLoaded = new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+    const styleLoaded = new Promise<void>((resolve) =>
+      map.once('load', () => {
+        mark(MARKS.mapStyleLoaded);
+        resolve();
+      }),
+    );
     Promise.all([loadArrowTable('territoires'), loadArrowTable('qpv'), styleLoaded])
       .then(([territoires, qpvTable]) => {
+        mark(MARKS.mapDataReady);
         const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
         (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
         (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));

@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import type { BBox } from '../../geo/index.ts';
 
 /** Initial view, before any data is loaded: métropole with Corsica. */
@@ -23,13 +23,14 @@ export function territoryBBoxes(territoires: Table): Map<TerritoryViewId, BBox> 
     const a = boxes.get(id);
     boxes.set(id, a ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : b);
   };
-  for (const row of territoires) {
-    const r = row.toJSON() as Record<string, unknown>;
-    if (r.niveau !== 'departement') continue;
-    const code = String(r.code);
-    const box: BBox = [Number(r.xmin), Number(r.ymin), Number(r.xmax), Number(r.ymax)];
-    const view = TERRITORY_VIEWS.find((v) => v.departements?.some((d) => d === code));
-    grow(view?.id ?? 'metropole', box);
+  // Columns, not row objects: the table also holds 35,000 communes.
+  const column = (name: string) => territoires.getChild(name)!;
+  const [niveau, code, xmin, ymin, xmax, ymax] = ['niveau', 'code', 'xmin', 'ymin', 'xmax', 'ymax'].map(column) as [Vector, Vector, Vector, Vector, Vector, Vector];
+  for (let i = 0; i < territoires.numRows; i++) {
+    if (niveau.get(i) !== 'departement') continue;
+    const departement = String(code.get(i));
+    const view = TERRITORY_VIEWS.find((v) => v.departements?.some((d) => d === departement));
+    grow(view?.id ?? 'metropole', [Number(xmin.get(i)), Number(ymin.get(i)), Number(xmax.get(i)), Number(ymax.get(i))]);
   }
   return boxes;
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { tableRows } from '../domain/connector.ts';
+import { SEARCH_TABLES } from '../db/database.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildSearchQuery, type SearchHit } from '../queries/search-query.ts';
 import { useAppStore } from '../state/store.ts';
@@ -10,10 +11,9 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(text);
-  const dbStatus = useAppStore((s) => s.dbStatus);
   const focusOn = useAppStore((s) => s.focusOn);
   const selectQpv = useAppStore((s) => s.selectQpv);
-  const result = useSql(buildSearchQuery(deferred), (t) => tableRows(t) as unknown as SearchHit[]);
+  const result = useSql(buildSearchQuery(deferred), (t) => tableRows(t) as unknown as SearchHit[], SEARCH_TABLES);
   const hits = result.data ?? [];
   const listId = useId();
   const inputId = useId();
@@ -51,7 +51,7 @@ export function SearchBox() {
         aria-controls={listId}
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
         value={text}
-        placeholder={dbStatus === 'ready' ? 'Nom ou code' : 'Base en cours de chargement…'}
+        placeholder="Nom ou code"
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
@@ -76,6 +76,7 @@ export function SearchBox() {
       {open && result.status === 'ready' && hits.length === 0 && deferred.trim().length >= 2 && (
         <p className="fr-text--xs search-box__empty">Aucun résultat pour « {deferred} »</p>
       )}
+      {open && result.status === 'loading' && result.data === null && <p className="fr-text--xs search-box__empty">Chargement de la base…</p>}
       {result.status === 'error' && <p className="fr-error-text">Recherche impossible : {result.error}</p>}
     </div>
   );
