@@ -1,7 +1,9 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { useCallback, useState } from 'react';
 import { MapView } from './map/map-view.tsx';
+import { useChoropleth } from './map/use-choropleth.ts';
 import { DataPanel } from './ui/data-panel.tsx';
+import { IndicatorPanel } from './ui/indicator-panel.tsx';
 import { SearchBox } from './ui/search-box.tsx';
 import { StatusArea } from './ui/status-area.tsx';
 import { TerritorySwitcher } from './ui/territory-switcher.tsx';
@@ -9,6 +11,7 @@ import { TerritorySwitcher } from './ui/territory-switcher.tsx';
 export function App() {
   const [dataOpen, setDataOpen] = useState(false);
   const closeData = useCallback(() => setDataOpen(false), []);
+  const choropleth = useChoropleth();
   return (
     <div className="app">
       <Header
@@ -31,10 +34,11 @@ export function App() {
         ]}
       />
       <main className="app__main" id="contenu">
-        <MapView />
+        <MapView fill={choropleth.fill} />
         <aside className="app__panel" aria-label="Recherche et territoires">
           <SearchBox />
           <TerritorySwitcher />
+          <IndicatorPanel choropleth={choropleth} />
         </aside>
         <StatusArea />
         {dataOpen && <DataPanel onClose={closeData} />}

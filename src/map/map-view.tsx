@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
 import { buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
 /**
@@ -16,7 +17,7 @@ import { METROPOLE_BBOX } from './territory-views.ts';
  * context) draws the QPV. Data comes straight from the published Arrow files so that the
  * first paint never waits for DuckDB.
  */
-export function MapView() {
+export function MapView({ fill }: { fill: ReadonlyMap<string, Rgba> | null }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -114,9 +115,9 @@ export function MapView() {
 
   useEffect(() => {
     if (qpv === null) return;
-    layersRef.current = buildQpvLayers(qpv, { zoom, selected });
+    layersRef.current = buildQpvLayers(qpv, { zoom, selected, fill });
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, selected]);
+  }, [qpv, zoom, selected, fill]);
 
   useEffect(() => {
     const map = mapRef.current;

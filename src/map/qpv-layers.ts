@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Rgba } from './palettes.ts';
 
 export interface QpvProps {
   code: string;
@@ -21,15 +22,24 @@ export const QPV_POLYGON_MIN_ZOOM = 10;
 
 /** Documented defaults of the QPV layers (STYLE.md §6). */
 export const QPV_LAYER_DEFAULTS = {
-  fill: [206, 0, 80, 150] as [number, number, number, number],
-  line: [120, 0, 45, 255] as [number, number, number, number],
-  selectedLine: [255, 196, 0, 255] as [number, number, number, number],
+  /** Before the indicator values arrive from DuckDB. */
+  fill: [206, 0, 80, 150] as Rgba,
+  line: [90, 30, 40, 255] as Rgba,
+  selectedLine: [0, 0, 145, 255] as Rgba,
   markerRadiusPx: 4,
 };
 
-export function buildQpvLayers(data: QpvCollection, options: { zoom: number; selected: string | null }): Layer[] {
+export interface QpvLayerOptions {
+  zoom: number;
+  selected: string | null;
+  /** Choropleth colour of each QPV; null (or a QPV missing from it) gets the default fill. */
+  fill: ReadonlyMap<string, Rgba> | null;
+}
+
+export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): Layer[] {
   const { fill, line, selectedLine, markerRadiusPx } = QPV_LAYER_DEFAULTS;
   const isSelected = (code: string) => code === options.selected;
+  const fillOf = (code: string) => options.fill?.get(code) ?? fill;
   if (options.zoom >= QPV_POLYGON_MIN_ZOOM) {
     return [
       new GeoJsonLayer<QpvProps>({
@@ -39,12 +49,12 @@ export function buildQpvLayers(data: QpvCollection, options: { zoom: number; sel
         stroked: true,
         pickable: true,
         autoHighlight: true,
-        highlightColor: [255, 196, 0, 160],
-        getFillColor: fill,
+        highlightColor: [0, 99, 203, 170],
+        getFillColor: (f) => fillOf(f.properties.code),
         getLineColor: (f) => (isSelected(f.properties.code) ? selectedLine : line),
         getLineWidth: (f) => (isSelected(f.properties.code) ? 3 : 1),
         lineWidthUnits: 'pixels',
-        updateTriggers: { getLineColor: options.selected, getLineWidth: options.selected },
+        updateTriggers: { getFillColor: options.fill, getLineColor: options.selected, getLineWidth: options.selected },
       }),
     ];
   }
@@ -55,15 +65,15 @@ export function buildQpvLayers(data: QpvCollection, options: { zoom: number; sel
       getPosition: (d) => [d.lon, d.lat],
       radiusUnits: 'pixels',
       getRadius: (d) => (isSelected(d.code) ? markerRadiusPx + 3 : markerRadiusPx),
-      getFillColor: [fill[0], fill[1], fill[2], 230],
+      getFillColor: (d) => fillOf(d.code),
       stroked: true,
       getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: 1,
       pickable: true,
       autoHighlight: true,
-      highlightColor: [255, 196, 0, 255],
-      updateTriggers: { getRadius: options.selected },
+      highlightColor: [0, 99, 203, 255],
+      updateTriggers: { getFillColor: options.fill, getRadius: options.selected },
     }),
   ];
 }

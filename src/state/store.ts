@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { BBox } from '../../geo/index.ts';
+import type { Classification } from '../map/classify.ts';
 
 /** Loading state of the in-browser database; the map never waits for it. */
 export interface DatabaseSlice {
@@ -26,7 +27,17 @@ export interface MapSlice {
   setMapError(message: string): void;
 }
 
-export type AppState = DatabaseSlice & MapSlice;
+/** The indicator the QPV are coloured by, and how it is classed. */
+export interface ChoroplethSlice {
+  indicator: string;
+  classification: Classification;
+  classCount: number;
+  setIndicator(indicator: string): void;
+  setClassification(classification: Classification): void;
+  setClassCount(classCount: number): void;
+}
+
+export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice;
 
 export const useAppStore = create<AppState>()((set) => ({
   dbStatus: 'idle',
@@ -46,4 +57,12 @@ export const useAppStore = create<AppState>()((set) => ({
   selectQpv: (selectedQpv) => set({ selectedQpv }),
   setMapReady: (qpvDrawn) => set({ mapStatus: 'ready', qpvDrawn }),
   setMapError: (mapError) => set({ mapStatus: 'error', mapError }),
+
+  // Poverty rate: the first figure a délégué du préfet asks for.
+  indicator: 'tp60',
+  classification: 'quantiles',
+  classCount: 5,
+  setIndicator: (indicator) => set({ indicator }),
+  setClassification: (classification) => set({ classification }),
+  setClassCount: (classCount) => set({ classCount }),
 }));

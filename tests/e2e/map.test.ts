@@ -52,6 +52,9 @@ beforeAll(async () => {
   ({ page, offOrigin, errors } = await openPage(browser, server.url));
   await page.goto(server.url);
   await waitForMark(page, 'obs:interactive', 90_000);
+  // Every table loaded: the QPV have their choropleth colours, pixels no longer change.
+  await waitForMark(page, 'obs:duckdb-ready', 90_000);
+  await page.getByTestId('legend').waitFor();
 });
 
 afterAll(async () => {
@@ -69,6 +72,40 @@ describe('the observatory in Chromium', () => {
     // 111 markers of ~9 px diameter, many overlapping: several hundred pixels.
     expect(qpv.matching).toBeGreaterThan(300);
     await expect.poll(() => page.locator('[data-testid=status]').innerText()).toContain('111 QPV affichés');
+  });
+
+  test('the choropleth legend follows the classification, the class count and the indicator', async () => {
+    const legend = page.getByTestId('legend');
+    const bounds = () => legend.locator('li:not([data-nd])').evaluateAll((items) => items.map((li) => [Number(li.getAttribute('data-min')), Number(li.getAttribute('data-max')), Number(li.getAttribute('data-count'))]));
+    const quantiles = await bounds();
+    expect(quantiles).toHaveLength(5);
+    // The 105 Occitanie QPV with a poverty rate, 21 per quintile; the 6 of Ille-et-Vilaine have none.
+    expect(quantiles.map(([, , n]) => n)).toEqual([21, 21, 21, 21, 21]);
+    expect(await legend.locator('[data-nd]').getAttribute('data-count')).toBe('6');
+    const sql = await queryInPage(page, "SELECT min(valeur) AS lo, max(valeur) AS hi, count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60'");
+    expect(quantiles[0]![0]).toBe(sql[0]!.lo);
+    expect(quantiles[4]![1]).toBe(sql[0]!.hi);
+
+    const panel = page.getByTestId('indicator-panel');
+    const before = await screenshot('choroplethe-quantiles');
+    await panel.getByLabel('Classes').selectOption('egales');
+    await expect.poll(async () => JSON.stringify(await bounds())).not.toBe(JSON.stringify(quantiles));
+    const equal = await bounds();
+    const widths = equal.map(([lo, hi]) => hi! - lo!);
+    for (const w of widths) expect(w).toBeCloseTo(widths[0]!, 6);
+    await panel.getByLabel('Nombre').selectOption('7');
+    await expect.poll(async () => (await bounds()).length).toBe(7);
+    await page.waitForTimeout(300);
+    const after = await screenshot('choroplethe-egales-7');
+    expect(countPixels(after, isQpvPixel, MAP_BOX).matching).toBeGreaterThan(300);
+    expect(after.equals(before)).toBe(false);
+
+    await panel.getByLabel('Colorer les QPV selon').selectOption('tx_tot_empl');
+    await expect.poll(() => legend.locator('..').locator('figcaption').innerText()).toContain('emploi');
+    // Back to the defaults for the next tests.
+    await panel.getByLabel('Colorer les QPV selon').selectOption('tp60');
+    await panel.getByLabel('Classes').selectOption('quantiles');
+    await panel.getByLabel('Nombre').selectOption('5');
   });
 
   test('DuckDB answers count(*) equal to the manifest and to the source files', async () => {

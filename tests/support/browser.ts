@@ -103,8 +103,11 @@ export function countPixels(png: Buffer, test: (r: number, g: number, b: number)
   return { total: width * height, matching, distinctColours: colours.size };
 }
 
-/** The QPV fill (magenta-red, see QPV_LAYER_DEFAULTS) blended over the basemap. */
-export const isQpvPixel = (r: number, g: number, b: number) => r > 150 && g < 130 && b > 60 && b < 190 && r - g > 90;
+/**
+ * A QPV drawn in colour: the default magenta or a class of the choropleth (ColorBrewer
+ * YlOrRd / Blues), i.e. a saturated pixel, which the basemap (greys, pale blue sea) never is.
+ */
+export const isQpvPixel = (r: number, g: number, b: number) => Math.max(r, g, b) - Math.min(r, g, b) > 45;
 
 /** The pixel passing `test` nearest to `near` (searched in growing squares), or null. */
 export function findPixel(png: Buffer, test: (r: number, g: number, b: number) => boolean, near: { x: number; y: number }, maxRadius = 200): { x: number; y: number } | null {

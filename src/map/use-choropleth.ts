@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { tableRows } from '../domain/connector.ts';
+import { useSql } from '../db/use-sql.ts';
+import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, type IndicatorOption } from '../queries/indicator-queries.ts';
+import { useAppStore } from '../state/store.ts';
+import { type Classes, classify, classIndex } from './classify.ts';
+import { hexToRgba, NO_DATA_COLOUR, palette, type Rgba } from './palettes.ts';
+
+export interface Choropleth {
+  options: IndicatorOption[];
+  option: IndicatorOption | null;
+  classes: Classes;
+  colours: string[];
+  /** QPV code → fill colour; null until DuckDB has answered. */
+  fill: Map<string, Rgba> | null;
+  /** QPV without a value: not published ('nd') or under the secret statistique ('secret'). */
+  noData: { nd: number; secret: number };
+  error: string | null;
+}
+
+const FILL_ALPHA = 200;
+const LIST_TABLES = ['indicateurs_meta', 'indicateurs'];
+const VALUE_TABLES = ['indicateurs_meta', 'indicateurs', 'qpv'];
+
+/** The QPV choropleth of the chosen indicator: its values from DuckDB, classes and colours. */
+export function useChoropleth(): Choropleth {
+  const { indicator, classification, classCount } = useAppStore(
+    useShallow((s) => ({ indicator: s.indicator, classification: s.classification, classCount: s.classCount })),
+  );
+  const list = useSql(buildIndicatorListQuery(), (t) => tableRows(t) as unknown as IndicatorOption[], LIST_TABLES);
+  const values = useSql(buildQpvIndicatorValuesQuery(indicator), (t) => tableRows(t) as { code: string; valeur: number | null; statut: string }[], VALUE_TABLES);
+
+  return useMemo(() => {
+    const options = list.data ?? [];
+    const option = options.find((o) => o.indicateur === indicator) ?? null;
+    const rows = values.status === 'ready' ? values.data : [];
+    const classes = classify(rows.flatMap((r) => (r.valeur === null ? [] : [r.valeur])), classification, classCount);
+    const colours = palette(option?.sens ?? 'neutre', classes.counts.length);
+    const fill = values.status === 'ready' ? new Map<string, Rgba>() : null;
+    const noData = { nd: 0, secret: 0 };
+    for (const r of rows) {
+      const i = classIndex(r.valeur, classes.bounds);
+      fill?.set(r.code, hexToRgba(i === -1 ? NO_DATA_COLOUR : colours[i]!, FILL_ALPHA));
+      if (i === -1) noData[r.statut === 'secret' ? 'secret' : 'nd'] += 1;
+    }
+    return { options, option, classes, colours, fill, noData, error: list.error ?? values.error };
+  }, [list, values, indicator, classification, classCount]);
+}

@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
+import { NO_DATA_COLOUR } from '../map/palettes.ts';
+import type { Choropleth } from '../map/use-choropleth.ts';
+import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
+import { useAppStore } from '../state/store.ts';
+
+const THEMES: Record<string, string> = {
+  population: 'Population',
+  revenus: 'Revenus et pauvreté',
+  emploi: 'Emploi et insertion',
+  education: 'Éducation',
+  equipements: 'Équipements et services',
+};
+
+const formatValue = (v: number, unite: string) => {
+  const digits = Math.abs(v) >= 100 ? 0 : 1;
+  const n = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(v);
+  return unite === '%' ? `${n} %` : unite === '€' ? `${n} €` : n;
+};
+
+/** Indicator selector, classification, class count and the legend of the QPV choropleth. */
+export function IndicatorPanel({ choropleth }: { choropleth: Choropleth }) {
+  const { indicator, classification, classCount, setIndicator, setClassification, setClassCount } = useAppStore(
+    useShallow((s) => ({
+      indicator: s.indicator,
+      classification: s.classification,
+      classCount: s.classCount,
+      setIndicator: s.setIndicator,
+      setClassification: s.setClassification,
+      setClassCount: s.setClassCount,
+    })),
+  );
+  const { options, option, classes, colours, noData, error } = choropleth;
+  const ids = { indicator: useId(), method: useId(), count: useId() };
+  const themes = [...new Set(options.map((o) => o.theme))];
+
+  return (
+    <section className="indicator-panel" aria-label="Indicateur affiché" data-testid="indicator-panel">
+      <label className="fr-label" htmlFor={ids.indicator}>
+        Colorer les QPV selon
+      </label>
+      <select id={ids.indicator} className="fr-select" value={indicator} onChange={(e) => setIndicator(e.target.value)} disabled={options.length === 0}>
+        {options.length === 0 && <option value={indicator}>Chargement des indicateurs…</option>}
+        {themes.map((theme) => (
+          <optgroup key={theme} label={THEMES[theme] ?? theme}>
+            {options
+              .filter((o) => o.theme === theme)
+              .map((o) => (
+                <option key={o.indicateur} value={o.indicateur}>
+                  {o.libelle}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+      <div className="indicator-panel__row">
+        <div>
+          <label className="fr-label" htmlFor={ids.method}>
+            Classes
+          </label>
+          <select id={ids.method} className="fr-select" value={classification} onChange={(e) => setClassification(e.target.value as Classification)}>
+            {Object.entries(CLASSIFICATIONS).map(([id, label]) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label className="fr-label" htmlFor={ids.count}>
+            Nombre
+          </label>
+          <select id={ids.count} className="fr-select" value={classCount} onChange={(e) => setClassCount(Number(e.target.value))}>
+            {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => MIN_CLASSES + i).map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error !== null && <p className="fr-error-text">Indicateur indisponible : {error}</p>}
+      {option !== null && classes.counts.length > 0 && (
+        <figure className="legend" aria-label={`Légende : ${option.libelle}`}>
+          <figcaption className="fr-text--xs">
+            {option.libelle} — {option.annee} · INSEE
+          </figcaption>
+          <ul data-testid="legend">
+            {classes.counts.map((count, i) => (
+              <li key={i} data-count={count} data-min={classes.bounds[i]} data-max={classes.bounds[i + 1]}>
+                <span className="legend__swatch" style={{ background: colours[i] }} aria-hidden="true" />
+                {formatValue(classes.bounds[i]!, option.unite)} – {formatValue(classes.bounds[i + 1]!, option.unite)}
+                <span className="legend__count"> · {count} QPV</span>
+              </li>
+            ))}
+            {noData.nd + noData.secret > 0 && (
+              <li data-count={noData.nd + noData.secret} data-nd="true">
+                <span className="legend__swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
+                n.d.{noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, < ${SECRET_THRESHOLD})` : ''}
+                <span className="legend__count"> · {noData.nd + noData.secret} QPV</span>
+              </li>
+            )}
+          </ul>
+        </figure>
+      )}
+    </section>
+  );
+}
