@@ -34,7 +34,7 @@ export function App() {
         ]}
       />
       <main className="app__main" id="contenu">
-        <MapView fill={choropleth.fill} />
+        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} />
         <aside className="app__panel" aria-label="Recherche et territoires">
           <SearchBox />
           <TerritorySwitcher />

@@ -8,12 +8,14 @@ import { App } from './app.tsx';
 import { SEARCH_TABLES, whenTablesLoaded } from './db/database.ts';
 import { MARKS, mark } from './perf-marks.ts';
 import { useAppStore } from './state/store.ts';
+import { syncStoreWithUrl } from './state/url-state.ts';
 import { exposeTestHooks } from './test-hooks.ts';
 import './styles.css';
 
 mark(MARKS.scriptStart);
 startReactDsfr({ defaultColorScheme: 'light' });
 exposeTestHooks();
+syncStoreWithUrl();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,7 +17,7 @@ import { METROPOLE_BBOX } from './territory-views.ts';
  * context) draws the QPV. Data comes straight from the published Arrow files so that the
  * first paint never waits for DuckDB.
  */
-export function MapView({ fill }: { fill: ReadonlyMap<string, Rgba> | null }) {
+export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | null; fillKey: string }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -115,9 +115,9 @@ export function MapView({ fill }: { fill: ReadonlyMap<string, Rgba> | null }) {
 
   useEffect(() => {
     if (qpv === null) return;
-    layersRef.current = buildQpvLayers(qpv, { zoom, selected, fill });
+    layersRef.current = buildQpvLayers(qpv, { zoom, selected, fill, fillKey });
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, selected, fill]);
+  }, [qpv, zoom, selected, fill, fillKey]);
 
   useEffect(() => {
     const map = mapRef.current;

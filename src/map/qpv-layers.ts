@@ -34,6 +34,8 @@ export interface QpvLayerOptions {
   selected: string | null;
   /** Choropleth colour of each QPV; null (or a QPV missing from it) gets the default fill. */
   fill: ReadonlyMap<string, Rgba> | null;
+  /** Identifies `fill`'s content, for deck.gl's update triggers. */
+  fillKey: string;
 }
 
 export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): Layer[] {
@@ -54,7 +56,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
         getLineColor: (f) => (isSelected(f.properties.code) ? selectedLine : line),
         getLineWidth: (f) => (isSelected(f.properties.code) ? 3 : 1),
         lineWidthUnits: 'pixels',
-        updateTriggers: { getFillColor: options.fill, getLineColor: options.selected, getLineWidth: options.selected },
+        updateTriggers: { getFillColor: options.fillKey, getLineColor: options.selected, getLineWidth: options.selected },
       }),
     ];
   }
@@ -73,7 +75,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
       pickable: true,
       autoHighlight: true,
       highlightColor: [0, 99, 203, 255],
-      updateTriggers: { getFillColor: options.fill, getRadius: options.selected },
+      updateTriggers: { getFillColor: options.fillKey, getRadius: options.selected },
     }),
   ];
 }

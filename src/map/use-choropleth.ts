@@ -14,6 +14,8 @@ export interface Choropleth {
   colours: string[];
   /** QPV code → fill colour; null until DuckDB has answered. */
   fill: Map<string, Rgba> | null;
+  /** Changes whenever `fill` does: deck.gl's update trigger (it cannot compare Maps). */
+  fillKey: string;
   /** QPV without a value: not published ('nd') or under the secret statistique ('secret'). */
   noData: { nd: number; secret: number };
   error: string | null;
@@ -44,6 +46,7 @@ export function useChoropleth(): Choropleth {
       fill?.set(r.code, hexToRgba(i === -1 ? NO_DATA_COLOUR : colours[i]!, FILL_ALPHA));
       if (i === -1) noData[r.statut === 'secret' ? 'secret' : 'nd'] += 1;
     }
-    return { options, option, classes, colours, fill, noData, error: list.error ?? values.error };
+    const fillKey = fill === null ? 'default' : `${indicator}:${classification}:${classCount}:${classes.bounds.join(',')}`;
+    return { options, option, classes, colours, fill, fillKey, noData, error: list.error ?? values.error };
   }, [list, values, indicator, classification, classCount]);
 }

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   countPixels,
+  differingShare,
   DIST_DIR,
   findPixel,
   isQpvPixel,
@@ -154,6 +155,46 @@ describe('the observatory in Chromium', () => {
     expect(await tooltip.innerText()).toContain('Perpignan');
     // Text only: the line break is the sole element deck.gl may create from `text`.
     expect(await tooltip.evaluate((el) => el.querySelectorAll(':not(br)').length)).toBe(0);
+  });
+
+  test('the URL reproduces the view: same legend, selection and map in a new page; back and forward work', async () => {
+    const panel = page.getByTestId('indicator-panel');
+    await panel.getByLabel('Colorer les QPV selon').selectOption('tx_tot_empl');
+    await panel.getByLabel('Classes').selectOption('jenks');
+    await panel.getByLabel('Nombre').selectOption('4');
+    const legendOf = (p: Page) => p.getByTestId('legend').innerText();
+    await expect.poll(() => legendOf(page)).toContain('QPV');
+    // Off any QPV, so that no hover highlight is left on the picture.
+    await page.mouse.move(1150, 300);
+    await page.waitForTimeout(500);
+    const url = page.url();
+    const params = new URLSearchParams(new URL(url).hash.slice(1));
+    expect(params.get('carte')).toMatch(/^[\d.]+\/[\d.]+\/[\d.]+$/);
+    expect([params.get('indicateur'), params.get('classes'), params.get('qpv')]).toEqual(['tx_tot_empl', 'jenks-4', 'QP066007']);
+    const original = await screenshot('url-original');
+    const legend = await legendOf(page);
+
+    const copy = await openPage(browser, url);
+    try {
+      await copy.page.goto(url);
+      await waitForMark(copy.page, 'obs:duckdb-ready', 90_000);
+      await expect.poll(() => legendOf(copy.page)).toBe(legend);
+      await copy.page.waitForTimeout(1000);
+      const reproduced = await copy.page.screenshot();
+      writeFileSync(path.join(ARTIFACTS, 'url-reproduit.png'), reproduced);
+      expect(differingShare(original, reproduced, MAP_BOX)).toBeLessThan(0.01);
+      expect(copy.offOrigin).toEqual([]);
+    } finally {
+      await copy.page.context().close();
+    }
+
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain('classes=jenks-5');
+    await page.goForward();
+    await expect.poll(() => page.url()).toContain('classes=jenks-4');
+    await panel.getByLabel('Colorer les QPV selon').selectOption('tp60');
+    await panel.getByLabel('Classes').selectOption('quantiles');
+    await panel.getByLabel('Nombre').selectOption('5');
   });
 
   test('La Réunion is one click away', async () => {

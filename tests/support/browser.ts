@@ -126,3 +126,16 @@ export function findPixel(png: Buffer, test: (r: number, g: number, b: number) =
   }
   return null;
 }
+
+/** Share of pixels of `box` whose colour differs by more than `threshold` on a channel. */
+export function differingShare(a: Buffer, b: Buffer, box: { x: number; y: number; width: number; height: number }, threshold = 40): number {
+  const [ia, ib] = [PNG.sync.read(a), PNG.sync.read(b)];
+  let differing = 0;
+  for (let j = box.y; j < box.y + box.height; j++) {
+    for (let i = box.x; i < box.x + box.width; i++) {
+      const o = (j * ia.width + i) * 4;
+      if ([0, 1, 2].some((c) => Math.abs(ia.data[o + c]! - ib.data[o + c]!) > threshold)) differing++;
+    }
+  }
+  return differing / (box.width * box.height);
+}
