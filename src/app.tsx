@@ -1,7 +1,10 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { useCallback, useState } from 'react';
 import { MapView } from './map/map-view.tsx';
+import { useAppStore } from './state/store.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
+import { useEtablissementPoints } from './map/use-etablissement-points.ts';
+import { LayerPanel } from './ui/layer-panel.tsx';
 import { DataPanel } from './ui/data-panel.tsx';
 import { IndicatorPanel } from './ui/indicator-panel.tsx';
 import { SearchBox } from './ui/search-box.tsx';
@@ -12,6 +15,8 @@ export function App() {
   const [dataOpen, setDataOpen] = useState(false);
   const closeData = useCallback(() => setDataOpen(false), []);
   const choropleth = useChoropleth();
+  const etablissements = useEtablissementPoints();
+  const qpvCount = useAppStore((s) => s.qpvDrawn);
   return (
     <div className="app">
       <Header
@@ -34,11 +39,12 @@ export function App() {
         ]}
       />
       <main className="app__main" id="contenu">
-        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} />
+        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} />
         <aside className="app__panel" aria-label="Recherche et territoires">
           <SearchBox />
           <TerritorySwitcher />
           <IndicatorPanel choropleth={choropleth} />
+          <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error} />
         </aside>
         <StatusArea />
         {dataOpen && <DataPanel onClose={closeData} />}

@@ -8,7 +8,9 @@ import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
-import { buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import type { EtablissementPoint } from '../queries/etablissements-query.ts';
+import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
+import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
@@ -17,7 +19,13 @@ import { METROPOLE_BBOX } from './territory-views.ts';
  * context) draws the QPV. Data comes straight from the published Arrow files so that the
  * first paint never waits for DuckDB.
  */
-export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | null; fillKey: string }) {
+export interface MapViewProps {
+  fill: ReadonlyMap<string, Rgba> | null;
+  fillKey: string;
+  etablissements: readonly EtablissementPoint[];
+}
+
+export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -27,6 +35,7 @@ export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | n
   const [zoom, setZoom] = useState(5);
   const selected = useAppStore((s) => s.selectedQpv);
   const focus = useAppStore((s) => s.focus);
+  const visibleLayers = useAppStore((s) => s.visibleLayers);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -42,7 +51,11 @@ export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | n
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const overlay = new MapboxOverlay({ interleaved: true, layers: [], getTooltip: qpvTooltip });
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      getTooltip: (info) => (isEtablissementPick(info) && info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : qpvTooltip(info)),
+    });
     map.addControl(overlay);
     let communesRequested = false;
     const loadCommunes = () => {
@@ -76,6 +89,7 @@ export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | n
         setMapReady(qpvCountRef.current);
       },
       onClick: (info) => {
+        if (isEtablissementPick(info)) return;
         const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
         const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
         selectQpv(code ?? null);
@@ -115,9 +129,12 @@ export function MapView({ fill, fillKey }: { fill: ReadonlyMap<string, Rgba> | n
 
   useEffect(() => {
     if (qpv === null) return;
-    layersRef.current = buildQpvLayers(qpv, { zoom, selected, fill, fillKey });
+    const qpvLayers = visibleLayers.includes('qpv') ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey }) : [];
+    const etablissementLayers = visibleLayers.includes('etablissements') && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom }) : [];
+    // QPV polygons under the schools; QPV markers (national zoom) above them.
+    layersRef.current = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, selected, fill, fillKey]);
+  }, [qpv, zoom, selected, fill, fillKey, etablissements, visibleLayers]);
 
   useEffect(() => {
     const map = mapRef.current;

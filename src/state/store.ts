@@ -37,7 +37,16 @@ export interface ChoroplethSlice {
   setClassCount(classCount: number): void;
 }
 
-export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice;
+/** Map layers the user can show or hide. */
+export const LAYER_IDS = ['qpv', 'etablissements'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export interface LayersSlice {
+  visibleLayers: readonly LayerId[];
+  toggleLayer(layer: LayerId): void;
+}
+
+export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice;
 
 export const useAppStore = create<AppState>()((set) => ({
   dbStatus: 'idle',
@@ -65,4 +74,8 @@ export const useAppStore = create<AppState>()((set) => ({
   setIndicator: (indicator) => set({ indicator }),
   setClassification: (classification) => set({ classification }),
   setClassCount: (classCount) => set({ classCount }),
+
+  visibleLayers: LAYER_IDS,
+  toggleLayer: (layer) =>
+    set((s) => ({ visibleLayers: s.visibleLayers.includes(layer) ? s.visibleLayers.filter((l) => l !== layer) : LAYER_IDS.filter((l) => l === layer || s.visibleLayers.includes(l)) })),
 }));

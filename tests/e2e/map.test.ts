@@ -109,6 +109,25 @@ describe('the observatory in Chromium', () => {
     await panel.getByLabel('Nombre').selectOption('5');
   });
 
+  test('layers toggle, with counts equal to SQL; REP+, REP and hors EP told apart in the legend', async () => {
+    const legend = page.getByTestId('ep-legend');
+    const sql = await queryInPage(page, "SELECT coalesce(ep, 'hors') AS ep, count(*) AS n FROM etablissements WHERE lon IS NOT NULL GROUP BY ALL");
+    for (const { ep, n } of sql) expect(await legend.locator(`[data-ep="${ep}"]`).getAttribute('data-count')).toBe(String(n));
+    const withSchools = await screenshot('couches-toutes');
+    const layers = page.getByTestId('layer-panel');
+    await layers.getByLabel(/Établissements scolaires/).uncheck({ force: true });
+    await expect.poll(() => page.url()).toContain('couches=qpv');
+    await page.waitForTimeout(300);
+    const withoutSchools = await screenshot('couches-qpv');
+    expect(differingShare(withSchools, withoutSchools, MAP_BOX)).toBeGreaterThan(0.002);
+    await layers.getByLabel(/QPV \(/).uncheck({ force: true });
+    await page.waitForTimeout(300);
+    expect(countPixels(await screenshot('couches-aucune'), isQpvPixel, MAP_BOX).matching).toBe(0);
+    await layers.getByLabel(/QPV \(/).check({ force: true });
+    await layers.getByLabel(/Établissements scolaires/).check({ force: true });
+    await expect.poll(() => page.url()).toContain('couches=qpv%2Cetablissements');
+  });
+
   test('DuckDB answers count(*) equal to the manifest and to the source files', async () => {
     for (const table of manifest.tables) {
       const [count] = await queryInPage(page, `SELECT count(*) AS n FROM ${table.name}`);
