@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TableLayout } from '../src/domain/table-layouts.ts';
+import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts';
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { readSource, type SourceData, type SourceInput, SourceInputs } from './read/read-source.ts';
@@ -79,7 +79,9 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     log(`read ${source.id} ← ${display(file)}`);
     const data = await readSource(source, file, display(file));
     const records = data.format === 'geojson' ? data.geojson.features.length : data.format === 'json' ? data.json.records.length : data.csv.rows.length + data.csv.rejected.length;
-    if (records === 0) throw new PipelineError({ file: display(file) }, { geojson: 'file has no features', json: 'file has no records', csv: 'file has a header but no rows' }[data.format]);
+    // A registry staff fill may still be empty: its header alone is a valid file.
+    const mayBeEmpty = TABLE_LAYOUTS.some((l) => l.name === source.table && l.allowEmpty === true);
+    if (records === 0 && !mayBeEmpty) throw new PipelineError({ file: display(file) }, { geojson: 'file has no features', json: 'file has no records', csv: 'file has a header but no rows' }[data.format]);
     provenance.set(source.id, { checksum: sha256(await readFile(file)), records });
     read.push({ source, data });
   }
@@ -147,7 +149,7 @@ function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknow
   }
   const summary = { table: layout.name, rowsIn: build.rowsIn, rowsKept: build.rows.length, rejected: build.rejected.length, warnings: build.warnings.length, rejectedByReason };
   const first = build.rejected[0];
-  if (build.rows.length === 0) {
+  if (build.rows.length === 0 && !(layout.allowEmpty === true && build.rejected.length === 0)) {
     throw new PipelineError(first?.location ?? { file: layout.name }, `table ${layout.name} would be empty${first ? ` (first rejection: ${first.reason})` : ''}`);
   }
   if (first !== undefined && build.rejected.length / build.rowsIn > maxRejected) {

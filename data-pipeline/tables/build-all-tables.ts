@@ -1,10 +1,12 @@
-import { CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, QPV_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
+import { CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
 import { PipelineError } from '../pipeline-error.ts';
 import type { SourceInputs } from '../read/read-source.ts';
 import type { SourceLayout } from '../registry.ts';
 import type { TableBuild } from '../table-build.ts';
+import { buildActionTables } from './build-actions.ts';
 import { buildEtablissements } from './build-etablissements.ts';
 import { buildIndicateurs } from './build-indicateurs.ts';
+import { buildLieux } from './build-lieux.ts';
 import { buildQpv } from './build-qpv.ts';
 import { buildTerritoires } from './build-territoires.ts';
 
@@ -24,12 +26,15 @@ export function buildAllTables(inputs: SourceInputs): BuiltTable[] {
   const territoires = buildTerritoires({ regions: single('regions'), departements: single('departements'), communes: single('communes') });
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
   const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
+  const etablissements = buildEtablissements(inputs, territoires, qpv);
   return [
     [TERRITOIRES_LAYOUT, territoires],
     [QPV_LAYOUT, qpv],
     [CONTOURS_COMMUNES_LAYOUT, territoires.contours],
     [INDICATEURS_META_LAYOUT, indicateurs.meta],
     [INDICATEURS_LAYOUT, indicateurs.indicateurs],
-    [ETABLISSEMENTS_LAYOUT, buildEtablissements(inputs, territoires, qpv)],
+    [ETABLISSEMENTS_LAYOUT, etablissements],
+    [LIEUX_LAYOUT, buildLieux(inputs, territoires, qpv, etablissements)],
+    ...buildActionTables(inputs, territoires, qpv),
   ];
 }

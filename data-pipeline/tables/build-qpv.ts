@@ -1,3 +1,4 @@
+import { foldText } from '../../src/domain/fold-text.ts';
 import { normaliseGeometry } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
@@ -16,8 +17,6 @@ export type QpvBuild = TableBuild<QpvRow> & { geometries: { codes: string[]; ind
 // QPV are small (a few hundred metres): keep ~5 m of detail.
 const SIMPLIFY = { toleranceDeg: 0.00005, decimals: 5 };
 
-const normaliseName = (s: string) =>
-  s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * QPV of one or more files (2015 or 2024 layout). When a file gives no INSEE commune code
@@ -65,7 +64,7 @@ export function buildQpv(
       const communeIndex = communes.codes.indexOf(communeCode);
       const communeNom = communes.names[communeIndex] ?? p.nom_commune ?? p.lib_com ?? p.commune_qp ?? communeCode;
       const libelle = p.commune_qp ?? p.lib_com ?? p.nom_commune ?? communeNom;
-      if (declared === undefined && !normaliseName(libelle).includes(normaliseName(communeNom))) {
+      if (declared === undefined && !foldText(libelle).includes(foldText(communeNom))) {
         warnings.push({ location: { ...at, field: 'commune_qp', value: libelle }, reason: `QPV lies in ${communeNom} (${communeCode})` });
       }
       const departement = p.code_departement ?? p.insee_dep ?? departementOfCommune(communeCode);

@@ -1,3 +1,4 @@
+import { foldText } from './fold-text.ts';
 /**
  * The closed vocabularies of the Cités éducatives (DESIGN.md §3), shared by the app and the
  * pipeline: sphères de la coéducation, axes nationaux, niveaux d'alliance, tranches d'âge and
@@ -75,13 +76,7 @@ export type FinancementId = (typeof FINANCEMENTS)[number]['id'];
  * becomes `0 3`.
  */
 export function vocabularyKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^(\d+) (?:a )?(\d+)(?: ans)?$/, '$1 $2');
+  return foldText(text).replace(/^(\d+) (?:a )?(\d+)(?: ans)?$/, '$1 $2');
 }
 
 const indexes = new WeakMap<readonly VocabularyEntry[], Map<string, string>>();

@@ -1,3 +1,4 @@
+import { foldText } from '../domain/fold-text.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
 
 /** One search hit: a QPV or a territory, with the box to zoom to. */
@@ -16,14 +17,7 @@ export interface SearchHit {
  * Folds case, accents and punctuation, the same way as the SQL below, so that
  * « saint etienne » finds « Saint-Étienne » and « beziers » finds « Béziers ».
  */
-export function normaliseSearchText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export const normaliseSearchText = foldText;
 
 const normSql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
 

@@ -39,7 +39,8 @@ describe('pipeline: etablissements', () => {
     // 6,240 + 996 annuaire rows, 7,654 géolocalisation, 6,935 DNB, 6,973 IPS.
     expect(summary).toMatchObject({ rowsIn: 28798, rejected: 1 });
     expect(summary.rejectedByReason).toEqual({ 'empty value': 1 });
-    expect(result.warnings.filter((w) => w.reason.startsWith("collectivité d'outre-mer"))).toHaveLength(107);
+    // (lieux leaves out the posts of Saint-Martin for the same reason: not counted here.)
+    expect(result.warnings.filter((w) => w.reason.startsWith("collectivité d'outre-mer") && w.location.file.includes('colleges-geolocalisation'))).toHaveLength(107);
   });
 
   it('has one row per UAI, each UAI of 7 digits + a letter', async () => {

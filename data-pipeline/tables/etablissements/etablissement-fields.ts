@@ -1,3 +1,4 @@
+import { foldText } from '../../../src/domain/fold-text.ts';
 /**
  * One establishment as the `etablissements` table publishes it (`ETABLISSEMENTS_LAYOUT`), and
  * the vocabulary of its coded columns. Plain types: validation happens where rows enter.
@@ -45,27 +46,21 @@ const TYPE_OF_LIBELLE: Readonly<Record<string, EtablissementType>> = {
   college: 'college',
   lycee: 'lycee',
   'information et orientation': 'cio',
-  'medico-social': 'medico_social',
+  'medico social': 'medico_social',
 };
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
 
 /**
  * `Type_etablissement` of the annuaire → type. Anything else (Service Administratif, EREA,
  * Autre, empty for the STS/CPGE-only schools) is 'autre'.
  */
 export function typeOfLibelle(libelle: string): EtablissementType {
-  return TYPE_OF_LIBELLE[fold(libelle)] ?? 'autre';
+  return TYPE_OF_LIBELLE[foldText(libelle)] ?? 'autre';
 }
 
 /** Nature label of the géolocalisation file (`COLLEGE`, `COLLEGE SPECIALISE`, `LYCEE …`) → type. */
 export function typeOfNature(nature: string): EtablissementType {
-  const folded = fold(nature);
+  const folded = foldText(nature);
   if (folded.startsWith('college')) return 'college';
   if (folded.startsWith('lycee')) return 'lycee';
   if (folded.startsWith('ecole')) return 'ecole';
@@ -74,7 +69,7 @@ export function typeOfNature(nature: string): EtablissementType {
 
 /** `Statut_public_prive` / `secteur_public_prive_libe` → secteur, or null when unreadable. */
 export function secteurOf(statut: string): Secteur | null {
-  const folded = fold(statut);
+  const folded = foldText(statut);
   if (folded === 'public') return 'public';
   if (folded === 'prive') return 'prive';
   return null;

@@ -1,3 +1,4 @@
+import { foldText } from '../../../src/domain/fold-text.ts';
 import { PipelineError } from '../../pipeline-error.ts';
 import type { CsvFile, CsvRow } from '../../read/read-csv.ts';
 
@@ -13,22 +14,15 @@ export const field = (required: boolean, ...names: string[]) => ({ names, requir
 /** Canonical field → the column of this file that holds it (absent optional field: undefined). */
 export type HeaderResolution<K extends string> = Readonly<Record<K, string | undefined>>;
 
-const foldName = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[\s_\-']+/g, '_')
-    .replace(/^_|_$/g, '');
 
 /** @throws PipelineError (line 1) naming the missing fields and their accepted names. */
 export function resolveHeader<K extends string>(file: CsvFile, variants: FieldVariants<K>): HeaderResolution<K> {
-  const byFolded = new Map(file.header.map((h) => [foldName(h), h]));
+  const byFolded = new Map(file.header.map((h) => [foldText(h), h]));
   const resolution = {} as Record<K, string | undefined>;
   const missing: string[] = [];
   for (const key of Object.keys(variants) as K[]) {
     const { names, required } = variants[key];
-    const found = names.map((n) => byFolded.get(foldName(n))).find((h) => h !== undefined);
+    const found = names.map((n) => byFolded.get(foldText(n))).find((h) => h !== undefined);
     resolution[key] = found;
     if (found === undefined && required) missing.push(names.join(' or '));
   }
