@@ -16,6 +16,7 @@ const SourceSchema = z.object({
     'regions',
     'departements',
     'communes',
+    'academies',
     'qpv-indicateurs-insee',
     'qpv-indicateurs-dictionnaire',
     'annuaire-education',

@@ -16,3 +16,4 @@ export type { GeometryProblem } from './validate-geometry.ts';
 export { GeometryError, rewindGeometry, validateGeometry } from './validate-geometry.ts';
 export { representativePoint } from './centroid.ts';
 export { haversineMeters } from './distance.ts';
+export { unionPolygons } from './union-polygons.ts';

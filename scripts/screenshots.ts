@@ -11,19 +11,22 @@ const browser = await launchChromium();
 try {
   const { page } = await openPage(browser, server.url);
   await page.goto(server.url);
-  await waitForMark(page, 'obs:interactive', 90_000);
+  // Every table loaded: choropleth colours and schools are drawn.
+  await waitForMark(page, 'obs:duckdb-ready', 90_000);
+  await page.getByTestId('legend').waitFor();
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: path.join(OUT, 'carte-france.png') });
 
   const input = page.getByRole('combobox', { name: /Rechercher/ });
-  await input.fill('QP066007');
+  await input.fill('QP031007');
   await page.getByRole('option').first().waitFor();
   await input.press('Enter');
   await page.waitForFunction(() => /carte=1[2-9]/.test(location.hash));
   await page.waitForTimeout(1500);
   const view = await mapView(page);
-  await page.mouse.move(840, 470);
+  await page.mouse.move(5, 5);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(OUT, 'carte-qpv-perpignan.png') });
+  await page.screenshot({ path: path.join(OUT, 'carte-qpv-toulouse.png') });
   console.log(`screenshots: wrote docs/img (QPV view at zoom ${view.zoom})`);
 } finally {
   await browser.close();

@@ -9,16 +9,16 @@ import { collectTemplateRows } from './actions/collect-template-rows.ts';
 import { communePlaces } from './actions/commune-places.ts';
 import type { BuiltTable } from './build-all-tables.ts';
 import { buildCites, buildPre } from './build-registres.ts';
-import type { TerritoireRow } from './build-territoires.ts';
+import type { TerritoiresBuild } from './build-territoires.ts';
 
 /**
  * The tables of the Cité éducative view: the `cites` and `pre` registries, then the
  * `actions` (whose `cite` cells refer to the registry), all placed at their communes.
  */
-export function buildActionTables(inputs: SourceInputs, territoires: Pick<TableBuild<TerritoireRow>, 'rows'>, qpv: Pick<TableBuild<{ code: string }>, 'rows'>): BuiltTable[] {
+export function buildActionTables(inputs: SourceInputs, territoires: Pick<TerritoiresBuild, 'rows' | 'communes'>, qpv: Pick<TableBuild<{ code: string }>, 'rows'>): BuiltTable[] {
   const communes = communePlaces(territoires);
   const qpvCodes = new Set(qpv.rows.map((r) => r.code));
-  const cites = buildCites(inputs.csv('cites-registre'), communes, qpvCodes);
+  const cites = buildCites(inputs.csv('cites-registre'), communes, qpvCodes, territoires.communes.outlines);
   const pre = buildPre(inputs.csv('pre-registre'), communes);
   const actions = buildActions(inputs.csv('actions-template'), { communes, qpvCodes, cites: new Set(cites.rows.map((c) => c.nom)) });
   return [

@@ -23,7 +23,12 @@ export function buildAllTables(inputs: SourceInputs): BuiltTable[] {
     if (others.length > 0) throw new PipelineError({ file: 'registry.json', field: 'layout', value: layout }, 'several sources with this layout');
     return first.data;
   };
-  const territoires = buildTerritoires({ regions: single('regions'), departements: single('departements'), communes: single('communes') });
+  const territoires = buildTerritoires({
+    regions: single('regions'),
+    departements: single('departements'),
+    communes: single('communes'),
+    academies: single('academies'),
+  });
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
   const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
   const etablissements = buildEtablissements(inputs, territoires, qpv);

@@ -6,6 +6,7 @@ import type { CsvFile } from '../read/read-csv.ts';
 import type { SourceInput } from '../read/read-source.ts';
 import type { TableBuild } from '../table-build.ts';
 import { type CollectedRows, collectTemplateRows } from './actions/collect-template-rows.ts';
+import { citePerimeter, type CommuneOutlines } from './actions/cite-perimeter.ts';
 import { registrePlace } from './actions/commune-places.ts';
 
 /**
@@ -60,14 +61,24 @@ function buildRegistre<T extends { nom: string; communes: string[]; source: stri
   return { rows, locations, rowsIn: collected.rowsIn, rejected: collected.rejected, warnings: collected.warnings };
 }
 
-/** `cites`: QPV codes absent from the `qpv` table (which covers few régions) are kept, with a warning. */
-export function buildCites(inputs: readonly SourceInput<CsvFile>[], communes: ReadonlyMap<string, CommunePlace>, qpvCodes: ReadonlySet<string>): TableBuild<RegistreRow> {
+/**
+ * `cites`: QPV codes absent from the `qpv` table (which covers few régions) are kept, with a
+ * warning. The perimeter is the union of the communes' `outlines` (see `citePerimeter`).
+ */
+export function buildCites(
+  inputs: readonly SourceInput<CsvFile>[],
+  communes: ReadonlyMap<string, CommunePlace>,
+  qpvCodes: ReadonlySet<string>,
+  outlines: CommuneOutlines,
+): TableBuild<RegistreRow> {
   const collected = collectTemplateRows(inputs, CITES_REGISTRE);
   return buildRegistre(collected, communes, (cite, at) => {
     for (const code of cite.qpv_codes.filter((c) => !qpvCodes.has(c))) {
       collected.warnings.push({ location: { ...at, field: 'qpv_codes', value: code }, reason: 'QPV not in the qpv table: kept' });
     }
-    return { annee_labellisation: cite.annee_labellisation, qpv_codes: joinCell(cite.qpv_codes), porteur: cite.porteur };
+    const perimeter = citePerimeter(cite.communes, outlines, at);
+    collected.warnings.push(...perimeter.warnings);
+    return { annee_labellisation: cite.annee_labellisation, qpv_codes: joinCell(cite.qpv_codes), porteur: cite.porteur, ...perimeter.columns };
   });
 }
 

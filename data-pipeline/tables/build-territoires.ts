@@ -5,6 +5,7 @@ import { type Footprint, normaliseGeometry, type SimplifyOptions } from '../norm
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
 import { footprintColumns, type TableBuild } from '../table-build.ts';
+import { ACADEMIE_FIELDS, academieProperties, withoutPartsOutsideFrance } from './academie-source.ts';
 import type { Niveau } from '../../src/domain/table-layouts.ts';
 
 export type TerritoireRow = Record<string, string | number | null> & { niveau: Niveau; code: string; nom: string };
@@ -14,12 +15,15 @@ export interface CommuneGeometries {
   codes: string[];
   names: string[];
   index: PolygonIndex;
+  /** The same unsimplified geometries by INSEE code (Cité perimeters are their unions). */
+  outlines: ReadonlyMap<string, Polygon | MultiPolygon>;
 }
 
 const CODE_PATTERNS: Record<Niveau, RegExp> = {
   region: /^\d{2}$/,
   departement: /^(\d{2}|2A|2B|97\d)$/,
   commune: /^(\d{5}|2[AB]\d{3})$/,
+  academie: /^\d{2}$/,
 };
 
 // Basemap outlines are for national and regional zoom (~400 m is under a pixel at zoom 8);
@@ -28,12 +32,14 @@ const SIMPLIFY: Record<Niveau, SimplifyOptions> = {
   region: { toleranceDeg: 0.005, decimals: 3 },
   departement: { toleranceDeg: 0.004, decimals: 3 },
   commune: { toleranceDeg: 0.0005, decimals: 4 },
+  academie: { toleranceDeg: 0.004, decimals: 3 },
 };
 
 const propertiesSchema = (niveau: Niveau) =>
   z.object({
     code: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().regex(CODE_PATTERNS[niveau], `not a ${niveau} INSEE code`)),
     nom: z.string().trim().min(1),
+    region_code: z.string().trim().regex(/^\d{2}$/, 'not a région INSEE code').optional(),
   });
 
 // Built once: zod compiles a schema on creation, far too slow to repeat for 35,000 communes.
@@ -41,6 +47,7 @@ const PROPERTIES_SCHEMAS: Record<Niveau, ReturnType<typeof propertiesSchema>> = 
   region: propertiesSchema('region'),
   departement: propertiesSchema('departement'),
   commune: propertiesSchema('commune'),
+  academie: propertiesSchema('academie'),
 };
 
 export function departementOfCommune(code: string): string {
@@ -59,28 +66,32 @@ export type TerritoiresBuild = TableBuild<TerritoireRow> & {
   contours: TableBuild<{ code: string; geometry: string }>;
 };
 
-export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile }): TerritoiresBuild {
+export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile; academies?: GeoJsonFile }): TerritoiresBuild {
   const rejected: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const rows: TerritoireRow[] = [];
   const locations: Location[] = [];
 
   const read = (niveau: Niveau, file: GeoJsonFile) => {
-    const out: { code: string; nom: string; raw: Polygon | MultiPolygon; footprint: Footprint; at: Location }[] = [];
+    const out: { code: string; nom: string; region_code?: string; raw: Polygon | MultiPolygon; footprint: Footprint; at: Location }[] = [];
     for (const feature of file.features) {
-      const parsed = PROPERTIES_SCHEMAS[niveau].safeParse(feature.properties);
+      const parsed = PROPERTIES_SCHEMAS[niveau].safeParse(niveau === 'academie' ? academieProperties(feature.properties) : feature.properties);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        const field = String(issue.path[0] ?? '');
+        const key = String(issue.path[0] ?? '');
+        const field = niveau === 'academie' ? (ACADEMIE_FIELDS[key] ?? key) : key;
         rejected.push({ location: { file: file.file, feature: feature.index, field, value: feature.properties[field] }, reason: issue.message });
         continue;
       }
-      const footprint = normaliseGeometry(feature.geometry, file.epsg, SIMPLIFY[niveau]);
+      const at = { file: file.file, feature: feature.index };
+      const kept = niveau === 'academie' ? withoutPartsOutsideFrance(feature.geometry) : { geometry: feature.geometry, dropped: 0 };
+      if (kept.dropped > 0) warnings.push({ location: { ...at, field: 'geometry' }, reason: `${kept.dropped} part(s) outside métropole and DROM left out (Saint-Pierre-et-Miquelon…)` });
+      const footprint = normaliseGeometry(kept.geometry, file.epsg, SIMPLIFY[niveau]);
       if ('problem' in footprint) {
         rejected.push({ location: { file: file.file, feature: feature.index, field: 'geometry' }, reason: footprint.problem });
         continue;
       }
-      out.push({ ...parsed.data, raw: feature.geometry as Polygon | MultiPolygon, footprint, at: { file: file.file, feature: feature.index } });
+      out.push({ ...parsed.data, raw: kept.geometry as Polygon | MultiPolygon, footprint, at });
     }
     return out;
   };
@@ -122,7 +133,18 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
     rows.push({ niveau: 'commune', code: c.code, nom: c.nom, departement_code: departement, region_code: region, ...footprintColumns(c.footprint, false) });
   }
 
-  const rowsIn = files.regions.features.length + files.departements.features.length + files.communes.features.length;
+  // Académies, like départements, for regional zoom; their région is the file's own (INSEE 2016 codes, those of COG 2018).
+  const regionCodes = new Set(regions.map((r) => r.code));
+  for (const a of files.academies === undefined ? [] : read('academie', files.academies)) {
+    if (!regionCodes.has(a.region_code!)) {
+      rejected.push({ location: { ...a.at, field: 'code_region_2016', value: a.region_code }, reason: 'académie in no région of the régions file' });
+      continue;
+    }
+    locations.push(a.at);
+    rows.push({ niveau: 'academie', code: a.code, nom: a.nom, departement_code: null, region_code: a.region_code!, ...footprintColumns(a.footprint) });
+  }
+
+  const rowsIn = files.regions.features.length + files.departements.features.length + files.communes.features.length + (files.academies?.features.length ?? 0);
   return {
     regionOfDepartement,
     contours,
@@ -131,6 +153,11 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
     rowsIn,
     rejected,
     warnings,
-    communes: { codes: kept.map((c) => c.code), names: kept.map((c) => c.nom), index: new PolygonIndex(kept.map((c) => c.raw)) },
+    communes: {
+      codes: kept.map((c) => c.code),
+      names: kept.map((c) => c.nom),
+      index: new PolygonIndex(kept.map((c) => c.raw)),
+      outlines: new Map(kept.map((c) => [c.code, c.raw])),
+    },
   };
 }

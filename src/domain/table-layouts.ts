@@ -65,14 +65,14 @@ export const QPV_LAYOUT: TableLayout = {
 
 export const TERRITOIRES_LAYOUT: TableLayout = {
   name: 'territoires',
-  description: 'Régions, départements et communes (IGN Admin Express)',
+  description: 'Régions, départements et communes (IGN Admin Express), académies (ministère de l’Éducation nationale)',
   key: ['niveau', 'code'],
   columns: [
-    col('niveau', 'utf8', "'region', 'departement' or 'commune'"),
-    col('code', 'utf8', 'INSEE code (région 2 chars, département 2–3, commune 5)'),
+    col('niveau', 'utf8', "'region', 'departement', 'commune' or 'academie'"),
+    col('code', 'utf8', 'INSEE code (région 2 chars, département 2–3, commune 5); académie: code_academie (2 digits)'),
     col('nom', 'utf8', 'name'),
-    col('departement_code', 'utf8', 'département of a commune or of itself', true),
-    col('region_code', 'utf8', 'région it belongs to (itself for a région)'),
+    col('departement_code', 'utf8', 'département of a commune or of itself; null for an académie', true),
+    col('region_code', 'utf8', 'région it belongs to (itself for a région; INSEE 2016 région of an académie)'),
     ...footprintColumns(true),
   ],
 };
@@ -205,6 +205,11 @@ export const CITES_LAYOUT: TableLayout = {
     col('source', 'utf8', 'document and lines the row comes from'),
     col('source_id', 'utf8', 'id of the registry source'),
     ...placeColumns('the perimeter'),
+    col('xmin', 'float64', 'bounding box of the perimeter, WGS84 (null without perimeter)', true),
+    col('ymin', 'float64', 'bounding box, WGS84', true),
+    col('xmax', 'float64', 'bounding box, WGS84', true),
+    col('ymax', 'float64', 'bounding box, WGS84', true),
+    col('geometry', 'utf8', 'GeoJSON perimeter: union of the communes (Polygon or MultiPolygon), simplified to ~50 m; null when no commune outline is known', true),
   ],
 };
 
@@ -259,5 +264,5 @@ export const ACTIONS_LAYOUT: TableLayout = {
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
 export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT];
 
-export const NIVEAUX = ['region', 'departement', 'commune'] as const;
+export const NIVEAUX = ['region', 'departement', 'commune', 'academie'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

@@ -3,7 +3,7 @@ import { sqlNumber, sqlString } from '../domain/sql.ts';
 
 /** One search hit: a QPV or a territory, with the box to zoom to. */
 export interface SearchHit {
-  kind: 'qpv' | 'region' | 'departement' | 'commune';
+  kind: 'qpv' | 'region' | 'departement' | 'commune' | 'academie';
   code: string;
   nom: string;
   detail: string;
@@ -22,7 +22,7 @@ export const normaliseSearchText = foldText;
 const normSql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
 
 /**
- * QPV, communes, départements and régions whose name contains the text or whose code
+ * QPV, communes, départements, régions and académies whose name contains the text or whose code
  * starts with it. Exact code, exact name, then name prefix come first; QPV before territories.
  * Returns null when the text is too short to search.
  */
@@ -39,9 +39,9 @@ WITH candidates AS (
          'QPV · ' || commune_nom || ' (' || departement_code || ')' AS detail, xmin, ymin, xmax, ymax
   FROM qpv
   UNION ALL
-  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 ELSE 3 END, code, nom,
+  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, code, nom,
          CASE niveau WHEN 'commune' THEN 'Commune (' || departement_code || ')'
-                     WHEN 'departement' THEN 'Département' ELSE 'Région' END,
+                     WHEN 'departement' THEN 'Département' WHEN 'region' THEN 'Région' ELSE 'Académie' END,
          xmin, ymin, xmax, ymax
   FROM territoires
 ), scored AS (

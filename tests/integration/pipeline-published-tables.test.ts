@@ -81,14 +81,15 @@ describe('published qpv table', () => {
 });
 
 describe('published territoires table', () => {
-  it('has 18 régions, 101 départements and 35,357 communes, as many as the manifest rows', async () => {
+  it('has 30 académies, 18 régions, 101 départements and 35,357 communes, as many as the manifest rows', async () => {
     const counts = await rows('SELECT niveau, count(*) AS n FROM territoires GROUP BY niveau ORDER BY niveau');
     expect(counts).toEqual([
+      { niveau: 'academie', n: 30 },
       { niveau: 'commune', n: 35357 },
       { niveau: 'departement', n: 101 },
       { niveau: 'region', n: 18 },
     ]);
-    expect(manifest.tables.find((t) => t.name === 'territoires')!.rows).toBe(35357 + 101 + 18);
+    expect(manifest.tables.find((t) => t.name === 'territoires')!.rows).toBe(30 + 35357 + 101 + 18);
   });
 
   it('links each level to the one above', async () => {
@@ -97,7 +98,9 @@ describe('published territoires table', () => {
       SELECT t.niveau, t.code FROM territoires t
       LEFT JOIN territoires r ON r.niveau = 'region' AND r.code = t.region_code
       LEFT JOIN territoires d ON d.niveau = 'departement' AND d.code = t.departement_code AND d.region_code = t.region_code
-      WHERE t.niveau <> 'region' AND (r.code IS NULL OR d.code IS NULL)`);
+      WHERE t.niveau NOT IN ('region', 'academie') AND (r.code IS NULL OR d.code IS NULL)`);
+    // An académie belongs to a région (and to no département).
+    expect(await one("SELECT count(*) AS n FROM territoires a LEFT JOIN territoires r ON r.niveau = 'region' AND r.code = a.region_code WHERE a.niveau = 'academie' AND (r.code IS NULL OR a.departement_code IS NOT NULL)")).toEqual({ n: 0 });
     expect(unlinked).toEqual([]);
   });
 

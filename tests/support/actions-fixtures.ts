@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Polygon } from 'geojson';
 import { type CsvFile, readCsv } from '../../data-pipeline/read/read-csv.ts';
 import type { SourceInput } from '../../data-pipeline/read/read-source.ts';
 import { type Source, SOURCES_DIR } from '../../data-pipeline/registry.ts';
@@ -24,6 +25,20 @@ export const TERRITOIRES_EXTRACT = {
   ],
 };
 export const COMMUNES = communePlaces(TERRITOIRES_EXTRACT);
+
+const square = (x: number, y: number, size: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+});
+/** Stand-in outlines (squares, not the IGN shapes): Bordeaux and Cenon share an edge, Lormont lies apart; La Rochelle has none. */
+export const COMMUNE_OUTLINES: ReadonlyMap<string, Polygon> = new Map([
+  ['33063', square(-0.6, 44.8, 0.05)],
+  ['33119', square(-0.55, 44.8, 0.05)],
+  ['33249', square(-0.55, 44.9, 0.02)],
+  ['38185', square(5.7, 45.15, 0.05)],
+  ['64445', square(-0.4, 43.3, 0.05)],
+  ['97408', square(55.38, -21.02, 0.05)],
+]);
 
 const TABLE_OF = { 'actions-template': 'actions', 'cites-registre': 'cites', 'pre-registre': 'pre' } as const;
 type TemplateLayout = keyof typeof TABLE_OF;

@@ -9,6 +9,7 @@ import * as franceExtent from '../../geo/france-extent.ts';
 import * as polygonIndex from '../../geo/polygon-index.ts';
 import * as searchWindow from '../../geo/search-window.ts';
 import * as simplify from '../../geo/simplify.ts';
+import * as unionPolygons from '../../geo/union-polygons.ts';
 import * as validateGeometry from '../../geo/validate-geometry.ts';
 
 const GEO_DIR = new URL('../../geo/', import.meta.url);
@@ -40,6 +41,7 @@ describe('geo/index.ts', () => {
         'validateGeometry',
         'representativePoint',
         'haversineMeters',
+        'unionPolygons',
       ].sort(),
     );
   });
@@ -56,6 +58,7 @@ describe('geo/index.ts', () => {
     expect(geo.validateGeometry).toBe(validateGeometry.validateGeometry);
     expect(geo.representativePoint).toBe(centroid.representativePoint);
     expect(geo.haversineMeters).toBe(distance.haversineMeters);
+    expect(geo.unionPolygons).toBe(unionPolygons.unionPolygons);
   });
 
   it('is not an `export *` barrel', () => {

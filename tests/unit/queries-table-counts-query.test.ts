@@ -24,7 +24,7 @@ describe('buildTableCountsQuery', () => {
 
   it('gives the known counts: 35,476 territoires and 111 QPV', async () => {
     expect(await rowsOf(['territoires', 'qpv'])).toEqual([
-      { table_name: 'territoires', row_count: 35476, ord: 0 },
+      { table_name: 'territoires', row_count: 35506, ord: 0 },
       { table_name: 'qpv', row_count: 111, ord: 1 },
     ]);
   });
