@@ -3,7 +3,7 @@ import path from 'node:path';
 import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts';
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
-import { readSource, type SourceData, type SourceInput, SourceInputs } from './read/read-source.ts';
+import { describeSourceData, readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
 import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR } from './registry.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
 import { buildAllTables } from './tables/build-all-tables.ts';
@@ -78,7 +78,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     progress(`lecture ${source.id}`, read.length, total);
     log(`read ${source.id} ← ${display(file)}`);
     const data = await readSource(source, file, display(file));
-    const records = data.format === 'geojson' ? data.geojson.features.length : data.format === 'json' ? data.json.records.length : data.csv.rows.length + data.csv.rejected.length;
+    const { records } = describeSourceData(data);
     // A registry staff fill may still be empty: its header alone is a valid file.
     const mayBeEmpty = TABLE_LAYOUTS.some((l) => l.name === source.table && l.allowEmpty === true);
     if (records === 0 && !mayBeEmpty) throw new PipelineError({ file: display(file) }, { geojson: 'file has no features', json: 'file has no records', csv: 'file has a header but no rows' }[data.format]);
@@ -89,8 +89,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const builds = buildAllTables(new SourceInputs(read));
   progress('publication', registry.length + 1, total);
 
-  const fileOf = (d: SourceData) => (d.format === 'geojson' ? d.geojson.file : d.format === 'json' ? d.json.file : d.csv.file);
-  const recordsByFile = new Map(read.map((r) => [fileOf(r.data), provenance.get(r.source.id)!.records]));
+  const recordsByFile = new Map(
+    read.map(({ data }) => {
+      const { file, records } = describeSourceData(data);
+      return [file, records] as const;
+    }),
+  );
   const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected, recordsByFile));
   const result: PipelineResult = {
     published: false,

@@ -24,6 +24,18 @@ export async function readSource(source: Source, path: string, display: string):
   }
 }
 
+/** The name a source's file is shown under, and how many records (features, rows) it holds. */
+export function describeSourceData(data: SourceData): { file: string; records: number } {
+  switch (data.format) {
+    case 'geojson':
+      return { file: data.geojson.file, records: data.geojson.features.length };
+    case 'json':
+      return { file: data.json.file, records: data.json.records.length };
+    case 'csv':
+      return { file: data.csv.file, records: data.csv.rows.length + data.csv.rejected.length };
+  }
+}
+
 /** The sources read for a run, looked up by layout. */
 export class SourceInputs {
   constructor(private readonly inputs: readonly SourceInput[]) {}

@@ -43,7 +43,7 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
       style: buildBasemapStyle(),
       bounds: METROPOLE_BBOX,
       fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · QPV : ANCT (2015)' },
+      attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · QPV : ANCT (2015) · Indicateurs : INSEE · Établissements : Éducation nationale' },
       hash: 'carte',
       dragRotate: false,
       pitchWithRotate: false,
