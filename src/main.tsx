@@ -5,7 +5,7 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { SEARCH_TABLES, whenTablesLoaded } from './db/database.ts';
+import { SEARCH_TABLES, startDatabase, whenTablesLoaded } from './db/database.ts';
 import { MARKS, mark } from './perf-marks.ts';
 import { useAppStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-state.ts';
@@ -28,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
 const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
+  startDatabase().catch(() => {});
   whenTablesLoaded(SEARCH_TABLES).then(
     () => mark(MARKS.interactive),
     () => {},

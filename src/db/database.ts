@@ -15,13 +15,19 @@ interface Loading {
 }
 
 let started: Promise<Loading> | undefined;
+let announceStart: (loading: Promise<Loading>) => void = () => {};
+/** Queries wait on this until `startDatabase` is called: they never start DuckDB themselves. */
+const whenStarted = new Promise<Loading>((resolve) => {
+  announceStart = resolve;
+});
 
 /**
  * Starts DuckDB-WASM (once) and loads every published table from the bytes the map already
  * fetched: the search tables first, then the others from the smallest to the largest.
- * Progress and row counts go to the store.
+ * Progress and row counts go to the store. Called after the first paint, so that compiling
+ * 34 MB of wasm does not compete with it.
  */
-function start(): Promise<Loading> {
+export function startDatabase(): Promise<Loading> {
   started ??= (async () => {
     const { setDbProgress, setDbReady, setDbError } = useAppStore.getState();
     setDbProgress('démarrage de DuckDB');
@@ -57,17 +63,20 @@ function start(): Promise<Loading> {
       throw error;
     }
   })();
+  announceStart(started);
   return started;
 }
 
+const loading = (): Promise<Loading> => started ?? whenStarted;
+
 /** The connector once every published table is loaded. */
 export function getConnector(): Promise<Connector> {
-  return start().then((loading) => loading.all);
+  return loading().then((l) => l.all);
 }
 
 /** The connector as soon as `names` are loaded (the others may still be loading). */
 export async function whenTablesLoaded(names: readonly string[]): Promise<Connector> {
-  const { tables } = await start();
+  const { tables } = await loading();
   const waits = names.map((name) => tables.get(name) ?? Promise.reject(new Error(`no published table "${name}"`)));
   const [connector] = await Promise.all(waits);
   if (connector === undefined) return getConnector();
