@@ -6,6 +6,7 @@ import { useChoropleth } from './map/use-choropleth.ts';
 import { useEtablissementPoints } from './map/use-etablissement-points.ts';
 import { LayerPanel } from './ui/layer-panel.tsx';
 import { DataPanel } from './ui/data-panel.tsx';
+import { FicheQpv } from './ui/fiche-qpv.tsx';
 import { IndicatorPanel } from './ui/indicator-panel.tsx';
 import { SearchBox } from './ui/search-box.tsx';
 import { StatusArea } from './ui/status-area.tsx';
@@ -17,6 +18,7 @@ export function App() {
   const choropleth = useChoropleth();
   const etablissements = useEtablissementPoints();
   const qpvCount = useAppStore((s) => s.qpvDrawn);
+  const selectedQpv = useAppStore((s) => s.selectedQpv);
   return (
     <div className="app">
       <Header
@@ -47,7 +49,7 @@ export function App() {
           <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error} />
         </aside>
         <StatusArea />
-        {dataOpen && <DataPanel onClose={closeData} />}
+        {dataOpen ? <DataPanel onClose={closeData} /> : selectedQpv !== null && <FicheQpv code={selectedQpv} />}
       </main>
     </div>
   );

@@ -139,9 +139,10 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (focus === null || map === null) return;
-    // Keep the target clear of the side panel on wide screens.
-    const left = map.getContainer().clientWidth > 900 ? 440 : 40;
-    map.fitBounds(focus.bbox, { padding: { top: 60, bottom: 60, left, right: 60 }, maxZoom: 14, duration: 600 });
+    // Keep the target clear of the side panel, and of the fiche when a QPV is selected.
+    const wide = map.getContainer().clientWidth > 900;
+    const right = wide && useAppStore.getState().selectedQpv !== null ? 520 : 60;
+    map.fitBounds(focus.bbox, { padding: { top: 60, bottom: 60, left: wide ? 440 : 40, right }, maxZoom: 14, duration: 600 });
   }, [focus]);
 
   return <div ref={container} className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;

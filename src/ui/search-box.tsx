@@ -19,8 +19,9 @@ export function SearchBox() {
   const inputId = useId();
 
   const choose = (hit: SearchHit) => {
-    focusOn([hit.xmin, hit.ymin, hit.xmax, hit.ymax]);
+    // Select first: the map leaves room for the fiche a selected QPV opens.
     selectQpv(hit.kind === 'qpv' ? hit.code : null);
+    focusOn([hit.xmin, hit.ymin, hit.xmax, hit.ymax]);
     setText(hit.nom);
     setOpen(false);
   };

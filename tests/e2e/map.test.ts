@@ -165,8 +165,8 @@ describe('the observatory in Chromium', () => {
     await waitForView((v) => v.zoom > 12);
     await page.waitForTimeout(300);
     const png = await screenshot('recherche-qp066007');
-    // fitBounds put the QPV in the middle of the visible map: hover its nearest drawn pixel.
-    const target = findPixel(png, isQpvPixel, { x: MAP_BOX.x + MAP_BOX.width / 2, y: MAP_BOX.y + MAP_BOX.height / 2 });
+    // fitBounds put the QPV in the middle of the map left visible by the panel and the fiche.
+    const target = findPixel(png, isQpvPixel, { x: 610, y: MAP_BOX.y + MAP_BOX.height / 2 });
     expect(target).not.toBeNull();
     await page.mouse.move(target!.x, target!.y);
     const tooltip = page.locator('.deck-tooltip');
@@ -174,6 +174,21 @@ describe('the observatory in Chromium', () => {
     expect(await tooltip.innerText()).toContain('Perpignan');
     // Text only: the line break is the sole element deck.gl may create from `text`.
     expect(await tooltip.evaluate((el) => el.querySelectorAll(':not(br)').length)).toBe(0);
+  });
+
+  test('the selected QPV has its fiche: indicators with median and rank as SQL gives them, schools nearby', async () => {
+    const fiche = page.getByTestId('fiche-qpv');
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe('Bas-Vernet Nouveau QPV');
+    const row = fiche.locator('[data-indicateur="tp60"]');
+    await expect.poll(() => row.count()).toBe(1);
+    const [sql] = await queryInPage(page, "SELECT valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code = 'QP066007'");
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[0]!.replace(/\s/g, ' ')).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(sql!.valeur as number)} %`.replace(/\s/g, ' '));
+    expect(cells[2]).toMatch(/^\d+ \/ 105$/);
+    expect(await fiche.locator('tbody tr').count()).toBe(41);
+    const [schools] = await queryInPage(page, "SELECT count(*) AS n FROM etablissements WHERE qpv_code = 'QP066007' OR qpv_300m LIKE '%QP066007%'");
+    expect(await fiche.getByTestId('fiche-etablissements').locator('li').count()).toBe(schools!.n);
+    await screenshot('fiche-qpv');
   });
 
   test('the URL reproduces the view: same legend, selection and map in a new page; back and forward work', async () => {
@@ -184,7 +199,7 @@ describe('the observatory in Chromium', () => {
     const legendOf = (p: Page) => p.getByTestId('legend').innerText();
     await expect.poll(() => legendOf(page)).toContain('QPV');
     // Off any QPV, so that no hover highlight is left on the picture.
-    await page.mouse.move(1150, 300);
+    await page.mouse.move(5, 400);
     await page.waitForTimeout(500);
     const url = page.url();
     const params = new URLSearchParams(new URL(url).hash.slice(1));
