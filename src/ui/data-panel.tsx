@@ -25,7 +25,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
   }, [onClose]);
 
   return (
-    <section className="data-panel" role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
+    <section className="side-panel data-panel" role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
       <div className="data-panel__head">
         <h2 id="data-panel-title" className="fr-h4" tabIndex={-1} ref={heading}>
           Données

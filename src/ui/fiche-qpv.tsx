@@ -26,7 +26,7 @@ export function FicheQpv({ code }: { code: string }) {
   const error = identity.error ?? indicators.error ?? schools.error;
 
   return (
-    <section className="fiche" role="dialog" aria-modal="false" aria-labelledby="fiche-title" data-testid="fiche-qpv">
+    <section className="side-panel" role="dialog" aria-modal="false" aria-labelledby="fiche-title" data-testid="fiche-qpv">
       <div className="data-panel__head">
         <h2 id="fiche-title" className="fr-h5">
           {q ? String(q.nom) : code}
