@@ -5,7 +5,8 @@ import { PNG } from 'pngjs';
 import { preview, type PreviewServer } from 'vite';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST_DIR = path.join(REPO_ROOT, 'dist');
+/** Built app to serve; OBS_DIST_DIR lets parallel work build elsewhere (`vite build --outDir`). */
+export const DIST_DIR = process.env.OBS_DIST_DIR ?? path.join(REPO_ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for headless Debian Chromium with software WebGL and no background traffic. */
@@ -28,6 +29,7 @@ export async function startPreview(): Promise<{ url: string; close(): Promise<vo
   const server: PreviewServer = await preview({
     root: REPO_ROOT,
     logLevel: 'error',
+    build: { outDir: DIST_DIR },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const url = server.resolvedUrls?.local[0];
