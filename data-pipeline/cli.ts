@@ -10,7 +10,8 @@ import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { loadRegistry } from './registry.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 
-const ISSUES_SHOWN = 20;
+/** Issues printed per file: one noisy file must not hide the others'. */
+const ISSUES_SHOWN_PER_FILE = 10;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -78,8 +79,16 @@ function report(result: PipelineResult): void {
 }
 
 function printIssues(kind: string, issues: RowIssue[]): void {
-  for (const issue of issues.slice(0, ISSUES_SHOWN)) console.log(`${kind}: ${formatIssue(issue)}`);
-  if (issues.length > ISSUES_SHOWN) console.log(`${kind}: … and ${issues.length - ISSUES_SHOWN} more`);
+  const byFile = new Map<string, RowIssue[]>();
+  for (const issue of issues) {
+    const ofFile = byFile.get(issue.location.file) ?? [];
+    ofFile.push(issue);
+    byFile.set(issue.location.file, ofFile);
+  }
+  for (const [file, ofFile] of byFile) {
+    for (const issue of ofFile.slice(0, ISSUES_SHOWN_PER_FILE)) console.log(`${kind}: ${formatIssue(issue)}`);
+    if (ofFile.length > ISSUES_SHOWN_PER_FILE) console.log(`${kind}: … and ${ofFile.length - ISSUES_SHOWN_PER_FILE} more in ${file}`);
+  }
 }
 
 main(process.argv.slice(2)).then(

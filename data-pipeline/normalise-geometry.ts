@@ -3,17 +3,22 @@ import {
   type BBox,
   diagnoseCoordinate,
   geometryBBox,
+  type GeometryRepair,
+  repairGeometry,
   representativePoint,
   reprojectGeometry,
   rewindGeometry,
   simplifyGeometry,
   validateGeometry,
 } from '../geo/index.ts';
+import type { Location, RowIssue } from './pipeline-error.ts';
 
 export interface Footprint {
   geometry: Polygon | MultiPolygon;
   bbox: BBox;
   point: [number, number];
+  /** What `repairGeometry` did to a self-intersecting outline; null when it had nothing to do. */
+  repair: Omit<GeometryRepair, 'geometry'> | null;
 }
 
 export interface SimplifyOptions {
@@ -32,6 +37,8 @@ const DIAGNOSES = {
 /**
  * Turns a raw GeoJSON geometry into a valid, WGS84, RFC 7946-wound, simplified footprint,
  * or says why it cannot. `epsg` is the CRS declared by the file or the registry (null: none).
+ * The simplified outline is checked for rings that cross or touch (the source's, or made by
+ * simplifying and rounding) and repaired (`repairGeometry`): `repair` says so, for a warning.
  */
 export function normaliseGeometry(raw: unknown, epsg: number | null, simplify: SimplifyOptions): Footprint | { problem: string } {
   const problems = validateGeometry(raw);
@@ -51,5 +58,21 @@ export function normaliseGeometry(raw: unknown, epsg: number | null, simplify: S
 
   const simplified = simplifyGeometry(rewindGeometry(geometry), simplify.toleranceDeg, simplify.decimals);
   if (simplified === null) return { problem: 'geometry vanishes when simplified (degenerate rings)' };
-  return { geometry: simplified, bbox: geometryBBox(simplified), point: representativePoint(simplified) };
+  const repaired = repairGeometry(simplified, simplify.decimals);
+  if (repaired !== null && 'problem' in repaired) return repaired;
+  const published = repaired?.geometry ?? simplified;
+  const repair = repaired === null ? null : { points: repaired.points, areaChange: repaired.areaChange };
+  return { geometry: published, bbox: geometryBBox(published), point: representativePoint(published), repair };
+}
+
+/** The warning a repaired footprint deserves (null if it was not repaired), at `at`. */
+export function repairWarning(footprint: Footprint, at: Location): RowIssue | null {
+  if (footprint.repair === null) return null;
+  const { points, areaChange } = footprint.repair;
+  const [first] = points;
+  const change = areaChange === null ? 'not comparable (input rings cancel out)' : `${areaChange >= 0 ? '+' : '−'}${Math.abs(areaChange * 100).toFixed(3)} %`;
+  return {
+    location: at,
+    reason: `self-intersecting outline repaired: rings crossed or touched at ${points.length} point${points.length > 1 ? 's' : ''}${first === undefined ? '' : ` (first at ${first[0]!.toFixed(6)}, ${first[1]!.toFixed(6)})`}, area ${change}`,
+  };
 }

@@ -9,7 +9,8 @@ const SourceSchema = z.object({
   table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions']),
   /** Path relative to `data-pipeline/sources/`. */
   file: z.string().min(1),
-  format: z.enum(['geojson', 'csv', 'json']),
+  /** `xlsx`: the first sheet of a workbook, for the templates people fill (actions, registries). */
+  format: z.enum(['geojson', 'csv', 'json', 'xlsx']),
   /** What the file holds: picks the reader's schema and the table builder that uses it. */
   layout: z.enum([
     'qpv',

@@ -81,12 +81,12 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     const { records } = describeSourceData(data);
     // A registry staff fill may still be empty: its header alone is a valid file.
     const mayBeEmpty = TABLE_LAYOUTS.some((l) => l.name === source.table && l.allowEmpty === true);
-    if (records === 0 && !mayBeEmpty) throw new PipelineError({ file: display(file) }, { geojson: 'file has no features', json: 'file has no records', csv: 'file has a header but no rows' }[data.format]);
+    if (records === 0 && !mayBeEmpty) throw new PipelineError({ file: display(file) }, { geojson: 'file has no features', json: 'file has no records', csv: 'file has a header but no rows', xlsx: 'sheet has a header but no rows' }[data.format]);
     provenance.set(source.id, { checksum: sha256(await readFile(file)), records });
     read.push({ source, data });
   }
   progress('construction des tables', registry.length, total);
-  const builds = buildAllTables(new SourceInputs(read));
+  const builds = await buildAllTables(new SourceInputs(read));
   progress('publication', registry.length + 1, total);
 
   const recordsByFile = new Map(
@@ -111,7 +111,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     const bytes = rowsToArrowIpc(layout, rows);
     const file = `${layout.name}.arrow`;
     files.set(file, bytes);
-    const sources = registry.filter((s) => s.table === (layout.derivedFrom ?? layout.name));
+    const from = [layout.derivedFrom ?? layout.name].flat();
+    const sources = registry.filter((s) => from.includes(s.table));
     return {
       name: layout.name,
       description: layout.description,

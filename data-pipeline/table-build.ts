@@ -39,3 +39,14 @@ export function assertUniqueKeys(table: string, build: TableBuild<Record<string,
     seen.set(value, here);
   });
 }
+
+/** One table from the builds of its parts (rows, locations and issues in the order given). */
+export function concatBuilds<Row>(...parts: readonly TableBuild<Row>[]): TableBuild<Row> {
+  return {
+    rows: parts.flatMap((p) => p.rows),
+    locations: parts.flatMap((p) => p.locations),
+    rowsIn: parts.reduce((n, p) => n + p.rowsIn, 0),
+    rejected: parts.flatMap((p) => p.rejected),
+    warnings: parts.flatMap((p) => p.warnings),
+  };
+}

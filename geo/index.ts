@@ -7,6 +7,8 @@
 export type { BBox } from './bbox.ts';
 export { EMPTY_BBOX, bboxContains, geometryBBox, isEmptyBBox, unionBBox } from './bbox.ts';
 export { PolygonIndex } from './polygon-index.ts';
+export type { LonLat, NearestPoint } from './point-index.ts';
+export { PointIndex } from './point-index.ts';
 export { distanceSearchBox } from './search-window.ts';
 export { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, isSupportedEpsg, reprojectGeometry, toWgs84 } from './crs.ts';
 export type { CoordinateDiagnosis, Territoire } from './france-extent.ts';
@@ -17,3 +19,6 @@ export { GeometryError, rewindGeometry, validateGeometry } from './validate-geom
 export { representativePoint } from './centroid.ts';
 export { haversineMeters } from './distance.ts';
 export { unionPolygons } from './union-polygons.ts';
+export type { GeometryRepair } from './repair-geometry.ts';
+export { repairGeometry, selfIntersections } from './repair-geometry.ts';
+export { bufferedHull } from './buffered-hull.ts';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
+import { type CsvDelimiter, type CsvEncoding, decodeText, detectDelimiter } from '../../src/domain/delimited-text.ts';
 import { PipelineError, type RowIssue } from '../pipeline-error.ts';
 
-export type CsvEncoding = 'utf-8' | 'windows-1252';
-export type CsvDelimiter = ';' | ',' | '\t' | '|';
+export type { CsvDelimiter, CsvEncoding };
 
 export interface CsvOptions {
   /** `auto`: UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252. */
@@ -29,34 +29,6 @@ export interface CsvFile {
   rows: CsvRow[];
   /** Records with the wrong number of fields: reported and left out. */
   rejected: RowIssue[];
-}
-
-const DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t', '|'];
-
-export function decodeText(bytes: Uint8Array, encoding: CsvEncoding | 'auto'): { text: string; encoding: CsvEncoding } {
-  if (encoding === 'windows-1252') return { text: new TextDecoder('windows-1252').decode(bytes), encoding };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
-  } catch (cause) {
-    if (encoding === 'utf-8') throw cause;
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
-
-/** The candidate that splits the header line into the most fields (quotes respected). */
-export function detectDelimiter(headerLine: string): CsvDelimiter {
-  let best: CsvDelimiter = ',';
-  let bestCount = 0;
-  for (const d of DELIMITERS) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of headerLine) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === d && !quoted) count++;
-    }
-    if (count > bestCount) [best, bestCount] = [d, count];
-  }
-  return best;
 }
 
 /**

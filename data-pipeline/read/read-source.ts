@@ -2,8 +2,9 @@ import type { Source, SourceLayout } from '../registry.ts';
 import { type CsvFile, readCsv } from './read-csv.ts';
 import { type GeoJsonFile, readGeoJson } from './read-geojson.ts';
 import { type JsonRecordsFile, readJsonRecords } from './read-json-records.ts';
+import { readXlsx, type TabularFile } from './read-xlsx.ts';
 
-export type SourceData = { format: 'geojson'; geojson: GeoJsonFile } | { format: 'csv'; csv: CsvFile } | { format: 'json'; json: JsonRecordsFile };
+export type SourceData = { format: 'geojson'; geojson: GeoJsonFile } | { format: 'csv'; csv: CsvFile } | { format: 'json'; json: JsonRecordsFile } | { format: 'xlsx'; xlsx: TabularFile };
 
 export interface SourceInput<D = SourceData> {
   source: Source;
@@ -21,6 +22,8 @@ export async function readSource(source: Source, path: string, display: string):
       return { format: 'csv', csv: await readCsv(path, display, { encoding: source.encoding ?? 'auto', delimiter: source.delimiter ?? 'auto' }) };
     case 'json':
       return { format: 'json', json: await readJsonRecords(path, display) };
+    case 'xlsx':
+      return { format: 'xlsx', xlsx: await readXlsx(path, display) };
   }
 }
 
@@ -33,6 +36,8 @@ export function describeSourceData(data: SourceData): { file: string; records: n
       return { file: data.json.file, records: data.json.records.length };
     case 'csv':
       return { file: data.csv.file, records: data.csv.rows.length + data.csv.rejected.length };
+    case 'xlsx':
+      return { file: data.xlsx.file, records: data.xlsx.rows.length + data.xlsx.rejected.length };
   }
 }
 
@@ -50,5 +55,15 @@ export class SourceInputs {
 
   csv(layout: SourceLayout): SourceInput<CsvFile>[] {
     return this.inputs.filter((i) => i.source.layout === layout && i.data.format === 'csv').map((i) => ({ source: i.source, data: (i.data as { csv: CsvFile }).csv }));
+  }
+
+  /** CSV files and XLSX sheets alike: the templates people fill accept both. */
+  tabular(layout: SourceLayout): SourceInput<TabularFile>[] {
+    return this.inputs.flatMap((i) => {
+      if (i.source.layout !== layout) return [];
+      if (i.data.format === 'csv') return [{ source: i.source, data: i.data.csv }];
+      if (i.data.format === 'xlsx') return [{ source: i.source, data: i.data.xlsx }];
+      return [];
+    });
   }
 }

@@ -1,14 +1,19 @@
-import { CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
+import { ACCES_SERVICES_LAYOUT, CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
 import { PipelineError } from '../pipeline-error.ts';
 import type { SourceInputs } from '../read/read-source.ts';
 import type { SourceLayout } from '../registry.ts';
-import type { TableBuild } from '../table-build.ts';
+import { concatBuilds, type TableBuild } from '../table-build.ts';
+import { buildAccesServices } from './build-acces-services.ts';
 import { buildActionTables } from './build-actions.ts';
 import { buildEtablissements } from './build-etablissements.ts';
 import { buildIndicateurs } from './build-indicateurs.ts';
 import { buildLieux } from './build-lieux.ts';
 import { buildQpv } from './build-qpv.ts';
-import { buildTerritoires } from './build-territoires.ts';
+import { buildReseauxEp } from './build-reseaux-ep.ts';
+import { buildRisqueDecrochage } from './build-risque-decrochage.ts';
+import { buildTerritoires, type TerritoireRow } from './build-territoires.ts';
+import { DepartementCheck, departementWarnings } from './departement-check.ts';
+import { contratsDeVilleTerritoires } from './territoires/contrats-de-ville-territoires.ts';
 
 export type BuiltTable = [TableLayout, TableBuild<Record<string, string | number | null>>];
 
@@ -16,7 +21,7 @@ export type BuiltTable = [TableLayout, TableBuild<Record<string, string | number
  * Builds every published table from the sources read, in dependency order: territories
  * first (communes locate QPV), then QPV (their geometry locates establishments)…
  */
-export function buildAllTables(inputs: SourceInputs): BuiltTable[] {
+export async function buildAllTables(inputs: SourceInputs): Promise<BuiltTable[]> {
   const single = (layout: SourceLayout) => {
     const [first, ...others] = inputs.geojson(layout);
     if (first === undefined) throw new PipelineError({ file: 'registry.json', field: 'layout', value: layout }, 'no source with this layout');
@@ -31,15 +36,31 @@ export function buildAllTables(inputs: SourceInputs): BuiltTable[] {
   });
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
   const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
+  const check = new DepartementCheck(territoires.departements);
   const etablissements = buildEtablissements(inputs, territoires, qpv);
+  etablissements.warnings.push(...departementWarnings(etablissements, check));
+  const lieux = buildLieux(inputs, territoires, qpv, etablissements);
+  // CIO are establishments, checked above; a commune's point lies in its commune.
+  lieux.warnings.push(
+    ...departementWarnings(lieux, check, {
+      include: (l) => l.categorie !== 'cio' && l.precision !== 'commune',
+      point: (l) => (l.precision === 'contrat_de_ville' ? `point of its contrat de ville ${l.code_cv}` : 'point'),
+    }),
+  );
+  const risque = await buildRisqueDecrochage({ qpv, indicateurs: indicateurs.indicateurs, indicateursMeta: indicateurs.meta, etablissements });
+  const contratsDeVille = contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires);
   return [
-    [TERRITOIRES_LAYOUT, territoires],
+    [TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVille)],
     [QPV_LAYOUT, qpv],
     [CONTOURS_COMMUNES_LAYOUT, territoires.contours],
     [INDICATEURS_META_LAYOUT, indicateurs.meta],
     [INDICATEURS_LAYOUT, indicateurs.indicateurs],
     [ETABLISSEMENTS_LAYOUT, etablissements],
-    [LIEUX_LAYOUT, buildLieux(inputs, territoires, qpv, etablissements)],
+    [LIEUX_LAYOUT, lieux],
+    [RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements)],
     ...buildActionTables(inputs, territoires, qpv),
+    [RISQUE_DECROCHAGE_LAYOUT, risque.scores],
+    [RISQUE_COMPOSANTES_LAYOUT, risque.composantes],
+    [ACCES_SERVICES_LAYOUT, buildAccesServices(qpv, lieux, etablissements)],
   ];
 }

@@ -1,5 +1,5 @@
 import { foldText } from '../../src/domain/fold-text.ts';
-import { normaliseGeometry } from '../normalise-geometry.ts';
+import { normaliseGeometry, repairWarning } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
 import type { SourceInput } from '../read/read-source.ts';
@@ -73,6 +73,8 @@ export function buildQpv(
         rejected.push({ location: { ...at, field: 'code_departement', value: departement }, reason: 'unknown département' });
         continue;
       }
+      const repaired = repairWarning(footprint, { ...at, field: 'code_qp', value: p.code_qp });
+      if (repaired !== null) warnings.push(repaired);
       locations.push(at);
       raw.push(feature.geometry as Polygon | MultiPolygon);
       rows.push({

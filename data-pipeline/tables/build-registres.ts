@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type CommunePlace, joinCell } from '../../src/domain/action-table-row.ts';
 import { communeCodesCell, optionalTextCell, qpvCodesCell, requiredTextCell, yearCell } from '../../src/domain/template-cells.ts';
 import type { Location } from '../pipeline-error.ts';
-import type { CsvFile } from '../read/read-csv.ts';
+import type { TabularFile } from '../read/read-xlsx.ts';
 import type { SourceInput } from '../read/read-source.ts';
 import type { TableBuild } from '../table-build.ts';
 import { type CollectedRows, collectTemplateRows } from './actions/collect-template-rows.ts';
@@ -66,7 +66,7 @@ function buildRegistre<T extends { nom: string; communes: string[]; source: stri
  * warning. The perimeter is the union of the communes' `outlines` (see `citePerimeter`).
  */
 export function buildCites(
-  inputs: readonly SourceInput<CsvFile>[],
+  inputs: readonly SourceInput<TabularFile>[],
   communes: ReadonlyMap<string, CommunePlace>,
   qpvCodes: ReadonlySet<string>,
   outlines: CommuneOutlines,
@@ -82,6 +82,6 @@ export function buildCites(
   });
 }
 
-export function buildPre(inputs: readonly SourceInput<CsvFile>[], communes: ReadonlyMap<string, CommunePlace>): TableBuild<RegistreRow> {
+export function buildPre(inputs: readonly SourceInput<TabularFile>[], communes: ReadonlyMap<string, CommunePlace>): TableBuild<RegistreRow> {
   return buildRegistre(collectTemplateRows(inputs, PRE_REGISTRE), communes, (pre) => ({ porteur: pre.porteur }));
 }

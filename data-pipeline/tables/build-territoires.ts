@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { PolygonIndex } from '../../geo/index.ts';
-import { type Footprint, normaliseGeometry, type SimplifyOptions } from '../normalise-geometry.ts';
+import { type Footprint, normaliseGeometry, repairWarning, type SimplifyOptions } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
 import { footprintColumns, type TableBuild } from '../table-build.ts';
@@ -9,6 +9,9 @@ import { ACADEMIE_FIELDS, academieProperties, withoutPartsOutsideFrance } from '
 import type { Niveau } from '../../src/domain/table-layouts.ts';
 
 export type TerritoireRow = Record<string, string | number | null> & { niveau: Niveau; code: string; nom: string };
+
+/** Levels read from outline files here (contrats de ville: `territoires/contrats-de-ville-territoires.ts`). */
+type OutlineNiveau = Exclude<Niveau, 'contrat_de_ville'>;
 
 /** Communes and their unsimplified geometry, to locate QPV whose file gives no INSEE code. */
 export interface CommuneGeometries {
@@ -19,7 +22,7 @@ export interface CommuneGeometries {
   outlines: ReadonlyMap<string, Polygon | MultiPolygon>;
 }
 
-const CODE_PATTERNS: Record<Niveau, RegExp> = {
+const CODE_PATTERNS: Record<OutlineNiveau, RegExp> = {
   region: /^\d{2}$/,
   departement: /^(\d{2}|2A|2B|97\d)$/,
   commune: /^(\d{5}|2[AB]\d{3})$/,
@@ -28,14 +31,14 @@ const CODE_PATTERNS: Record<Niveau, RegExp> = {
 
 // Basemap outlines are for national and regional zoom (~400 m is under a pixel at zoom 8);
 // they are parsed on the first paint's critical path, so every vertex counts.
-const SIMPLIFY: Record<Niveau, SimplifyOptions> = {
+const SIMPLIFY: Record<OutlineNiveau, SimplifyOptions> = {
   region: { toleranceDeg: 0.005, decimals: 3 },
   departement: { toleranceDeg: 0.004, decimals: 3 },
   commune: { toleranceDeg: 0.0005, decimals: 4 },
   academie: { toleranceDeg: 0.004, decimals: 3 },
 };
 
-const propertiesSchema = (niveau: Niveau) =>
+const propertiesSchema = (niveau: OutlineNiveau) =>
   z.object({
     code: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().regex(CODE_PATTERNS[niveau], `not a ${niveau} INSEE code`)),
     nom: z.string().trim().min(1),
@@ -43,7 +46,7 @@ const propertiesSchema = (niveau: Niveau) =>
   });
 
 // Built once: zod compiles a schema on creation, far too slow to repeat for 35,000 communes.
-const PROPERTIES_SCHEMAS: Record<Niveau, ReturnType<typeof propertiesSchema>> = {
+const PROPERTIES_SCHEMAS: Record<OutlineNiveau, ReturnType<typeof propertiesSchema>> = {
   region: propertiesSchema('region'),
   departement: propertiesSchema('departement'),
   commune: propertiesSchema('commune'),
@@ -61,6 +64,8 @@ export function departementOfCommune(code: string): string {
  */
 export type TerritoiresBuild = TableBuild<TerritoireRow> & {
   communes: CommuneGeometries;
+  /** Départements and their unsimplified geometry, to check where points stated in one lie. */
+  departements: { codes: string[]; index: PolygonIndex };
   regionOfDepartement: Map<string, string>;
   /** Simplified commune outlines, published as `contours_communes`. */
   contours: TableBuild<{ code: string; geometry: string }>;
@@ -72,7 +77,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
   const rows: TerritoireRow[] = [];
   const locations: Location[] = [];
 
-  const read = (niveau: Niveau, file: GeoJsonFile) => {
+  const read = (niveau: OutlineNiveau, file: GeoJsonFile) => {
     const out: { code: string; nom: string; region_code?: string; raw: Polygon | MultiPolygon; footprint: Footprint; at: Location }[] = [];
     for (const feature of file.features) {
       const parsed = PROPERTIES_SCHEMAS[niveau].safeParse(niveau === 'academie' ? academieProperties(feature.properties) : feature.properties);
@@ -91,6 +96,8 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
         rejected.push({ location: { file: file.file, feature: feature.index, field: 'geometry' }, reason: footprint.problem });
         continue;
       }
+      const repaired = repairWarning(footprint, { ...at, field: niveau === 'academie' ? ACADEMIE_FIELDS.code : 'code', value: parsed.data.code });
+      if (repaired !== null) warnings.push(repaired);
       out.push({ ...parsed.data, raw: kept.geometry as Polygon | MultiPolygon, footprint, at });
     }
     return out;
@@ -104,6 +111,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
 
   const regionIndex = new PolygonIndex(regions.map((r) => r.raw));
   const regionOfDepartement = new Map<string, string>();
+  const departements: { code: string; raw: Polygon | MultiPolygon }[] = [];
   for (const d of read('departement', files.departements)) {
     const hits = regionIndex.containing(...d.footprint.point);
     const region = regions[hits[0] ?? -1];
@@ -112,6 +120,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
       continue;
     }
     regionOfDepartement.set(d.code, region.code);
+    departements.push(d);
     locations.push(d.at);
     rows.push({ niveau: 'departement', code: d.code, nom: d.nom, departement_code: d.code, region_code: region.code, ...footprintColumns(d.footprint) });
   }
@@ -147,6 +156,7 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
   const rowsIn = files.regions.features.length + files.departements.features.length + files.communes.features.length + (files.academies?.features.length ?? 0);
   return {
     regionOfDepartement,
+    departements: { codes: departements.map((d) => d.code), index: new PolygonIndex(departements.map((d) => d.raw)) },
     contours,
     rows,
     locations,

@@ -19,13 +19,13 @@ export interface TableLayout {
   readonly description: string;
   readonly key: readonly string[];
   readonly columns: readonly ColumnLayout[];
-  /** A table built from another table's sources (its provenance is theirs). */
-  readonly derivedFrom?: TableName;
+  /** A table built from other tables (its provenance is their sources). */
+  readonly derivedFrom?: TableName | readonly TableName[];
   /** May be published with no row (a registry staff fill, still empty): no "would be empty" failure. */
   readonly allowEmpty?: boolean;
 }
 
-export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions';
+export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions' | 'risque_decrochage' | 'risque_composantes' | 'acces_services' | 'reseaux_ep';
 
 const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnLayout => ({
   name,
@@ -65,15 +65,19 @@ export const QPV_LAYOUT: TableLayout = {
 
 export const TERRITOIRES_LAYOUT: TableLayout = {
   name: 'territoires',
-  description: 'Régions, départements et communes (IGN Admin Express), académies (ministère de l’Éducation nationale)',
+  description: 'Régions, départements et communes (IGN Admin Express), académies (ministère de l’Éducation nationale), contrats de ville 2015–2023 (ANCT)',
   key: ['niveau', 'code'],
   columns: [
-    col('niveau', 'utf8', "'region', 'departement', 'commune' or 'academie'"),
-    col('code', 'utf8', 'INSEE code (région 2 chars, département 2–3, commune 5); académie: code_academie (2 digits)'),
-    col('nom', 'utf8', 'name'),
-    col('departement_code', 'utf8', 'département of a commune or of itself; null for an académie', true),
+    col('niveau', 'utf8', "'region', 'departement', 'commune', 'academie' or 'contrat_de_ville'"),
+    col('code', 'utf8', 'INSEE code (région 2 chars, département 2–3, commune 5); académie: code_academie (2 digits); contrat de ville: ANCT code CVxxx'),
+    col('nom', 'utf8', 'name (contrat de ville: the ANCT label without its département prefix, e.g. « Toulouse Métropole »)'),
+    col('departement_code', 'utf8', 'département of a commune or of itself; of a contrat de ville, its commune’s, else the first the ANCT gives; null for an académie', true),
     col('region_code', 'utf8', 'région it belongs to (itself for a région; INSEE 2016 région of an académie)'),
-    ...footprintColumns(true),
+    ...footprintColumns(true).map((c) =>
+      c.name === 'geometry'
+        ? { ...c, description: `${c.description}; null for communes (see contours_communes) and for contrats de ville of an EPCI (no commune list in the source: point = ANCT point, box = their département)` }
+        : c,
+    ),
   ],
 };
 
@@ -261,8 +265,89 @@ export const ACTIONS_LAYOUT: TableLayout = {
   ],
 };
 
-/** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT];
+/**
+ * REP / REP+ networks, rebuilt from the establishments (no source gives membership): the collège
+ * tête de réseau and the écoles of the same status attached to it (`build-reseaux-ep.ts`).
+ */
+export const RESEAUX_EP_LAYOUT: TableLayout = {
+  name: 'reseaux_ep',
+  description: 'Réseaux d’éducation prioritaire REP et REP+ : collège tête de réseau, écoles rattachées (reconstitués : école → collège de même statut le plus proche du département, 5 km au plus), emprise',
+  key: ['uai_college'],
+  derivedFrom: 'etablissements',
+  columns: [
+    col('uai_college', 'utf8', 'UAI of the collège tête de réseau (etablissements.uai)'),
+    col('nom', 'utf8', 'name of that collège'),
+    col('ep', 'utf8', "'REP' or 'REP+'"),
+    col('commune_code', 'utf8', 'INSEE code of the collège’s commune'),
+    col('departement_code', 'utf8', 'INSEE code of the département'),
+    col('region_code', 'utf8', 'INSEE code of the région'),
+    col('ecoles', 'int32', 'écoles attached; null when the sources hold no école of the département (no annuaire loaded there)', true),
+    list('membres', 'UAI of the attached écoles, nearest first'),
+    col('lon', 'float64', 'longitude WGS84 of the collège (inside the footprint)'),
+    col('lat', 'float64', 'latitude WGS84 of the collège'),
+    col('xmin', 'float64', 'bounding box of the footprint, WGS84'),
+    col('ymin', 'float64', 'bounding box, WGS84'),
+    col('xmax', 'float64', 'bounding box, WGS84'),
+    col('ymax', 'float64', 'bounding box, WGS84'),
+    col('geometry', 'utf8', 'GeoJSON footprint: convex hull of the collège and its écoles buffered by 300 m (Polygon), simplified to ~10 m'),
+  ],
+};
 
-export const NIVEAUX = ['region', 'departement', 'commune', 'academie'] as const;
+/** Décrochage risk index per QPV with the default weights (`risk-index.ts`, `docs/methodologie.md`). */
+export const RISQUE_DECROCHAGE_LAYOUT: TableLayout = {
+  name: 'risque_decrochage',
+  description: 'Indice de risque de décrochage par QPV (pondérations par défaut ; méthode : docs/methodologie.md)',
+  key: ['qpv_code'],
+  derivedFrom: ['qpv', 'indicateurs', 'indicateurs_meta', 'etablissements'],
+  columns: [
+    col('qpv_code', 'utf8', 'QPV code'),
+    col('score', 'float64', 'weighted mean of the normalised components, 0–100 (100 = most exposed); null = n.d. (too few components)', true),
+    col('rang', 'int32', 'rank of the score among the QPV of its generation, 1 = most exposed; null when n.d.', true),
+    col('percentile', 'float64', 'percentile rank of the score among the QPV of its generation, 0–100; null when n.d.', true),
+    col('classe', 'int32', 'quintile of the percentile: 1 (20 % least exposed) to 5 (20 % most exposed); null when n.d.', true),
+    col('statut', 'utf8', "'ok', or 'nd' when too few components have a value"),
+    col('composantes_disponibles', 'int32', 'components with a value (among those with a weight)'),
+    col('composantes_total', 'int32', 'components with a weight'),
+  ],
+};
+
+/** The components of the risk index per QPV: what drives each score. */
+export const RISQUE_COMPOSANTES_LAYOUT: TableLayout = {
+  name: 'risque_composantes',
+  description: 'Composantes de l’indice de risque de décrochage par QPV : valeur, valeur normalisée, poids, contribution',
+  key: ['qpv_code', 'composante'],
+  derivedFrom: ['qpv', 'indicateurs', 'indicateurs_meta', 'etablissements'],
+  columns: [
+    col('qpv_code', 'utf8', 'QPV code'),
+    col('composante', 'utf8', 'component id of RISK_COMPONENTS (src/domain/risk-index.ts)'),
+    col('valeur_brute', 'float64', 'raw value (unit of the component); null when not available', true),
+    col('valeur_normalisee', 'float64', 'percentile rank among the QPV of its generation with a value, oriented: 100 = most exposed', true),
+    col('poids', 'float64', 'default weight'),
+    col('contribution', 'float64', 'poids × valeur_normalisee / sum of the weights of the available components; the contributions of a QPV add up to its score; null when n.d.', true),
+  ],
+};
+
+/** Access of each QPV to each category of 16–25 service (`src/domain/services-16-25.ts`). */
+export const ACCES_SERVICES_LAYOUT: TableLayout = {
+  name: 'acces_services',
+  description: 'Accès aux services 16–25 ans par QPV et catégorie : distance au plus proche, nombre à 1, 3 et 5 km (à vol d’oiseau)',
+  key: ['qpv_code', 'categorie'],
+  derivedFrom: ['qpv', 'lieux', 'etablissements'],
+  columns: [
+    col('qpv_code', 'utf8', 'QPV code'),
+    col('categorie', 'utf8', "service category id of SERVICES_16_25: 'mission_locale', 'cio', 'lycee_professionnel'…"),
+    col('services_localises', 'int32', 'places of the category in the data with a point at their address (the only ones measured)'),
+    col('distance_m', 'float64', "great-circle metres to the nearest place: 0 when one lies in the QPV, else from the QPV's point (lon/lat of qpv); null when the category has no located place", true),
+    col('service_id', 'utf8', 'that place: lieux.id, or the UAI of an establishment', true),
+    col('service_nom', 'utf8', 'its name', true),
+    col('n_1km', 'int32', 'places at most 1 km away by the same measure (those in the QPV included); null when none is located', true),
+    col('n_3km', 'int32', 'same, 3 km', true),
+    col('n_5km', 'int32', 'same, 5 km', true),
+  ],
+};
+
+/** Every published table, in load order (the map needs `territoires` and `qpv` first). */
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, ACCES_SERVICES_LAYOUT];
+
+export const NIVEAUX = ['region', 'departement', 'commune', 'academie', 'contrat_de_ville'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

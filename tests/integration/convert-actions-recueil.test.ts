@@ -17,7 +17,7 @@ describe('scripts/convert-actions-recueil.ts', () => {
   it.skipIf(!existsSync(JSON_FILE))('reproduces data-pipeline/sources/actions-recueil/actions.csv exactly', async () => {
     const out = path.join(await tempDir('convert-actions'), 'actions.csv');
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/convert-actions-recueil.ts', '--out', out], { cwd: REPO_ROOT });
-    expect(stdout).toMatch(/^18 actions \(1 objects dropped\)/);
+    expect(stdout).toMatch(/^30 actions \(1 objects dropped\)/);
     expect(await readFile(out, 'utf8')).toBe(await readFile(path.join(SOURCES_DIR, 'actions-recueil/actions.csv'), 'utf8'));
   });
 });

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
-import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { ACTIONS_LAYOUT, CITES_LAYOUT, PRE_LAYOUT } from '../../src/domain/table-layouts.ts';
 import { SPHERES, TRANCHES } from '../../src/domain/vocabulary.ts';
-import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
+import { sharedFullRun } from '../support/full-pipeline-run.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 /*
@@ -20,14 +20,13 @@ let result: PipelineResult;
 let csv: Record<string, string>[];
 
 beforeAll(async () => {
-  const out = path.join(await tempDir('pipeline-actions'), 'data');
-  result = await runPipeline({ outDir: out, builtAt: new Date('2026-01-01T00:00:00Z') });
+  let out: string;
+  ({ out, result } = await sharedFullRun());
   db = await connectToPublishedData(out);
   csv = parse(await readFile(path.join(SOURCES_DIR, 'actions-recueil/actions.csv')), { columns: true, delimiter: ';' }) as Record<string, string>[];
 });
 afterAll(async () => {
   await db?.close();
-  await removeTempDirs();
 });
 
 const rows = async (sql: string) => tableRows(await db.query(sql));
@@ -35,11 +34,11 @@ const one = async (sql: string) => (await rows(sql))[0]!;
 const summary = (table: string) => result.tables.find((t) => t.table === table);
 
 describe('pipeline: actions, cites and pre', () => {
-  it('publishes the 18 actions of the seeds, 19 Cités and 2 PRE, nothing rejected', async () => {
-    expect(summary('actions')).toMatchObject({ rowsIn: 18, rowsKept: 18, rejected: 0 });
+  it('publishes the 30 actions of the seeds, 19 Cités and 2 PRE, nothing rejected', async () => {
+    expect(summary('actions')).toMatchObject({ rowsIn: 30, rowsKept: 30, rejected: 0 });
     expect(summary('cites')).toMatchObject({ rowsIn: 19, rowsKept: 19, rejected: 0, warnings: 0 });
     expect(summary('pre')).toMatchObject({ rowsIn: 2, rowsKept: 2, rejected: 0 });
-    expect(await one('SELECT (SELECT count(*) FROM actions) AS actions, (SELECT count(*) FROM cites) AS cites, (SELECT count(*) FROM pre) AS pre')).toEqual({ actions: 18, cites: 19, pre: 2 });
+    expect(await one('SELECT (SELECT count(*) FROM actions) AS actions, (SELECT count(*) FROM cites) AS cites, (SELECT count(*) FROM pre) AS pre')).toEqual({ actions: 30, cites: 19, pre: 2 });
   });
 
   it('gives every action at least one sphère of the vocabulary and a source citing its document', async () => {
@@ -55,7 +54,7 @@ describe('pipeline: actions, cites and pre', () => {
       { id: 'fiche-08', commune_code: '17300', commune: 'La Rochelle', departement_code: '17' },
       { id: 'fiche-11', commune_code: '33069', commune: 'Le Bouscat', departement_code: '33' },
     ]);
-    expect(await one("SELECT count(*) AS n FROM actions WHERE id LIKE 'orientation-%' AND commune_code IS NULL AND cite IS NULL AND lon IS NULL")).toEqual({ n: 6 });
+    expect(await one("SELECT count(*) AS n FROM actions WHERE id LIKE 'orientation-%' AND commune_code IS NULL AND cite IS NULL AND lon IS NULL")).toEqual({ n: 18 });
     // Every Cité an action refers to is in the registry, and lies in its commune's territory.
     expect(await one("SELECT count(*) AS n FROM (SELECT unnest(string_split(cite, '|')) AS c FROM actions) WHERE c NOT IN (SELECT nom FROM cites)")).toEqual({ n: 0 });
     expect(await one("SELECT count(*) AS n FROM cites c JOIN territoires t ON t.niveau = 'commune' AND t.code = split_part(c.communes, '|', 1) WHERE c.lon <> t.lon OR c.lat <> t.lat")).toEqual({ n: 0 });

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { booleanValid } from '@turf/turf';
-import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
+import { sharedFullRun } from '../support/full-pipeline-run.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 /*
@@ -15,13 +14,12 @@ let db: Connector;
 let result: PipelineResult;
 
 beforeAll(async () => {
-  const out = path.join(await tempDir('pipeline-cite-perimeters'), 'data');
-  result = await runPipeline({ outDir: out, builtAt: new Date('2026-01-01T00:00:00Z') });
+  let out: string;
+  ({ out, result } = await sharedFullRun());
   db = await connectToPublishedData(out);
 });
 afterAll(async () => {
   await db?.close();
-  await removeTempDirs();
 });
 
 const rows = async (sql: string) => tableRows(await db.query(sql));

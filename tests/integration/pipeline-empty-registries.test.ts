@@ -60,7 +60,7 @@ describe('pipeline: registries with their header alone', () => {
       expect(tableRows(await db.query(`SELECT count(*) AS n FROM ${layout.name}`))).toEqual([{ n: 0 }]);
     }
     // Actions still refer to Cités: kept, with a warning each.
-    expect(tableRows(await db.query('SELECT count(*) AS n FROM actions'))).toEqual([{ n: 18 }]);
+    expect(tableRows(await db.query('SELECT count(*) AS n FROM actions'))).toEqual([{ n: 30 }]);
     expect(result.warnings.filter((w) => w.reason === 'Cité not in the cites registry: kept')).toHaveLength(7);
   });
 

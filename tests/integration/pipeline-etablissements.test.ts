@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
-import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
+import { sharedFullRun } from '../support/full-pipeline-run.ts';
 
 /*
  * One full pipeline run into a temp folder (never public/data), the etablissements, qpv and
@@ -18,14 +18,13 @@ const OCCITANIE = 'annuaire-education-occitanie-2024';
 const ILLE_ET_VILAINE = 'annuaire-education-ille-et-vilaine-2023';
 
 beforeAll(async () => {
-  const out = path.join(await tempDir('pipeline-etablissements'), 'data');
-  result = await runPipeline({ outDir: out, builtAt: new Date('2024-01-01T00:00:00Z') });
+  let out: string;
+  ({ out, result } = await sharedFullRun());
   db = await createNodeConnector();
   for (const name of ['territoires', 'qpv', 'etablissements']) await db.loadArrow(name, await readFile(path.join(out, `${name}.arrow`)));
 });
 afterAll(async () => {
   await db?.close();
-  await removeTempDirs();
 });
 
 const rows = async (sql: string) => tableRows(await db.query(sql));

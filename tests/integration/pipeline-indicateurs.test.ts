@@ -4,9 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
-import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
+import { sharedFullRun } from '../support/full-pipeline-run.ts';
 import { type Manifest, readManifest } from '../support/published-data.ts';
 
 /*
@@ -20,8 +20,8 @@ let manifest: Manifest;
 let qp: Record<string, string>[];
 
 beforeAll(async () => {
-  const out = path.join(await tempDir('pipeline-indicateurs'), 'data');
-  result = await runPipeline({ outDir: out, builtAt: new Date('2024-01-01T00:00:00Z') });
+  let out: string;
+  ({ out, result } = await sharedFullRun());
   manifest = await readManifest(out);
   db = await createNodeConnector();
   for (const name of ['qpv', 'indicateurs', 'indicateurs_meta']) await db.loadArrow(name, await readFile(path.join(out, `${name}.arrow`)));
@@ -29,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
-  await removeTempDirs();
 });
 
 const rows = async (sql: string) => tableRows(await db.query(sql));

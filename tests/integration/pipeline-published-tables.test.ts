@@ -81,15 +81,16 @@ describe('published qpv table', () => {
 });
 
 describe('published territoires table', () => {
-  it('has 30 académies, 18 régions, 101 départements and 35,357 communes, as many as the manifest rows', async () => {
+  it('has 30 académies, 18 régions, 101 départements, 35,357 communes and 431 contrats de ville, as many as the manifest rows', async () => {
     const counts = await rows('SELECT niveau, count(*) AS n FROM territoires GROUP BY niveau ORDER BY niveau');
     expect(counts).toEqual([
       { niveau: 'academie', n: 30 },
       { niveau: 'commune', n: 35357 },
+      { niveau: 'contrat_de_ville', n: 431 },
       { niveau: 'departement', n: 101 },
       { niveau: 'region', n: 18 },
     ]);
-    expect(manifest.tables.find((t) => t.name === 'territoires')!.rows).toBe(30 + 35357 + 101 + 18);
+    expect(manifest.tables.find((t) => t.name === 'territoires')!.rows).toBe(30 + 35357 + 431 + 101 + 18);
   });
 
   it('links each level to the one above', async () => {

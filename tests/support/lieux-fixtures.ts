@@ -19,7 +19,7 @@ export interface LieuxFixtureFile {
   content: unknown;
 }
 
-const EXTENSIONS: Record<Source['format'], string> = { csv: 'csv', json: 'json', geojson: 'geojson' };
+const EXTENSIONS: Record<Source['format'], string> = { csv: 'csv', json: 'json', geojson: 'geojson', xlsx: 'xlsx' };
 
 export async function lieuxInputs(files: readonly LieuxFixtureFile[]): Promise<SourceInputs> {
   const dir = await tempDir('lieux');

@@ -2,11 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as geo from '../../geo/index.ts';
 import * as bbox from '../../geo/bbox.ts';
+import * as bufferedHull from '../../geo/buffered-hull.ts';
 import * as centroid from '../../geo/centroid.ts';
 import * as crs from '../../geo/crs.ts';
 import * as distance from '../../geo/distance.ts';
 import * as franceExtent from '../../geo/france-extent.ts';
+import * as pointIndex from '../../geo/point-index.ts';
 import * as polygonIndex from '../../geo/polygon-index.ts';
+import * as repairGeometry from '../../geo/repair-geometry.ts';
 import * as searchWindow from '../../geo/search-window.ts';
 import * as simplify from '../../geo/simplify.ts';
 import * as unionPolygons from '../../geo/union-polygons.ts';
@@ -24,6 +27,7 @@ describe('geo/index.ts', () => {
         'isEmptyBBox',
         'unionBBox',
         'PolygonIndex',
+        'PointIndex',
         'distanceSearchBox',
         'CrsError',
         'SUPPORTED_EPSG',
@@ -42,6 +46,9 @@ describe('geo/index.ts', () => {
         'representativePoint',
         'haversineMeters',
         'unionPolygons',
+        'repairGeometry',
+        'selfIntersections',
+        'bufferedHull',
       ].sort(),
     );
   });
@@ -50,6 +57,7 @@ describe('geo/index.ts', () => {
     expect(geo.geometryBBox).toBe(bbox.geometryBBox);
     expect(geo.unionBBox).toBe(bbox.unionBBox);
     expect(geo.PolygonIndex).toBe(polygonIndex.PolygonIndex);
+    expect(geo.PointIndex).toBe(pointIndex.PointIndex);
     expect(geo.distanceSearchBox).toBe(searchWindow.distanceSearchBox);
     expect(geo.toWgs84).toBe(crs.toWgs84);
     expect(geo.CrsError).toBe(crs.CrsError);
@@ -59,6 +67,9 @@ describe('geo/index.ts', () => {
     expect(geo.representativePoint).toBe(centroid.representativePoint);
     expect(geo.haversineMeters).toBe(distance.haversineMeters);
     expect(geo.unionPolygons).toBe(unionPolygons.unionPolygons);
+    expect(geo.repairGeometry).toBe(repairGeometry.repairGeometry);
+    expect(geo.selfIntersections).toBe(repairGeometry.selfIntersections);
+    expect(geo.bufferedHull).toBe(bufferedHull.bufferedHull);
   });
 
   it('is not an `export *` barrel', () => {

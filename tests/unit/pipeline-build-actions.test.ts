@@ -11,11 +11,13 @@ const CONTEXT = { communes: COMMUNES, qpvCodes: new Set(['QP066007']), cites: ne
 const HEADER = 'titre;spheres;source;commune_code;cite;qpv_code;tranches';
 
 describe('buildActions: the committed actions of the seeds', () => {
-  it('keeps all 18 rows with the layout’s columns, their ids and source, nothing rejected', async () => {
+  it('keeps all 30 rows with the layout’s columns, their ids and source, nothing rejected', async () => {
     const lines = await sourceLines('actions-recueil/actions.csv');
     const build = buildActions([await templateInput('recueil', 'actions-template', lines)], { ...CONTEXT, cites: new Set() });
-    expect(build).toMatchObject({ rowsIn: 18, rejected: [] });
-    expect(build.rows.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `fiche-${String(n).padStart(2, '0')}`), 'fiche-outil', ...[1, 2, 3, 4, 5, 6].map((n) => `orientation-0${n}`)]);
+    expect(build).toMatchObject({ rowsIn: 30, rejected: [] });
+    // The example actions of 001's six orientations (4, 5, 2, 3, 2, 2 examples), one row each.
+    const examples = [4, 5, 2, 3, 2, 2].flatMap((count, o) => Array.from({ length: count }, (_, i) => `orientation-0${o + 1}-${i + 1}`));
+    expect(build.rows.map((r) => r.id)).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `fiche-${String(n).padStart(2, '0')}`), 'fiche-outil', ...examples]);
     for (const row of build.rows) expect(Object.keys(row).sort()).toEqual(ACTIONS_LAYOUT.columns.map((c) => c.name).sort());
     expect(build.rows.every((r) => r.spheres !== '' && r.source.includes('seeds/00') && r.source_id === 'recueil')).toBe(true);
   });
@@ -38,8 +40,9 @@ describe('buildActions: the committed actions of the seeds', () => {
       lon: COMMUNES.get('33063')!.lon,
       lat: COMMUNES.get('33063')!.lat,
     });
-    const orientation = build.rows.find((r) => r.id === 'orientation-02')!;
-    expect(orientation).toMatchObject({ commune_code: null, cite: null, departement_code: null, lon: null, tranches: '0-3|3-6|6-11|11-15|16-25' });
+    const example = build.rows.find((r) => r.id === 'orientation-02-3')!;
+    expect(example).toMatchObject({ titre: 'Promouvoir la persévérance scolaire / Lutter contre la déscolarisation des moins de 16 ans', commune_code: null, cite: null, departement_code: null, lon: null, tranches: '3-6|6-11|11-15' });
+    expect(example.source).toMatch(/seeds\/001_26244eced68e70ec\.txt.*orientation 2\), exemple ligne 70$/);
   });
 
   it('warns, and keeps the action, for a Cité, commune or QPV the other tables do not know, and for an unplaced action', async () => {
@@ -48,8 +51,8 @@ describe('buildActions: the committed actions of the seeds', () => {
     const reasons = build.warnings.map((w) => `${w.location.line} ${w.location.field} ${String(w.location.value)}`);
     expect(reasons).toContain('4 cite Cité éducative de Cenon');
     expect(reasons).toContain('3 commune_code 33085');
-    expect(build.warnings.filter((w) => w.reason.startsWith('no commune nor département'))).toHaveLength(7);
-    expect(build.rows).toHaveLength(18);
+    expect(build.warnings.filter((w) => w.reason.startsWith('no commune nor département'))).toHaveLength(19);
+    expect(build.rows).toHaveLength(30);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { unionPolygons } from '../../../geo/index.ts';
-import { normaliseGeometry, type SimplifyOptions } from '../../normalise-geometry.ts';
+import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../../normalise-geometry.ts';
 import type { Location, RowIssue } from '../../pipeline-error.ts';
 
 /** Unsimplified WGS84 outline of every commune of `territoires`, by INSEE code. */
@@ -44,6 +44,8 @@ export function citePerimeter(codes: readonly string[], outlines: CommuneOutline
     warnings.push({ location: { ...at, field: 'communes' }, reason: `perimeter dropped: ${footprint.problem}` });
     return { columns: NO_PERIMETER, warnings };
   }
+  const repaired = repairWarning(footprint, { ...at, field: 'communes' });
+  if (repaired !== null) warnings.push(repaired);
   const [xmin, ymin, xmax, ymax] = footprint.bbox;
   return { columns: { xmin, ymin, xmax, ymax, geometry: JSON.stringify(footprint.geometry) }, warnings };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatTemplateIssue, readTemplateHeader, type TemplateIssue, toTemplateRecord, validateTemplateRecord } from '../../../src/domain/template-cells.ts';
 import { type Location, PipelineError, type RowIssue } from '../../pipeline-error.ts';
-import type { CsvFile } from '../../read/read-csv.ts';
+import type { TabularFile } from '../../read/read-xlsx.ts';
 import type { SourceInput } from '../../read/read-source.ts';
 
 export interface TemplateSpec<C extends string, S extends z.ZodType> {
@@ -24,12 +24,12 @@ export interface CollectedRows<T> {
 }
 
 /**
- * Every row of the CSV files of a template (the actions template, the Cités and PRE
+ * Every row of the CSV files or XLSX sheets of a template (the actions template, the Cités and PRE
  * registries) through its zod schema. A missing required column fails the run at line 1; an
  * unknown column is skipped with a warning; a row with faulty cells is rejected, located at its
  * line and first faulty column, with every faulty cell in the reason.
  */
-export function collectTemplateRows<C extends string, S extends z.ZodType>(inputs: readonly SourceInput<CsvFile>[], spec: TemplateSpec<C, S>): CollectedRows<z.output<S>> {
+export function collectTemplateRows<C extends string, S extends z.ZodType>(inputs: readonly SourceInput<TabularFile>[], spec: TemplateSpec<C, S>): CollectedRows<z.output<S>> {
   const out: CollectedRows<z.output<S>> = { items: [], rowsIn: 0, rejected: [], warnings: [] };
   for (const { source, data: file } of inputs) {
     const header = readTemplateHeader(spec.columns, spec.required, file.header);
