@@ -5,20 +5,23 @@
  *
  *   npx tsx scripts/convert-actions-recueil.ts [--json FILE] [--seed FILE] [--out FILE]
  *
- * The JSON's classifications (sphères, axes, niveaux, tranches) are kept as read (checked
- * against the seed text, see SOURCE.md); `scripts/actions-recueil/recueil-review.ts` adds the
- * financement categories and end years with the lines that support them. Every row goes
- * through the template's own validation, and the output through a personal-data guard.
+ * The JSON's classifications (sphères, axes, niveaux, tranches) of the fiches are kept as read
+ * (checked against the seed text, see SOURCE.md); `scripts/actions-recueil/recueil-review.ts`
+ * adds the financement categories and end years with the lines that support them, and turns
+ * each of 001's orientations into its example actions, one row each with its own reading.
+ * Every row goes through the template's own validation, and the output through a
+ * personal-data guard.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ACTIONS_TEMPLATE_COLUMNS, type ActionRecord, actionToCells, validateActionRecord } from '../src/domain/actions-template.ts';
+import { type ActionRecord, validateActionRecord } from '../src/domain/actions-template.ts';
+import { actionsTemplateCsv } from '../src/domain/actions-template-files.ts';
 import { formatTemplateIssue, MULTI_VALUE_SEPARATOR } from '../src/domain/template-cells.ts';
 import { type CommuneMatch, loadCommuneLookup } from './actions-recueil/commune-lookup.ts';
 import { contactSurnames, privacyProblems } from './actions-recueil/privacy-guard.ts';
-import { ACTION_KINDS, ANNEE_FIN, DOCUMENTS, FINANCEMENT, LIEU_001 } from './actions-recueil/recueil-review.ts';
+import { ACTION_KINDS, ANNEE_FIN, DOCUMENTS, EXAMPLE_ACTIONS, FINANCEMENT, LIEU_001 } from './actions-recueil/recueil-review.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(REPO, '../shared');
@@ -52,12 +55,11 @@ function toCells(o: RecueilObject, lookup: (name: string, departement: string) =
   const communes = (o.commune ?? []).map((name) => lookup(name, o.departement_code ?? ''));
   const document = DOCUMENTS[o.source.file];
   if (document === undefined) throw new Error(`${o.id}: unknown source file ${o.source.file}`);
-  const examples = o.example_actions?.length ? ` Exemples d’actions du document : ${o.example_actions.join(' ; ')}.` : '';
   for (const partner of o.partners ?? []) if (partner.includes(MULTI_VALUE_SEPARATOR)) throw new Error(`${o.id}: partner « ${partner} » holds the separator`);
   return {
     id: o.id,
     titre: o.title,
-    resume: `${o.summary}${examples}`,
+    resume: o.summary,
     // A Cité named by its commune (« Cité éducative de Pau »); 001's Cité has no name.
     cite: o.cite_educative === true ? join(communes.map((c) => `Cité éducative de ${c.nom}`)) : '',
     commune_code: join(communes.map((c) => c.code)),
@@ -78,15 +80,29 @@ function toCells(o: RecueilObject, lookup: (name: string, departement: string) =
   };
 }
 
-const csvCell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
-export function actionsCsv(actions: readonly ActionRecord[]): string {
-  const lines = [ACTIONS_TEMPLATE_COLUMNS.join(';')];
-  for (const action of actions) {
-    const cells = actionToCells(action);
-    lines.push(ACTIONS_TEMPLATE_COLUMNS.map((c) => csvCell(cells[c])).join(';'));
-  }
-  return `${lines.join('\n')}\n`;
+/**
+ * An orientation of 001 → one row per example action (`orientation-01-1`…): the example's words
+ * as title, its own reading (`EXAMPLE_ACTIONS`), the orientation's place, porteur and year.
+ */
+function exampleRows(o: RecueilObject, orientation: Record<string, string>): Record<string, string>[] {
+  const examples = o.example_actions ?? [];
+  const readings = EXAMPLE_ACTIONS[o.id] ?? [];
+  if (readings.length !== examples.length) throw new Error(`${o.id}: ${examples.length} example actions in the JSON, ${readings.length} readings in recueil-review.ts`);
+  const number = Number(o.id.slice(-2));
+  return examples.map((example, i) => {
+    const r = readings[i]!;
+    return {
+      ...orientation,
+      id: `${o.id}-${i + 1}`,
+      titre: example,
+      resume: `Exemple d’action de l’orientation stratégique n° ${number} « ${o.title} », validée par le comité de pilotage de la Cité éducative en juin 2021.`,
+      spheres: join(r.spheres),
+      axes: join(r.axes),
+      niveaux: join(r.niveaux),
+      tranches: join(r.tranches),
+      source: `${orientation.source} (orientation ${number}), exemple ligne${r.lines.includes('-') ? 's' : ''} ${r.lines}`,
+    };
+  });
 }
 
 async function main(): Promise<void> {
@@ -102,15 +118,19 @@ async function main(): Promise<void> {
   const lookup = await loadCommuneLookup(args.communes);
   const actions: ActionRecord[] = [];
   for (const o of objects.filter((x) => ACTION_KINDS.has(x.kind))) {
-    const result = validateActionRecord(toCells(o, lookup));
-    if (!result.ok) throw new Error(`${o.id}: ${result.issues.map(formatTemplateIssue).join(' ; ')}`);
-    actions.push(result.action);
+    const cells = toCells(o, lookup);
+    for (const row of o.kind === 'orientation_strategique' ? exampleRows(o, cells) : [cells]) {
+      const result = validateActionRecord(row);
+      if (!result.ok) throw new Error(`${row.id}: ${result.issues.map(formatTemplateIssue).join(' ; ')}`);
+      actions.push(result.action);
+    }
   }
-  const csv = actionsCsv(actions);
+  const csv = actionsTemplateCsv(actions);
   const problems = privacyProblems(csv, await contactSurnames(args.seed));
   if (problems.length > 0) throw new Error(`personal data in the output: ${problems.join(', ')}`);
   await writeFile(args.out, csv);
-  console.log(`${actions.length} actions (${objects.length - actions.length} objects dropped) → ${path.relative(process.cwd(), args.out)}`);
+  const dropped = objects.filter((x) => !ACTION_KINDS.has(x.kind)).length;
+  console.log(`${actions.length} actions (${dropped} objects dropped) → ${path.relative(process.cwd(), args.out)}`);
 }
 
 await main();

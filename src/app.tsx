@@ -1,24 +1,55 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
-import { useCallback, useState } from 'react';
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { lazy, Suspense } from 'react';
+import { isFiltered } from './domain/cross-filter.ts';
+import { useMapObjects } from './map/use-map-objects.ts';
+import { useMatchingQpv, useQpvGpuFilter } from './map/use-qpv-filter.ts';
+import { CrossFilterPanel } from './ui/cross-filter/cross-filter-panel.tsx';
+import { ResultPanel } from './ui/cross-filter/result-panel.tsx';
+import { useCrossFilter } from './ui/cross-filter/use-cross-filter.ts';
+import { FicheObjet } from './ui/fiche-objet.tsx';
 import { MapView } from './map/map-view.tsx';
 import { useAppStore } from './state/store.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { useEtablissementPoints } from './map/use-etablissement-points.ts';
 import { LayerPanel } from './ui/layer-panel.tsx';
 import { DataPanel } from './ui/data-panel.tsx';
-import { FicheQpv } from './ui/fiche-qpv.tsx';
+import { QpvViews, useComparerQuickAccess } from './ui/qpv-views.tsx';
+import { MapExportButton } from './ui/map-export-button.tsx';
 import { IndicatorPanel } from './ui/indicator-panel.tsx';
+import { RISK_INDICATOR_ID } from './queries/risk-indicator-queries.ts';
+import { RiskWeightsPanel } from './ui/risk-weights-panel.tsx';
 import { SearchBox } from './ui/search-box.tsx';
 import { StatusArea } from './ui/status-area.tsx';
 import { TerritorySwitcher } from './ui/territory-switcher.tsx';
+import { useActionsQuickAccess, useTerritoireQuickAccess } from './ui/territoire-quick-access.ts';
+
+// Loaded on first use: the import code (csv-parse, and exceljs on demand) is not in the first chunk.
+const TerritoryPanel = lazy(() => import('./ui/territory-panel.tsx').then((m) => ({ default: m.TerritoryPanel })));
+const ActionsPage = lazy(() => import('./ui/actions-page.tsx').then((m) => ({ default: m.ActionsPage })));
 
 export function App() {
-  const [dataOpen, setDataOpen] = useState(false);
-  const closeData = useCallback(() => setDataOpen(false), []);
+  const panel = useAppStore((s) => s.panel);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const dataOpen = panel === 'donnees';
   const choropleth = useChoropleth();
   const etablissements = useEtablissementPoints();
   const qpvCount = useAppStore((s) => s.qpvDrawn);
-  const selectedQpv = useAppStore((s) => s.selectedQpv);
+  const indicator = useAppStore((s) => s.indicator);
+  const filters = useAppStore((s) => s.filters);
+  const tab = useAppStore((s) => s.tab);
+  const setTab = useAppStore((s) => s.setTab);
+  const visibleLayers = useAppStore((s) => s.visibleLayers);
+  const selectedObject = useAppStore((s) => s.selectedObject);
+  const riskWeights = useAppStore((s) => s.riskWeights);
+  const crossFilter = useCrossFilter(indicator, riskWeights, filters);
+  const qpvFilter = useQpvGpuFilter(filters, crossFilter);
+  const objects = useMapObjects(visibleLayers);
+  const matchingQpv = useMatchingQpv(filters, crossFilter);
+  const comparer = useComparerQuickAccess();
+  const territoire = useTerritoireQuickAccess();
+  const actions = useActionsQuickAccess();
+  const view = useAppStore((s) => s.view);
   return (
     <div className="app">
       <Header
@@ -33,23 +64,58 @@ export function App() {
         serviceTagline="QPV, éducation prioritaire et Cités éducatives sur une carte"
         homeLinkProps={{ href: '#', title: 'Accueil — Observatoire de la réussite éducative' }}
         quickAccessItems={[
+          territoire,
+          actions,
+          comparer,
           {
             iconId: 'fr-icon-database-line',
             text: 'Données',
-            buttonProps: { onClick: () => setDataOpen((open) => !open), 'aria-expanded': dataOpen, 'aria-controls': 'data-panel-title' },
+            buttonProps: { onClick: () => setPanel(dataOpen ? null : 'donnees'), 'aria-expanded': dataOpen, 'aria-controls': 'data-panel-title' },
           },
         ]}
       />
       <main className="app__main" id="contenu">
-        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} />
-        <aside className="app__panel" aria-label="Recherche et territoires">
+        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} matchingQpv={matchingQpv} objects={objects.data} />
+        <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
           <SearchBox />
           <TerritorySwitcher />
-          <IndicatorPanel choropleth={choropleth} />
-          <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error} />
+          <Tabs
+            className="app__tabs"
+            label="Panneau de la carte"
+            selectedTabId={tab}
+            onTabChange={(id) => setTab(id as typeof tab)}
+            tabs={[
+              { tabId: 'indicateur', label: 'Indicateur' },
+              { tabId: 'filtres', label: isFiltered(filters) ? `Filtres (${crossFilter.total ?? '…'})` : 'Filtres' },
+              { tabId: 'couches', label: 'Couches' },
+            ]}
+          >
+            {tab === 'indicateur' && (
+              <>
+                <IndicatorPanel choropleth={choropleth} />
+                <MapExportButton choropleth={choropleth} />
+                {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
+              </>
+            )}
+            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
+            {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
+          </Tabs>
         </aside>
+        <ResultPanel result={crossFilter} indicator={choropleth.option} />
         <StatusArea />
-        {dataOpen ? <DataPanel onClose={closeData} /> : selectedQpv !== null && <FicheQpv code={selectedQpv} />}
+        {dataOpen && <DataPanel onClose={() => setPanel(null)} />}
+        {panel === null && selectedObject !== null && <FicheObjet object={selectedObject} />}
+        {panel === 'territoire' && (
+          <Suspense fallback={null}>
+            <TerritoryPanel />
+          </Suspense>
+        )}
+        <QpvViews sidePanelOpen={panel !== null} />
+        {view === 'actions' && (
+          <Suspense fallback={null}>
+            <ActionsPage />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { FinancementId } from '../../src/domain/vocabulary.ts';
+import type { AxeId, FinancementId, NiveauAllianceId, SphereId, TrancheId } from '../../src/domain/vocabulary.ts';
 
 /**
  * What the conversion of `actions-recueil.json` adds to the JSON's reading, each with the
@@ -38,5 +38,56 @@ export const DOCUMENTS: Readonly<Record<string, string>> = {
 /** Kinds of the JSON kept as actions; `demarche_partenariale` (the Cité's process) is not one. */
 export const ACTION_KINDS = new Set(['fiche_experience', 'fiche_outil', 'orientation_strategique']);
 
-/** Where 001's orientations sit: the document names neither the Cité nor its commune. */
+/** Where 001's example actions sit: the document names neither the Cité nor its commune. */
 export const LIEU_001 = 'Cité éducative non nommée (document 001) : aucune commune indiquée';
+
+/** One example action of an orientation of 001, classified on its own words. */
+export interface ExampleActionReading {
+  /** Line(s) of 001 the example is written on. */
+  lines: string;
+  spheres: SphereId[];
+  axes: AxeId[];
+  niveaux: NiveauAllianceId[];
+  /** Only where the words give an age or a stage (« moins de 16 ans », « jeunes »); else none. */
+  tranches: TrancheId[];
+  why: string;
+}
+
+/**
+ * The example actions of 001's six orientations (l.53–114), one row each, in the order of the
+ * JSON's `example_actions` (which the conversion checks by count). The document assigns no
+ * sphère, axe, niveau or tranche: these are a reading of each example's words, narrower than
+ * the orientation's reading in the JSON where the example says more.
+ */
+export const EXAMPLE_ACTIONS: Readonly<Record<string, readonly ExampleActionReading[]>> = {
+  'orientation-01': [
+    { lines: '57', spheres: ['famille', 'ecole'], axes: ['role-ecole', 'continuite-educative'], niveaux: ['micro', 'meso'], tranches: [], why: 'relation école-enfants-parents, médiation scolaire' },
+    { lines: '58', spheres: ['famille'], axes: ['continuite-educative'], niveaux: ['micro'], tranches: [], why: 'parents sensibilisés, bien-être des enfants' },
+    { lines: '59', spheres: ['famille', 'ecole', 'virtualite'], axes: ['continuite-educative'], niveaux: ['micro'], tranches: [], why: 'inclusion numérique dans l’éducation, orientation « parents »' },
+    { lines: '60', spheres: ['famille'], axes: ['continuite-educative'], niveaux: ['micro'], tranches: [], why: 'permanences psychologiques et de parentalité' },
+  ],
+  'orientation-02': [
+    { lines: '68', spheres: ['famille', 'ecole'], axes: ['continuite-educative'], niveaux: ['meso'], tranches: [], why: 'dispositif passerelle (transitions, l.64); âge non écrit' },
+    { lines: '69', spheres: ['tiers-lieux', 'quartier'], axes: ['champ-des-possibles'], niveaux: ['micro'], tranches: [], why: 'parcours sport et culture' },
+    { lines: '70', spheres: ['ecole'], axes: ['role-ecole'], niveaux: ['micro', 'meso'], tranches: ['3-6', '6-11', '11-15'], why: '« déscolarisation des moins de 16 ans »: les âges scolaires sous 16 ans' },
+    { lines: '71', spheres: ['ecole', 'tiers-lieux'], axes: ['champ-des-possibles', 'role-ecole'], niveaux: ['micro', 'meso'], tranches: ['11-15', '16-25'], why: '« projets d’orientation et d’insertion des jeunes »' },
+    { lines: '73', spheres: ['tiers-lieux', 'quartier'], axes: ['champ-des-possibles'], niveaux: ['micro'], tranches: ['11-15', '16-25'], why: '« mobilité des jeunes »' },
+  ],
+  'orientation-03': [
+    { lines: '80-82', spheres: ['tiers-lieux', 'quartier', 'virtualite'], axes: ['continuite-educative'], niveaux: ['meso'], tranches: [], why: 'actions socio-éducatives, loisirs, numérique du secteur associatif, « aller vers »' },
+    { lines: '83-85', spheres: ['ecole'], axes: ['role-ecole'], niveaux: ['meso'], tranches: [], why: 'climat scolaire, cours de récréation, collaboration entre acteurs' },
+  ],
+  'orientation-04': [
+    { lines: '90', spheres: ['ecole', 'tiers-lieux'], axes: ['continuite-educative'], niveaux: ['meso'], tranches: [], why: 'formation des professionnels éducatifs (ethnopsychiatrie)' },
+    { lines: '91-93', spheres: ['ecole'], axes: ['role-ecole'], niveaux: ['meso'], tranches: [], why: 'cours de récréation égalitaires, professionnels formés' },
+    { lines: '94', spheres: ['tiers-lieux'], axes: ['continuite-educative'], niveaux: ['meso'], tranches: [], why: 'recrutement d’animateurs qualifiés' },
+  ],
+  'orientation-05': [
+    { lines: '100-102', spheres: ['ecole', 'virtualite'], axes: ['role-ecole'], niveaux: ['meso'], tranches: [], why: 'numérique dans les apprentissages et l’enseignement' },
+    { lines: '103', spheres: ['famille', 'quartier'], axes: ['continuite-educative'], niveaux: ['micro'], tranches: [], why: 'ateliers sociolinguistiques (adultes, parents)' },
+  ],
+  'orientation-06': [
+    { lines: '109-111', spheres: ['quartier', 'tiers-lieux'], axes: ['champ-des-possibles'], niveaux: ['micro'], tranches: ['11-15', '16-25'], why: '« jeunes des quartiers sud », initiatives d’intérêt collectif' },
+    { lines: '112-114', spheres: ['ecole', 'quartier'], axes: ['champ-des-possibles'], niveaux: ['micro', 'meso'], tranches: [], why: 'parcours de réussite issus des quartiers, interventions en milieu scolaire, parrainage' },
+  ],
+};

@@ -1,20 +1,23 @@
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
+import type { Connector } from '../domain/connector.ts';
 import { getConnector, whenTablesLoaded } from './database.ts';
 
 export type SqlResult<T> =
   | { status: 'idle'; data: null; error: null }
   | { status: 'loading'; data: T | null; error: null }
-  | { status: 'ready'; data: T; error: null }
+  /** `sql`: the query this is the result of (the hook's argument may already be newer). */
+  | { status: 'ready'; data: T; error: null; sql: string }
   | { status: 'error'; data: null; error: string };
 
 /**
  * The one hook that runs view queries (STYLE.md §2): waits for the database, runs `sql`,
  * maps the Arrow result with `select`, and drops results of queries that were superseded.
  * `sql = null` means nothing to run. `needs` lists the tables the query reads, when it can
- * run before every table is loaded.
+ * run before every table is loaded, or a function giving the connector once what the query
+ * reads is ready.
  */
-export function useSql<T>(sql: string | null, select: (table: Table) => T, needs?: readonly string[]): SqlResult<T> {
+export function useSql<T>(sql: string | null, select: (table: Table) => T, needs?: readonly string[] | (() => Promise<Connector>)): SqlResult<T> {
   const [result, setResult] = useState<SqlResult<T>>({ status: 'idle', data: null, error: null });
   useEffect(() => {
     if (sql === null) {
@@ -23,10 +26,10 @@ export function useSql<T>(sql: string | null, select: (table: Table) => T, needs
     }
     let current = true;
     setResult((r) => ({ status: 'loading', data: r.data, error: null }));
-    (needs ? whenTablesLoaded(needs) : getConnector())
+    (typeof needs === 'function' ? needs() : needs ? whenTablesLoaded(needs) : getConnector())
       .then((c) => c.query(sql))
       .then(
-        (table) => current && setResult({ status: 'ready', data: select(table), error: null }),
+        (table) => current && setResult({ status: 'ready', data: select(table), error: null, sql }),
         (error: unknown) => current && setResult({ status: 'error', data: null, error: error instanceof Error ? error.message : String(error) }),
       );
     return () => {

@@ -15,7 +15,7 @@ import {
   vocabularyListCell,
   yearCell,
 } from './template-cells.ts';
-import { AXES, FINANCEMENTS, NIVEAUX_ALLIANCE, SPHERES, TRANCHES } from './vocabulary.ts';
+import { AXES, FINANCEMENTS, NIVEAUX_ALLIANCE, SPHERES, TRANCHES, type VocabularyEntry } from './vocabulary.ts';
 
 /**
  * THE actions template (issue "Cité éducative view"): one row per action, French column
@@ -50,6 +50,15 @@ export type ActionsTemplateColumn = (typeof ACTIONS_TEMPLATE_COLUMNS)[number];
 /** Columns whose value is required (the others may be left out of the header). */
 export const ACTIONS_REQUIRED_COLUMNS: readonly ActionsTemplateColumn[] = ['titre', 'spheres', 'source'];
 
+/** The columns whose values come from a closed vocabulary (`vocabulary.ts`), and which. */
+export const ACTIONS_VOCABULARIES = {
+  spheres: SPHERES,
+  axes: AXES,
+  niveaux: NIVEAUX_ALLIANCE,
+  tranches: TRANCHES,
+  financement: FINANCEMENTS,
+} as const satisfies Partial<Record<ActionsTemplateColumn, readonly VocabularyEntry[]>>;
+
 /** Ids chosen by people: letters, digits and `-_.:`, so that they read well in URLs and SQL. */
 const ACTION_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
@@ -63,11 +72,11 @@ export const ActionsTemplateSchema = z
     commune: textListCell(),
     departement_code: departementCell(),
     qpv_code: qpvCodesCell(),
-    spheres: vocabularyListCell(SPHERES, { required: true }),
-    axes: vocabularyListCell(AXES),
-    niveaux: vocabularyListCell(NIVEAUX_ALLIANCE),
-    tranches: vocabularyListCell(TRANCHES),
-    financement: vocabularyListCell(FINANCEMENTS),
+    spheres: vocabularyListCell(ACTIONS_VOCABULARIES.spheres, { required: true }),
+    axes: vocabularyListCell(ACTIONS_VOCABULARIES.axes),
+    niveaux: vocabularyListCell(ACTIONS_VOCABULARIES.niveaux),
+    tranches: vocabularyListCell(ACTIONS_VOCABULARIES.tranches),
+    financement: vocabularyListCell(ACTIONS_VOCABULARIES.financement),
     porteur: optionalTextCell(500),
     partenaires: textListCell(),
     annee_debut: yearCell(),

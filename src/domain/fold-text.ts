@@ -11,3 +11,8 @@ export function foldText(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** `foldText` in DuckDB SQL, for a column or expression: the same folding on both sides. */
+export function foldTextSql(expression: string): string {
+  return `trim(regexp_replace(lower(strip_accents(${expression})), '[^a-z0-9]+', ' ', 'g'))`;
+}

@@ -1,4 +1,5 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
 import type { EtablissementPoint } from '../queries/etablissements-query.ts';
 
@@ -20,11 +21,47 @@ export const epSymbolOf = (ep: EtablissementPoint['ep']): EpSymbol => (ep === 'R
 /** Below this zoom only REP and REP+ establishments are drawn (14,000 points would hide the map). */
 export const ALL_ETABLISSEMENTS_MIN_ZOOM = 10;
 
-export function buildEtablissementLayers(points: readonly EtablissementPoint[], options: { zoom: number }): Layer[] {
-  const data = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? points : points.filter((p) => p.ep !== null);
+const epOnlyCache = new WeakMap<readonly EtablissementPoint[], EtablissementPoint[]>();
+/** REP and REP+ only, the same array for the same points (deck.gl compares data by identity). */
+function epOnly(points: readonly EtablissementPoint[]): EtablissementPoint[] {
+  let ep = epOnlyCache.get(points);
+  if (ep === undefined) {
+    ep = points.filter((p) => p.ep !== null);
+    epOnlyCache.set(points, ep);
+  }
+  return ep;
+}
+
+const qpvCache = new WeakMap<EtablissementPoint, string[]>();
+/** The QPV a school lies in or near, split once (the filter asks on every brush move). */
+function qpvOf(point: EtablissementPoint): string[] {
+  let codes = qpvCache.get(point);
+  if (codes === undefined) {
+    codes = point.qpv === '' ? [] : point.qpv.split(',');
+    qpvCache.set(point, codes);
+  }
+  return codes;
+}
+
+/** One extension instance for every build (deck.gl cannot swap a layer's extensions). */
+const SCHOOL_FILTER = [new DataFilterExtension({ filterSize: 1 })];
+
+export interface EtablissementLayerOptions {
+  zoom: number;
+  /**
+   * QPV passing the cross-filter (null: no filter). A school in or within 300 m of one of
+   * them is drawn as usual; the others fade to a tenth (GPU filter, soft range).
+   */
+  matchingQpv: { codes: ReadonlySet<string>; key: string } | null;
+}
+
+export function buildEtablissementLayers(points: readonly EtablissementPoint[], options: EtablissementLayerOptions): Layer[] {
+  const data = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? points : epOnly(points);
   const scale = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? 1.2 : options.zoom >= 7 ? 0.8 : 0.6;
+  const { matchingQpv } = options;
+  const matches = (d: EtablissementPoint) => matchingQpv === null || qpvOf(d).some((c) => matchingQpv.codes.has(c));
   return [
-    new IconLayer<EtablissementPoint>({
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
       id: 'etablissements',
       data,
       getPosition: (d) => [d.lon, d.lat],
@@ -37,6 +74,12 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 120],
+      // Non-matching schools sit in the soft band: drawn faded and smaller, still in place.
+      extensions: SCHOOL_FILTER,
+      getFilterValue: (d) => (matches(d) ? 1 : 0),
+      filterRange: [-0.1, 1],
+      filterSoftRange: [0.9, 1],
+      updateTriggers: { getFilterValue: matchingQpv?.key ?? '' },
     }),
   ];
 }

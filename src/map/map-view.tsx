@@ -1,4 +1,4 @@
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -7,10 +7,12 @@ import { MARKS, mark } from '../perf-marks.ts';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
+import { registerMapCapture } from './map-capture.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
 import type { EtablissementPoint } from '../queries/etablissements-query.ts';
 import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
-import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from './object-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
@@ -23,9 +25,13 @@ export interface MapViewProps {
   fill: ReadonlyMap<string, Rgba> | null;
   fillKey: string;
   etablissements: readonly EtablissementPoint[];
+  qpvFilter: QpvGpuFilter | null;
+  /** QPV passing every filter, for the schools (null: no filter). */
+  matchingQpv: { codes: ReadonlySet<string>; key: string } | null;
+  objects: ObjectLayerData;
 }
 
-export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
+export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv, objects }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -54,7 +60,11 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
     const overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
-      getTooltip: (info) => (isEtablissementPick(info) && info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : qpvTooltip(info)),
+      getTooltip: (info) => {
+        if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
+        const object = objectOf(info);
+        return object ? { text: objectTooltip(object) } : qpvTooltip(info);
+      },
     });
     map.addControl(overlay);
     let communesRequested = false;
@@ -75,9 +85,10 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
     map.once('load', loadCommunes);
     setZoom(map.getZoom());
     mapRef.current = map;
+    const unregisterCapture = registerMapCapture(map);
     overlayRef.current = overlay;
 
-    const { setMapReady, setMapError, selectQpv } = useAppStore.getState();
+    const { setMapReady, setMapError, selectQpv, selectObject } = useAppStore.getState();
     // First paint = the first frame in which the basemap tiles and every QPV layer are drawn.
     let painted = false;
     overlay.setProps({
@@ -88,13 +99,19 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
         mark(MARKS.firstPaint);
         setMapReady(qpvCountRef.current);
       },
-      onClick: (info) => {
-        if (isEtablissementPick(info)) return;
-        const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
-        const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
-        selectQpv(code ?? null);
-      },
     });
+
+    const onPick = (info: PickingInfo) => {
+      if (isEtablissementPick(info)) return info.object && selectObject({ kind: 'etablissement', id: (info.object as EtablissementPoint).uai });
+      const picked = objectOf(info);
+      if (picked) return selectObject({ kind: picked.kind, id: picked.id });
+      const object = info.object as { properties?: QpvProps } | QpvProps | undefined;
+      const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
+      selectQpv(code ?? null);
+    };
+    // deck.gl 9.4 interleaved in MapLibre recognises no click (its tap recogniser never fires in
+    // Chromium): MapLibre's own click picks the deck layers and hands the result to the handler.
+    map.on('click', (e) => onPick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }) ?? ({ object: undefined } as PickingInfo)));
 
     const styleLoaded = new Promise<void>((resolve) =>
       map.once('load', () => {
@@ -121,6 +138,7 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
       .catch((error: unknown) => setMapError(error instanceof Error ? error.message : String(error)));
 
     return () => {
+      unregisterCapture();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -129,12 +147,15 @@ export function MapView({ fill, fillKey, etablissements }: MapViewProps) {
 
   useEffect(() => {
     if (qpv === null) return;
-    const qpvLayers = visibleLayers.includes('qpv') ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey }) : [];
-    const etablissementLayers = visibleLayers.includes('etablissements') && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom }) : [];
-    // QPV polygons under the schools; QPV markers (national zoom) above them.
-    layersRef.current = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
+    const qpvLayers = visibleLayers.includes('qpv') ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : [];
+    const etablissementLayers = visibleLayers.includes('etablissements') && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, matchingQpv }) : [];
+    const { footprints, points } = buildObjectLayers(objects, visibleLayers);
+    // Footprints at the bottom; QPV polygons under the schools; QPV markers (national zoom)
+    // above them; places, PRE and actions on top.
+    const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
+    layersRef.current = [...footprints, ...middle, ...points];
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, selected, fill, fillKey, etablissements, visibleLayers]);
+  }, [qpv, zoom, selected, fill, fillKey, etablissements, visibleLayers, qpvFilter, matchingQpv, objects]);
 
   useEffect(() => {
     const map = mapRef.current;

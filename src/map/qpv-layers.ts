@@ -1,5 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import { DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Range } from '../domain/cross-filter.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Rgba } from './palettes.ts';
 
@@ -36,15 +38,75 @@ export interface QpvLayerOptions {
   fill: ReadonlyMap<string, Rgba> | null;
   /** Identifies `fill`'s content, for deck.gl's update triggers. */
   fillKey: string;
+  /** The cross-filter, applied on the GPU; null when no filter is active. */
+  filter: QpvGpuFilter | null;
+}
+
+/**
+ * What the GPU tests per QPV (deck.gl DataFilterExtension): its indicator value and its
+ * distance to the nearest 16–25 service against the brushed ranges — a brush move only
+ * changes two uniforms — and whether it passes the other filters (an attribute, rebuilt when
+ * those change, not on brush moves).
+ */
+export interface QpvGpuFilter {
+  valeur: ReadonlyMap<string, number>;
+  distance: ReadonlyMap<string, number>;
+  /** QPV passing the categorical, territory and text filters; null: all of them. */
+  others: ReadonlySet<string> | null;
+  /** Identifies `valeur`, `distance` and `others`, for deck.gl's update triggers. */
+  key: string;
+  ranges: { valeur: Range | null; distance: Range | null };
+}
+
+/** Value of a QPV without one: outside every brush, inside the « no brush » range. */
+const MISSING = -1e30;
+const ANY: Range = [-1e31, 1e31];
+const DIMMED: Rgba = [120, 120, 130, 150];
+
+/**
+ * The same extension instance on every build, filter or not: deck.gl cannot add an
+ * extension to a layer that was created without it (visgl/deck.gl#7263).
+ */
+const QPV_FILTER = [new DataFilterExtension({ filterSize: 3 })];
+
+function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never) => string) {
+  const code = codeOf as (d: unknown) => string;
+  return {
+    extensions: QPV_FILTER,
+    filterEnabled: filter !== null,
+    getFilterValue: (d: unknown) => {
+      if (filter === null) return [0, 0, 1];
+      const c = code(d);
+      return [filter.valeur.get(c) ?? MISSING, filter.distance.get(c) ?? MISSING, filter.others === null || filter.others.has(c) ? 1 : 0];
+    },
+    filterRange: [filter?.ranges.valeur ?? ANY, filter?.ranges.distance ?? ANY, [1, 1]] as [number, number][],
+    updateTriggers: { getFilterValue: filter?.key ?? '' },
+  };
+}
+
+const markerCache = new WeakMap<QpvCollection, QpvProps[]>();
+/** The same array for the same collection: new data would make deck.gl rebuild every attribute. */
+function markersOf(data: QpvCollection): QpvProps[] {
+  let markers = markerCache.get(data);
+  if (markers === undefined) {
+    markers = data.features.map((f) => f.properties);
+    markerCache.set(data, markers);
+  }
+  return markers;
 }
 
 export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): Layer[] {
   const { fill, line, selectedLine, markerRadiusPx } = QPV_LAYER_DEFAULTS;
   const isSelected = (code: string) => code === options.selected;
   const fillOf = (code: string) => options.fill?.get(code) ?? fill;
+  const { filter } = options;
   if (options.zoom >= QPV_POLYGON_MIN_ZOOM) {
+    const polygonFilter = gpuFilterProps(filter, (f: { properties: QpvProps }) => f.properties.code);
     return [
+      // The QPV a filter leaves out stay visible, greyed, under the ones it keeps.
+      ...(filter ? [new GeoJsonLayer<QpvProps>({ id: 'qpv-polygons-dimmed', data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 })] : []),
       new GeoJsonLayer<QpvProps>({
+        ...polygonFilter,
         id: 'qpv-polygons',
         data,
         filled: true,
@@ -56,14 +118,20 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
         getLineColor: (f) => (isSelected(f.properties.code) ? selectedLine : line),
         getLineWidth: (f) => (isSelected(f.properties.code) ? 3 : 1),
         lineWidthUnits: 'pixels',
-        updateTriggers: { getFillColor: options.fillKey, getLineColor: options.selected, getLineWidth: options.selected },
+        updateTriggers: { getFillColor: options.fillKey, getLineColor: options.selected, getLineWidth: options.selected, ...polygonFilter.updateTriggers },
       }),
     ];
   }
+  const markers = markersOf(data);
+  const markerFilter = gpuFilterProps(filter, (d: QpvProps) => d.code);
   return [
+    ...(filter
+      ? [new ScatterplotLayer<QpvProps>({ id: 'qpv-markers-dimmed', data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED })]
+      : []),
     new ScatterplotLayer<QpvProps>({
+      ...markerFilter,
       id: 'qpv-markers',
-      data: data.features.map((f) => f.properties),
+      data: markers,
       getPosition: (d) => [d.lon, d.lat],
       radiusUnits: 'pixels',
       getRadius: (d) => (isSelected(d.code) ? markerRadiusPx + 3 : markerRadiusPx),
@@ -75,7 +143,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
       pickable: true,
       autoHighlight: true,
       highlightColor: [0, 99, 203, 255],
-      updateTriggers: { getFillColor: options.fillKey, getRadius: options.selected },
+      updateTriggers: { getFillColor: options.fillKey, getRadius: options.selected, ...markerFilter.updateTriggers },
     }),
   ];
 }

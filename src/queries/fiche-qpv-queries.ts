@@ -1,52 +1,112 @@
-import { SECRET_THRESHOLD, SECRET_TYPES } from '../domain/secret-statistique.ts';
-import { sqlNumber, sqlString } from '../domain/sql.ts';
+import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
+import { sqlString } from '../domain/sql.ts';
 
-/** Who a QPV is: name, communes, département, région. */
-export function buildQpvIdentityQuery(code: string): string {
+const codeList = (codes: readonly string[]) => `[${codes.map(sqlString).join(', ')}]`;
+
+/** Who the QPV are: name, communes, département, région, generation, in the order asked. */
+export function buildQpvIdentityQuery(codes: readonly string[]): string {
   return `
 SELECT q.code, q.nom, q.generation, q.commune_code, q.communes_libelle, q.departement_code,
-       d.nom AS departement_nom, q.region_code, r.nom AS region_nom
+       d.nom AS departement_nom, q.region_code, r.nom AS region_nom, q.source_id
 FROM qpv q
 LEFT JOIN territoires d ON d.niveau = 'departement' AND d.code = q.departement_code
 LEFT JOIN territoires r ON r.niveau = 'region' AND r.code = q.region_code
-WHERE q.code = ${sqlString(code)}`;
+WHERE list_contains(${codeList(codes)}, q.code)
+ORDER BY list_position(${codeList(codes)}, q.code)`;
 }
 
 /**
- * Every indicator of a QPV with the median of all QPV that have it and the QPV's rank
- * (1 = the worst for the population, by `sens`). Counts of people under the secret
- * statistique threshold are nulled and take no rank.
+ * Every indicator (latest year) for each QPV asked, with its references: the median of the QPV
+ * of its département, of its région and of all QPV; its rank (1 = the worst for the
+ * population, by `sens`; none for a neutral indicator) and its centile (share of QPV with a
+ * lower value, 0–100). Every (QPV, indicator) pair has a row, 'nd' when the QPV has no value.
+ * Counts of people under the secret statistique are nulled first, so that they take no part
+ * in medians, ranks or centiles.
  */
-export function buildQpvIndicatorsQuery(code: string): string {
-  const secret = `(m.type_valeur IN (${SECRET_TYPES.map(sqlString).join(', ')}) AND i.valeur < ${sqlNumber(SECRET_THRESHOLD)})`;
+export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SECRET_THRESHOLD): string {
+  const secret = secretSqlPredicate('l.valeur', 'm.type_valeur', threshold);
   return `
-WITH shown AS (
-  SELECT i.territoire_code, i.indicateur, i.annee, m.libelle, m.unite, m.sens, m.theme,
-         CASE WHEN ${secret} THEN NULL ELSE i.valeur END AS valeur,
-         CASE WHEN ${secret} THEN 'secret' ELSE i.statut END AS statut
-  FROM indicateurs i JOIN indicateurs_meta m USING (indicateur)
-  WHERE i.niveau = 'qpv'
+WITH latest AS (
+  SELECT * FROM indicateurs WHERE niveau = 'qpv'
+  QUALIFY annee = max(annee) OVER (PARTITION BY indicateur)
+), shown AS (
+  SELECT l.territoire_code AS code, l.indicateur, l.annee, q.departement_code, q.region_code,
+         CASE WHEN ${secret} THEN NULL ELSE l.valeur END AS valeur,
+         CASE WHEN ${secret} THEN 'secret' ELSE l.statut END AS statut
+  FROM latest l JOIN indicateurs_meta m USING (indicateur) JOIN qpv q ON q.code = l.territoire_code
 ), ranked AS (
   SELECT *,
-         median(valeur) OVER (PARTITION BY indicateur) AS mediane_qpv,
-         count(valeur) OVER (PARTITION BY indicateur) AS qpv_avec_valeur,
-         CASE WHEN valeur IS NULL THEN NULL
-              WHEN sens = 'hausse_favorable' THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur ASC NULLS LAST)
-              ELSE rank() OVER (PARTITION BY indicateur ORDER BY valeur DESC NULLS LAST) END AS rang
+         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur ASC NULLS LAST) END AS rang_croissant,
+         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur DESC NULLS LAST) END AS rang_decroissant
   FROM shown
+), nationale AS (
+  SELECT indicateur, max(annee) AS annee, median(valeur) AS mediane_qpv, count(valeur) AS qpv_avec_valeur FROM shown GROUP BY indicateur
+), departementale AS (
+  SELECT indicateur, departement_code, median(valeur) AS mediane_departement, count(valeur) AS qpv_departement FROM shown GROUP BY ALL
+), regionale AS (
+  SELECT indicateur, region_code, median(valeur) AS mediane_region, count(valeur) AS qpv_region FROM shown GROUP BY ALL
 )
-SELECT indicateur, libelle, unite, sens, theme, annee, valeur, statut, mediane_qpv, qpv_avec_valeur,
-       CASE WHEN sens = 'neutre' THEN NULL ELSE rang END AS rang
-FROM ranked
-WHERE territoire_code = ${sqlString(code)}
-ORDER BY theme, libelle`;
+SELECT q.code AS qpv_code, m.indicateur, m.libelle, m.unite, m.type_valeur, m.sens, m.theme, m.source_id, m.millesime,
+       coalesce(s.annee, n.annee) AS annee, s.valeur, coalesce(s.statut, 'nd') AS statut,
+       d.mediane_departement, coalesce(d.qpv_departement, 0) AS qpv_departement,
+       r.mediane_region, coalesce(r.qpv_region, 0) AS qpv_region,
+       n.mediane_qpv, coalesce(n.qpv_avec_valeur, 0) AS qpv_avec_valeur,
+       CASE m.sens WHEN 'hausse_favorable' THEN s.rang_croissant WHEN 'hausse_defavorable' THEN s.rang_decroissant END AS rang,
+       CASE WHEN s.valeur IS NOT NULL AND n.qpv_avec_valeur > 1
+            THEN round(100 * (s.rang_croissant - 1) / (n.qpv_avec_valeur - 1)) END AS centile
+FROM qpv q
+CROSS JOIN indicateurs_meta m
+LEFT JOIN ranked s ON s.code = q.code AND s.indicateur = m.indicateur
+LEFT JOIN nationale n ON n.indicateur = m.indicateur
+LEFT JOIN departementale d ON d.indicateur = m.indicateur AND d.departement_code = q.departement_code
+LEFT JOIN regionale r ON r.indicateur = m.indicateur AND r.region_code = q.region_code
+WHERE list_contains(${codeList(codes)}, q.code)
+ORDER BY list_position(${codeList(codes)}, q.code), m.theme, m.libelle`;
 }
 
 /** Establishments in the QPV or within 300 m, éducation prioritaire first. */
 export function buildQpvEtablissementsQuery(code: string): string {
   return `
-SELECT uai, nom, type, secteur, ep, ips, dnb_taux_reussite, qpv_code = ${sqlString(code)} AS dans_le_qpv
+SELECT uai, nom, type, secteur, ep, effectifs, ips, ips_annee, dnb_taux_reussite, dnb_session, source_id,
+       coalesce(qpv_code = ${sqlString(code)}, false) AS dans_le_qpv
 FROM etablissements
 WHERE qpv_code = ${sqlString(code)} OR list_contains(string_split(qpv_300m, ','), ${sqlString(code)})
 ORDER BY CASE ep WHEN 'REP+' THEN 0 WHEN 'REP' THEN 1 ELSE 2 END, dans_le_qpv DESC, nom`;
+}
+
+/**
+ * Cités éducatives and PRE whose perimeter holds the QPV: its code in the Cité's QPV list when
+ * the registry gives one, else its commune among the communes of the perimeter.
+ */
+export function buildQpvProgrammesQuery(code: string): string {
+  return `
+WITH q AS (SELECT code, commune_code FROM qpv WHERE code = ${sqlString(code)})
+SELECT 'cite' AS programme, c.nom, c.porteur, c.annee_labellisation, c.source_id,
+       c.qpv_codes IS NOT NULL AS par_qpv
+FROM cites c, q
+WHERE CASE WHEN c.qpv_codes IS NOT NULL THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
+           ELSE list_contains(string_split(c.communes, '|'), q.commune_code) END
+UNION ALL
+SELECT 'pre', p.nom, p.porteur, NULL, p.source_id, false
+FROM pre p, q
+WHERE list_contains(string_split(p.communes, '|'), q.commune_code)
+ORDER BY programme, nom`;
+}
+
+/**
+ * Actions of the QPV, one row per action and sphère: those naming the QPV, and those of its
+ * commune that name no QPV (`rattachement` says which).
+ */
+export function buildQpvActionsQuery(code: string): string {
+  return `
+WITH q AS (SELECT code, commune_code FROM qpv WHERE code = ${sqlString(code)}),
+matched AS (
+  SELECT a.*, CASE WHEN list_contains(string_split(a.qpv_code, '|'), q.code) THEN 'qpv' ELSE 'commune' END AS rattachement
+  FROM actions a, q
+  WHERE list_contains(string_split(a.qpv_code, '|'), q.code)
+     OR (a.qpv_code IS NULL AND list_contains(string_split(a.commune_code, '|'), q.commune_code))
+)
+SELECT unnest(string_split(spheres, '|')) AS sphere, id, titre, porteur, financement, tranches, annee_debut, annee_fin, rattachement, source_id
+FROM matched
+ORDER BY sphere, titre`;
 }

@@ -1,5 +1,7 @@
-import { SECRET_THRESHOLD, SECRET_TYPES } from '../domain/secret-statistique.ts';
-import { sqlNumber, sqlString } from '../domain/sql.ts';
+import type { RiskWeights } from '../domain/risk-index.ts';
+import { secretSqlPredicate } from '../domain/secret-statistique.ts';
+import { sqlString } from '../domain/sql.ts';
+import { buildRiskIndicatorValuesQuery, RISK_INDICATOR_ID, RISK_TABLES, RISK_THEME, riskIndicatorListRow } from './risk-indicator-queries.ts';
 
 /** One indicator as the selector lists it. */
 export interface IndicatorOption {
@@ -12,35 +14,46 @@ export interface IndicatorOption {
   annee: number;
 }
 
-/** Indicators that have at least one QPV value, by theme then label. */
+/** The risk index first (its own theme), then the indicators that have at least one QPV value, by theme then label. */
 export function buildIndicatorListQuery(): string {
   return `
-SELECT m.indicateur, m.libelle, m.unite, m.sens, m.theme, m.millesime, max(i.annee) AS annee
-FROM indicateurs_meta m JOIN indicateurs i USING (indicateur)
-WHERE i.niveau = 'qpv'
-GROUP BY ALL
-ORDER BY m.theme, m.libelle`;
+SELECT * FROM (
+  ${riskIndicatorListRow()}
+  UNION ALL
+  SELECT m.indicateur, m.libelle, m.unite, m.sens, m.theme, m.millesime, max(i.annee) AS annee
+  FROM indicateurs_meta m JOIN indicateurs i USING (indicateur)
+  WHERE i.niveau = 'qpv'
+  GROUP BY ALL
+)
+ORDER BY theme <> ${sqlString(RISK_THEME)}, theme, libelle`;
+}
+
+/** Tables the values query of `indicateur` reads. */
+export function indicatorValueTables(indicateur: string): readonly string[] {
+  return indicateur === RISK_INDICATOR_ID ? RISK_TABLES : ['indicateurs_meta', 'indicateurs', 'qpv'];
 }
 
 /**
  * Value of one indicator for every QPV, latest year. Counts of people under the secret
  * statistique threshold come out as null with statut 'secret'; QPV without a row as 'nd'.
+ * The risk index (`risque_decrochage`) is its score recomputed with `weights`.
  */
-export function buildQpvIndicatorValuesQuery(indicateur: string): string {
+export function buildQpvIndicatorValuesQuery(indicateur: string, weights: RiskWeights): string {
+  if (indicateur === RISK_INDICATOR_ID) return buildRiskIndicatorValuesQuery(weights);
   const id = sqlString(indicateur);
-  const secretTypes = SECRET_TYPES.map(sqlString).join(', ');
+  const secret = secretSqlPredicate('l.valeur', 's.type_valeur');
   return `
 WITH latest AS (
   SELECT territoire_code, valeur, statut FROM indicateurs
   WHERE indicateur = ${id} AND niveau = 'qpv'
     AND annee = (SELECT max(annee) FROM indicateurs WHERE indicateur = ${id} AND niveau = 'qpv')
 ), secret AS (
-  SELECT type_valeur IN (${secretTypes}) AS applies FROM indicateurs_meta WHERE indicateur = ${id}
+  SELECT type_valeur FROM indicateurs_meta WHERE indicateur = ${id}
 )
 SELECT q.code,
-       CASE WHEN s.applies AND l.valeur < ${sqlNumber(SECRET_THRESHOLD)} THEN NULL ELSE l.valeur END AS valeur,
+       CASE WHEN ${secret} THEN NULL ELSE l.valeur END AS valeur,
        CASE WHEN l.valeur IS NULL AND l.statut IS NULL THEN 'nd'
-            WHEN s.applies AND l.valeur < ${sqlNumber(SECRET_THRESHOLD)} THEN 'secret'
+            WHEN ${secret} THEN 'secret'
             ELSE l.statut END AS statut
 FROM qpv q LEFT JOIN latest l ON l.territoire_code = q.code CROSS JOIN secret s
 ORDER BY q.code`;

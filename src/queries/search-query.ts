@@ -1,9 +1,9 @@
-import { foldText } from '../domain/fold-text.ts';
+import { foldText, foldTextSql as normSql } from '../domain/fold-text.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
 
 /** One search hit: a QPV or a territory, with the box to zoom to. */
 export interface SearchHit {
-  kind: 'qpv' | 'region' | 'departement' | 'commune' | 'academie';
+  kind: 'qpv' | 'region' | 'departement' | 'commune' | 'academie' | 'contrat_de_ville';
   code: string;
   nom: string;
   detail: string;
@@ -19,10 +19,8 @@ export interface SearchHit {
  */
 export const normaliseSearchText = foldText;
 
-const normSql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g'))`;
-
 /**
- * QPV, communes, départements, régions and académies whose name contains the text or whose code
+ * QPV, communes, départements, régions, académies and contrats de ville whose name contains the text or whose code
  * starts with it. Exact code, exact name, then name prefix come first; QPV before territories.
  * Returns null when the text is too short to search.
  */
@@ -39,8 +37,9 @@ WITH candidates AS (
          'QPV · ' || commune_nom || ' (' || departement_code || ')' AS detail, xmin, ymin, xmax, ymax
   FROM qpv
   UNION ALL
-  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, code, nom,
+  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 WHEN 'region' THEN 3 WHEN 'contrat_de_ville' THEN 4 ELSE 5 END, code, nom,
          CASE niveau WHEN 'commune' THEN 'Commune (' || departement_code || ')'
+                     WHEN 'contrat_de_ville' THEN 'Contrat de ville (' || departement_code || ')'
                      WHEN 'departement' THEN 'Département' WHEN 'region' THEN 'Région' ELSE 'Académie' END,
          xmin, ymin, xmax, ymax
   FROM territoires

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { BBox } from '../../geo/index.ts';
 import type { Classification } from '../map/classify.ts';
+import { type Filters, NO_FILTERS } from '../domain/cross-filter.ts';
+import { type ComparisonSlice, createComparisonSlice } from './comparison-slice.ts';
+import { createPageSlice, type PageSlice } from './page-slice.ts';
+import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions-slice.ts';
+import { createRiskSlice, type RiskSlice } from './risk-slice.ts';
 
 /** Loading state of the in-browser database; the map never waits for it. */
 export interface DatabaseSlice {
@@ -18,11 +23,14 @@ export interface MapSlice {
   /** Incremented on each request so that asking twice for the same box moves the map twice. */
   focus: { bbox: BBox; request: number } | null;
   selectedQpv: string | null;
+  /** Another object whose fiche is open (one fiche at a time: selecting one clears the QPV). */
+  selectedObject: SelectedObject | null;
   mapStatus: 'loading' | 'ready' | 'error';
   mapError: string | null;
   qpvDrawn: number;
   focusOn(bbox: BBox): void;
   selectQpv(code: string | null): void;
+  selectObject(object: SelectedObject | null): void;
   setMapReady(qpvDrawn: number): void;
   setMapError(message: string): void;
 }
@@ -37,8 +45,15 @@ export interface ChoroplethSlice {
   setClassCount(classCount: number): void;
 }
 
-/** Map layers the user can show or hide. */
-export const LAYER_IDS = ['qpv', 'etablissements'] as const;
+export const OBJECT_KINDS = ['etablissement', 'lieu', 'cite', 'pre', 'action', 'reseau'] as const;
+export interface SelectedObject {
+  kind: (typeof OBJECT_KINDS)[number];
+  /** Key of the object in its table (UAI, id, name). */
+  id: string;
+}
+
+/** Map layers the user can show or hide, bottom to top. */
+export const LAYER_IDS = ['qpv', 'reseaux', 'cites', 'etablissements', 'lieux', 'pre', 'actions'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface LayersSlice {
@@ -46,9 +61,33 @@ export interface LayersSlice {
   toggleLayer(layer: LayerId): void;
 }
 
-export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice;
+/** The cross-filter over QPV (src/domain/cross-filter.ts). */
+export interface FiltersSlice {
+  filters: Filters;
+  setFilters(filters: Filters): void;
+}
 
-export const useAppStore = create<AppState>()((set) => ({
+/** Side panel opened from the header (the fiche opens by selection): Données, the territory view. */
+export const PANELS = ['donnees', 'territoire'] as const;
+export interface PanelSlice {
+  panel: (typeof PANELS)[number] | null;
+  setPanel(panel: (typeof PANELS)[number] | null): void;
+  /** Tab of the left panel. */
+  tab: (typeof TABS)[number];
+  setTab(tab: (typeof TABS)[number]): void;
+}
+export const TABS = ['indicateur', 'filtres', 'couches'] as const;
+
+export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice & FiltersSlice & PanelSlice & ComparisonSlice & PageSlice & LocalActionsSlice & RiskSlice;
+
+/** Shown on first visit: the QPV, their schools and the Cités; the rest on demand. */
+const DEFAULT_LAYERS: readonly LayerId[] = ['qpv', 'cites', 'etablissements'];
+
+export const useAppStore = create<AppState>()((set, get, api) => ({
+  ...createComparisonSlice(set, get, api),
+  ...createPageSlice(set, get, api),
+  ...createLocalActionsSlice(set, get, api),
+  ...createRiskSlice(set, get, api),
   dbStatus: 'idle',
   dbStep: '',
   tableCounts: [],
@@ -59,11 +98,13 @@ export const useAppStore = create<AppState>()((set) => ({
 
   focus: null,
   selectedQpv: null,
+  selectedObject: null,
   mapStatus: 'loading',
   mapError: null,
   qpvDrawn: 0,
   focusOn: (bbox) => set((s) => ({ focus: { bbox, request: (s.focus?.request ?? 0) + 1 } })),
-  selectQpv: (selectedQpv) => set({ selectedQpv }),
+  selectQpv: (selectedQpv) => set((s) => ({ selectedQpv, selectedObject: selectedQpv === null ? s.selectedObject : null, panel: selectedQpv === null ? s.panel : null })),
+  selectObject: (selectedObject) => set((s) => ({ selectedObject, selectedQpv: selectedObject === null ? s.selectedQpv : null, panel: selectedObject === null ? s.panel : null })),
   setMapReady: (qpvDrawn) => set({ mapStatus: 'ready', qpvDrawn }),
   setMapError: (mapError) => set({ mapStatus: 'error', mapError }),
 
@@ -71,11 +112,20 @@ export const useAppStore = create<AppState>()((set) => ({
   indicator: 'tp60',
   classification: 'quantiles',
   classCount: 5,
-  setIndicator: (indicator) => set({ indicator }),
+  // A brushed range is in the previous indicator's unit: it does not carry over.
+  setIndicator: (indicator) => set((s) => ({ indicator, filters: { ...s.filters, valeur: null } })),
   setClassification: (classification) => set({ classification }),
   setClassCount: (classCount) => set({ classCount }),
 
-  visibleLayers: LAYER_IDS,
+  visibleLayers: DEFAULT_LAYERS,
   toggleLayer: (layer) =>
     set((s) => ({ visibleLayers: s.visibleLayers.includes(layer) ? s.visibleLayers.filter((l) => l !== layer) : LAYER_IDS.filter((l) => l === layer || s.visibleLayers.includes(l)) })),
+
+  filters: NO_FILTERS,
+  setFilters: (filters) => set({ filters }),
+
+  panel: null,
+  setPanel: (panel) => set({ panel }),
+  tab: 'indicateur',
+  setTab: (tab) => set({ tab }),
 }));

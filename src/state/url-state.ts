@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
-import { type AppState, LAYER_IDS, useAppStore } from './store.ts';
+import { type Filters, readFilterParams, writeFilterParams } from '../domain/cross-filter.ts';
+import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
+import { PAGE_VIEWS } from './page-slice.ts';
+import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, ZoneBlancheParam } from './risk-slice.ts';
+import { type AppState, LAYER_IDS, OBJECT_KINDS, PANELS, TABS, useAppStore } from './store.ts';
+
+const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
 
 /**
  * What of the app state lives in the URL hash, next to MapLibre's own `carte=zoom/lat/lon`:
- * `indicateur=tp60&classes=quantiles-5&qpv=QP066007&couches=qpv,etablissements`. Reloading or sharing the URL gives the
- * same view; each change is a history entry, so back and forward work.
+ * `indicateur=tp60&classes=quantiles-5&qpv=QP066007&couches=qpv,etablissements`, the
+ * open fiche (`objet=etablissement:0310001A`) or panel (`panneau=donnees`), the full-page
+ * view and the compared QPV (`vue=comparer&comparer=QP066007,QP034004`) and the filters
+ * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts).
+ * Reloading or sharing the URL gives the same view; each change is a history entry, so back
+ * and forward work.
  */
 const UrlStateSchema = z.object({
   indicateur: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
@@ -18,25 +28,53 @@ const UrlStateSchema = z.object({
     })
     .pipe(z.object({ method: z.enum(Object.keys(CLASSIFICATIONS) as [Classification, ...Classification[]]), count: z.number().int().min(MIN_CLASSES).max(MAX_CLASSES) }))
     .optional(),
-  qpv: z.string().regex(/^Q[PN][0-9A-Z]{6,7}$/).optional(),
+  qpv: z.string().regex(QPV_CODE).optional(),
   couches: z
     .string()
     .transform((v) => (v === '' ? [] : v.split(',')))
     .pipe(z.array(z.enum(LAYER_IDS)))
     .optional(),
+  objet: z
+    .string()
+    .transform((v) => {
+      const at = v.indexOf(':');
+      return { kind: v.slice(0, at), id: v.slice(at + 1) };
+    })
+    .pipe(z.object({ kind: z.enum(OBJECT_KINDS), id: z.string().min(1).max(200) }))
+    .optional(),
+  panneau: z.enum(PANELS).optional(),
+  onglet: z.enum(TABS).optional(),
+  vue: z.enum(PAGE_VIEWS).optional(),
+  comparer: z
+    .string()
+    .transform((v) => [...new Set(v.split(','))])
+    .pipe(z.array(z.string().regex(QPV_CODE)).min(1).max(COMPARISON_MAX))
+    .optional(),
+  // Risk index weights that differ from the defaults (`poids=taux_pauvrete:2,ips_colleges:0`), zone blanche radius in km.
+  poids: RiskWeightsParam.optional(),
+  zone_blanche: ZoneBlancheParam.optional(),
 });
 
-type UrlState = Pick<AppState, 'indicator' | 'classification' | 'classCount' | 'selectedQpv' | 'visibleLayers'>;
+const KEYS = ['indicator', 'classification', 'classCount', 'selectedQpv', 'selectedObject', 'visibleLayers', 'filters', 'panel', 'tab', 'view', 'comparison', 'riskWeights', 'zoneBlancheKm'] as const;
+
+type UrlState = Pick<AppState, (typeof KEYS)[number]>;
 
 /** The URL's part of the state; a malformed parameter is ignored (the default stays). */
 export function readUrlState(hash: string): Partial<UrlState> {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: Partial<UrlState> = {};
-  for (const key of ['indicateur', 'classes', 'qpv', 'couches'] as const) {
+  const state: Partial<UrlState> = { filters: readFilterParams(params) };
+  for (const key of ['indicateur', 'classes', 'qpv', 'couches', 'objet', 'panneau', 'onglet', 'vue', 'comparer', 'poids', 'zone_blanche'] as const) {
     const parsed = UrlStateSchema.shape[key].safeParse(params.get(key) ?? undefined);
     if (!parsed.success || parsed.data === undefined) continue;
     if (key === 'indicateur') state.indicator = parsed.data as string;
     if (key === 'qpv') state.selectedQpv = parsed.data as string;
+    if (key === 'objet') state.selectedObject = parsed.data as UrlState['selectedObject'];
+    if (key === 'panneau') state.panel = parsed.data as UrlState['panel'];
+    if (key === 'onglet') state.tab = parsed.data as UrlState['tab'];
+    if (key === 'vue') state.view = parsed.data as UrlState['view'];
+    if (key === 'comparer') state.comparison = parsed.data as string[];
+    if (key === 'poids') state.riskWeights = parsed.data as UrlState['riskWeights'];
+    if (key === 'zone_blanche') state.zoneBlancheKm = parsed.data as number;
     if (key === 'couches') state.visibleLayers = LAYER_IDS.filter((l) => (parsed.data as string[]).includes(l));
     if (key === 'classes') {
       const { method, count } = parsed.data as { method: Classification; count: number };
@@ -55,23 +93,49 @@ export function writeUrlState(hash: string, state: UrlState): string {
   if (state.selectedQpv === null) params.delete('qpv');
   else params.set('qpv', state.selectedQpv);
   params.set('couches', state.visibleLayers.join(','));
-  // MapLibre writes `carte=5/46.5/2.3` with its slashes unescaped: keep them readable.
-  return `#${params.toString().replaceAll('%2F', '/')}`;
+  if (state.selectedObject === null) params.delete('objet');
+  else params.set('objet', `${state.selectedObject.kind}:${state.selectedObject.id}`);
+  if (state.panel === null) params.delete('panneau');
+  else params.set('panneau', state.panel);
+  if (state.tab === 'indicateur') params.delete('onglet');
+  else params.set('onglet', state.tab);
+  if (state.view === 'carte') params.delete('vue');
+  else params.set('vue', state.view);
+  if (state.comparison.length === 0) params.delete('comparer');
+  else params.set('comparer', state.comparison.join(','));
+  const poids = formatRiskWeightsParam(state.riskWeights);
+  if (poids === null) params.delete('poids');
+  else params.set('poids', poids);
+  if (state.zoneBlancheKm === DEFAULT_ZONE_BLANCHE_KM) params.delete('zone_blanche');
+  else params.set('zone_blanche', String(state.zoneBlancheKm));
+  writeFilterParams(params, state.filters);
+  // MapLibre writes `carte=5/46.5/2.3` with its slashes unescaped: keep those, and the other
+  // separators that are legal in a fragment, readable.
+  return `#${params.toString().replace(/%2F|%7E|%2C|%3A/g, decodeURIComponent)}`;
 }
+
+const sameButRanges = (a: Filters, b: Filters) => (Object.keys(a) as (keyof Filters)[]).every((k) => k === 'valeur' || k === 'distance' || a[k] === b[k]);
 
 /** Loads the URL's state into the store, then keeps both in step. Call once, before rendering. */
 export function syncStoreWithUrl(): void {
-  const { indicator, classification, classCount, selectedQpv, visibleLayers } = useAppStore.getState();
-  const defaults: UrlState = { indicator, classification, classCount, selectedQpv, visibleLayers };
+  const initial = useAppStore.getState();
+  const defaults = Object.fromEntries(KEYS.map((k) => [k, initial[k]])) as unknown as UrlState;
   // A parameter missing from the URL means its default (after « back » to a plainer URL too).
   const apply = () => useAppStore.setState({ ...defaults, ...readUrlState(window.location.hash) });
   apply();
   history.replaceState(history.state, '', writeUrlState(window.location.hash, useAppStore.getState()));
   window.addEventListener('popstate', apply);
+  // A brush gesture is one history entry, not one per mouse move: while only the brushed
+  // ranges change, the entry is replaced, so « back » undoes the whole brush.
+  let brushing = false;
   useAppStore.subscribe((state, previous) => {
-    const keys = ['indicator', 'classification', 'classCount', 'selectedQpv', 'visibleLayers'] as const;
-    if (keys.every((k) => state[k] === previous[k])) return;
+    if (KEYS.every((k) => state[k] === previous[k])) return;
+    const rangesOnly = KEYS.every((k) => k === 'filters' || state[k] === previous[k]) && sameButRanges(state.filters, previous.filters);
     const hash = writeUrlState(window.location.hash, state);
-    if (hash !== window.location.hash) history.pushState(history.state, '', hash);
+    if (hash !== window.location.hash) {
+      if (rangesOnly && brushing) history.replaceState(history.state, '', hash);
+      else history.pushState(history.state, '', hash);
+    }
+    brushing = rangesOnly;
   });
 }

@@ -1,85 +1,91 @@
-import { tableRows } from '../domain/connector.ts';
-import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
-import { useSql } from '../db/use-sql.ts';
-import { buildQpvEtablissementsQuery, buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../queries/fiche-qpv-queries.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { exportFicheCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
+import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
+import { FicheIndicators } from './fiche-indicators.tsx';
+import { FicheActions, FicheEtablissements, FicheProgrammes } from './fiche-sections.tsx';
+import { FicheRisque, FicheServices } from './fiche-risque.tsx';
+import { useFicheModel, useFicheRisque } from './use-fiche-model.ts';
+import './fiche-comparer.css';
 
-type Row = Record<string, unknown>;
-const rows = (t: Parameters<typeof tableRows>[0]) => tableRows(t);
-const NEEDS = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements'];
-
-const number = (v: unknown, unite: unknown) => {
-  if (typeof v !== 'number') return '';
-  const n = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 1 }).format(v);
-  return unite === '%' ? `${n} %` : unite === '€' ? `${n} €` : n;
-};
-
-const valueCell = (r: Row) => (r.statut === 'secret' ? `< ${SECRET_THRESHOLD}` : r.valeur === null ? 'n.d.' : number(r.valeur, r.unite));
-
-/** The fiche of the selected QPV: identity, every indicator with median and rank, schools. */
-export function FicheQpv({ code }: { code: string }) {
-  const selectQpv = useAppStore((s) => s.selectQpv);
-  const identity = useSql(buildQpvIdentityQuery(code), rows, NEEDS);
-  const indicators = useSql(buildQpvIndicatorsQuery(code), rows, NEEDS);
-  const schools = useSql(buildQpvEtablissementsQuery(code), rows, NEEDS);
-  const q = identity.data?.[0];
-  const error = identity.error ?? indicators.error ?? schools.error;
+/**
+ * The fiche of a QPV: identity, every indicator with its département, région and all-QPV
+ * references, rank and centile; schools in or near it; Cité and PRE; actions by sphère.
+ * `layout="panel"` beside the map, `layout="page"` as a printable full page (`vue=fiche`).
+ */
+export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'page' }) {
+  const { selectQpv, openView, addToComparison, comparison } = useAppStore(
+    useShallow((s) => ({ selectQpv: s.selectQpv, openView: s.openView, addToComparison: s.addToComparison, comparison: s.comparison })),
+  );
+  const { model, error, loading } = useFicheModel(code);
+  const extra = useFicheRisque(code);
+  const full = layout === 'page';
+  const compared = comparison.includes(code);
+  const q = model?.identity;
+  const close = () => {
+    selectQpv(null);
+    openView('carte');
+  };
 
   return (
-    <section className="side-panel" role="dialog" aria-modal="false" aria-labelledby="fiche-title" data-testid="fiche-qpv">
+    <section
+      className={full ? 'page-view fiche fiche--page' : 'side-panel fiche'}
+      role={full ? 'region' : 'dialog'}
+      aria-modal={full ? undefined : 'false'}
+      aria-labelledby="fiche-title"
+      data-testid="fiche-qpv"
+      data-layout={layout}
+    >
       <div className="data-panel__head">
-        <h2 id="fiche-title" className="fr-h5">
-          {q ? String(q.nom) : code}
+        <h2 id="fiche-title" className={full ? 'fr-h3' : 'fr-h5'}>
+          {q ? q.nom : code}
         </h2>
-        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer la fiche" onClick={() => selectQpv(null)}>
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line no-print" title="Fermer la fiche" onClick={close}>
           Fermer
         </button>
       </div>
+      <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm no-print fiche__actions">
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm"
+          disabled={compared || comparison.length >= COMPARISON_MAX}
+          title={comparison.length >= COMPARISON_MAX && !compared ? `La comparaison compte déjà ${COMPARISON_MAX} QPV` : undefined}
+          onClick={() => addToComparison(code)}
+        >
+          {compared ? `Dans la comparaison (${comparison.length})` : 'Ajouter à la comparaison'}
+        </button>
+        {comparison.length > 0 && (
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" onClick={() => openView('comparer')}>
+            Comparer ({comparison.length})
+          </button>
+        )}
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" onClick={() => openView(full ? 'carte' : 'fiche')}>
+          {full ? 'Retour à la carte' : 'Pleine page'}
+        </button>
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={model === null} onClick={() => model && void exportFicheCsv(model)}>
+          Exporter (CSV)
+        </button>
+        {full && (
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => window.print()}>
+            Imprimer
+          </button>
+        )}
+      </div>
       {error !== null && <p className="fr-error-text">Fiche indisponible : {error}</p>}
-      {q && (
-        <p className="fr-text--sm">
-          QPV <code>{String(q.code)}</code> (génération {String(q.generation)}) · {String(q.communes_libelle)} · {String(q.departement_nom)} ({String(q.departement_code)}) ·{' '}
-          {String(q.region_nom)}
-        </p>
-      )}
-      {indicators.data && (
-        <table className="fiche__table fr-text--xs" data-testid="fiche-indicateurs">
-          <caption className="fr-text--sm">Indicateurs (INSEE) · médiane et rang parmi les QPV de l’observatoire, 1 = le plus défavorable</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicateur</th>
-              <th scope="col">Valeur</th>
-              <th scope="col">Médiane QPV</th>
-              <th scope="col">Rang</th>
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.data.map((r) => (
-              <tr key={String(r.indicateur)} data-indicateur={String(r.indicateur)}>
-                <th scope="row">
-                  {String(r.libelle)} <span className="fiche__year">({String(r.annee)})</span>
-                </th>
-                <td>{valueCell(r)}</td>
-                <td>{number(r.mediane_qpv, r.unite)}</td>
-                <td>{typeof r.rang === 'number' ? `${r.rang} / ${String(r.qpv_avec_valeur)}` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {schools.data && (
+      {loading && <p className="fr-text--sm">Chargement de la fiche…</p>}
+      {q && model && (
         <>
-          <h3 className="fr-h6">Établissements dans le QPV ou à moins de 300 m ({schools.data.length})</h3>
-          <ul className="fr-text--xs" data-testid="fiche-etablissements">
-            {schools.data.map((e) => (
-              <li key={String(e.uai)}>
-                {String(e.nom)} — {e.ep ? String(e.ep) : 'hors EP'}
-                {e.dans_le_qpv ? '' : ' (à moins de 300 m)'}
-                {typeof e.ips === 'number' ? ` · IPS ${number(e.ips, '')}` : ''}
-                {typeof e.dnb_taux_reussite === 'number' ? ` · DNB ${number(e.dnb_taux_reussite, '%')}` : ''}
-              </li>
-            ))}
-          </ul>
+          <p className="fr-text--sm" data-testid="fiche-identite">
+            QPV <code>{q.code}</code> (génération {q.generation}) · {q.communes} · {q.departement.nom} ({q.departement.code}) · {q.region.nom}
+            {q.population && q.population.value.status !== 'nd' && ` · ${q.population.text} habitants (${q.population.annee})`}
+          </p>
+          {extra.risque && <FicheRisque risque={extra.risque} />}
+          <FicheIndicators indicators={model.indicators} full={full} departement={q.departement.nom} region={q.region.nom} />
+          {extra.services && <FicheServices services={extra.services} />}
+          <FicheEtablissements etablissements={model.etablissements} />
+          <FicheProgrammes cites={model.cites} pre={model.pre} />
+          <FicheActions actionsBySphere={model.actionsBySphere} />
+          {extra.error !== null && <p className="fr-text--xs">Indice de risque et services 16–25 ans indisponibles : {extra.error}</p>}
         </>
       )}
     </section>

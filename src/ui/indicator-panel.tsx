@@ -5,8 +5,11 @@ import { NO_DATA_COLOUR } from '../map/palettes.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { useAppStore } from '../state/store.ts';
+import { formatValue } from '../domain/format-fr.ts';
+import { RISK_INDICATOR_ID, RISK_THEME } from '../queries/risk-indicator-queries.ts';
 
 const THEMES: Record<string, string> = {
+  [RISK_THEME]: 'Risque de décrochage',
   population: 'Population',
   revenus: 'Revenus et pauvreté',
   emploi: 'Emploi et insertion',
@@ -14,11 +17,6 @@ const THEMES: Record<string, string> = {
   equipements: 'Équipements et services',
 };
 
-const formatValue = (v: number, unite: string) => {
-  const digits = Math.abs(v) >= 100 ? 0 : 1;
-  const n = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(v);
-  return unite === '%' ? `${n} %` : unite === '€' ? `${n} €` : n;
-};
 
 /** Indicator selector, classification, class count and the legend of the QPV choropleth. */
 export function IndicatorPanel({ choropleth }: { choropleth: Choropleth }) {
@@ -85,7 +83,7 @@ export function IndicatorPanel({ choropleth }: { choropleth: Choropleth }) {
       {option !== null && classes.counts.length > 0 && (
         <figure className="legend" aria-label={`Légende : ${option.libelle}`}>
           <figcaption className="fr-text--xs">
-            {option.libelle} — {option.annee} · INSEE
+            {option.libelle} — {option.indicateur === RISK_INDICATOR_ID ? option.millesime : `${option.annee} · INSEE`}
           </figcaption>
           <ul data-testid="legend">
             {classes.counts.map((count, i) => (

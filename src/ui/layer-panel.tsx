@@ -1,41 +1,97 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
+import { tableRows } from '../domain/connector.ts';
+import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
+import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
+import { LIEU_COLOURS, OBJECT_SYMBOLS } from '../map/object-layers.ts';
 import type { EtablissementPoint } from '../queries/etablissements-query.ts';
 import { type LayerId, useAppStore } from '../state/store.ts';
+import { formatCount } from './format.ts';
 
-const number = new Intl.NumberFormat('fr-FR');
+const LIEUX_BY_CATEGORY = 'SELECT categorie, count(*)::INTEGER AS n FROM lieux GROUP BY categorie';
 
-/** Layer toggles, with counts and the establishments' legend. */
+/** Table whose row count each object layer shows. */
+const LAYER_TABLES: Partial<Record<LayerId, string>> = { reseaux: 'reseaux_ep', cites: 'cites', lieux: 'lieux', pre: 'pre', actions: 'actions' };
+
+const LABELS: Record<LayerId, string> = {
+  qpv: 'QPV',
+  reseaux: 'Réseaux REP / REP+ (emprises)',
+  cites: 'Cités éducatives (périmètres)',
+  etablissements: 'Établissements scolaires',
+  lieux: 'Lieux partenaires et services',
+  pre: 'Programmes de réussite éducative',
+  actions: 'Actions éducatives',
+};
+
+/** Layer toggles, each with its count and legend. */
 export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: number; etablissements: readonly EtablissementPoint[]; error: string | null }) {
   const visible = useAppStore((s) => s.visibleLayers);
   const toggle = useAppStore((s) => s.toggleLayer);
+  const tableCounts = useAppStore((s) => s.tableCounts);
+  const lieux = useSql(LIEUX_BY_CATEGORY, (t) => new Map(tableRows(t).map((r) => [String(r.categorie), Number(r.n)])), ['lieux']);
   const id = useId();
   const byEp = { 'REP+': 0, REP: 0, hors: 0 };
   for (const e of etablissements) byEp[epSymbolOf(e.ep)] += 1;
+  const count = (layer: LayerId): number | null => {
+    if (layer === 'qpv') return qpvCount;
+    if (layer === 'etablissements') return etablissements.length;
+    return tableCounts.find((t) => t.table === LAYER_TABLES[layer])?.rows ?? null;
+  };
 
-  const checkbox = (layer: LayerId, label: string) => (
-    <div className="fr-checkbox-group fr-checkbox-group--sm">
-      <input type="checkbox" id={`${id}-${layer}`} checked={visible.includes(layer)} onChange={() => toggle(layer)} />
-      <label className="fr-label" htmlFor={`${id}-${layer}`}>
-        {label}
-      </label>
-    </div>
+  const checkbox = (layer: LayerId, legend?: ReactNode, legendTestId?: string) => {
+    const n = count(layer);
+    return (
+      <div key={layer} className="layer-panel__layer">
+        <div className="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id={`${id}-${layer}`} checked={visible.includes(layer)} onChange={() => toggle(layer)} data-layer={layer} />
+          <label className="fr-label" htmlFor={`${id}-${layer}`}>
+            {LABELS[layer]} {n !== null && `(${formatCount(n)})`}
+          </label>
+        </div>
+        {legend && visible.includes(layer) && (
+          <ul className="layer-panel__legend fr-text--xs" data-testid={legendTestId}>
+            {legend}
+          </ul>
+        )}
+      </div>
+    );
+  };
+  const symbol = (url: string, label: string) => (
+    <li>
+      <img src={url} width={14} height={14} alt="" /> {label}
+    </li>
   );
 
   return (
     <fieldset className="layer-panel fr-fieldset" aria-label="Couches de la carte" data-testid="layer-panel">
       <legend className="fr-fieldset__legend fr-text--sm">Couches</legend>
-      {checkbox('qpv', `QPV (${number.format(qpvCount)})`)}
-      {checkbox('etablissements', `Établissements scolaires (${number.format(etablissements.length)})`)}
-      {error !== null && <p className="fr-error-text">Établissements indisponibles : {error}</p>}
-      <ul className="layer-panel__legend fr-text--xs" data-testid="ep-legend">
-        {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
+      {checkbox('qpv')}
+      {checkbox(
+        'etablissements',
+        (Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
           <li key={k} data-ep={k} data-count={byEp[k]}>
-            <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {number.format(byEp[k])}
+            <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
             {k === 'hors' && ' (à partir du zoom 10)'}
           </li>
-        ))}
-      </ul>
+        )),
+        'ep-legend',
+      )}
+      {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
+      {checkbox('cites', symbol(OBJECT_SYMBOLS.cite.url, 'Communes du périmètre'))}
+      {checkbox(
+        'lieux',
+        <>
+          {LIEU_CATEGORIES.filter((c) => (lieux.data?.get(c.id) ?? 0) > 0).map((c) => (
+            <li key={c.id} data-categorie={c.id}>
+              <span className="legend__dot" style={{ background: LIEU_COLOURS.get(c.id) }} aria-hidden="true" /> {c.label} · {formatCount(lieux.data!.get(c.id)!)}
+            </li>
+          ))}
+          <li>Points agrandis : plusieurs lieux au même endroit (souvent le point du contrat de ville)</li>
+        </>,
+      )}
+      {checkbox('pre', symbol(OBJECT_SYMBOLS.pre.url, 'Au centre de sa première commune'))}
+      {checkbox('actions', symbol(OBJECT_SYMBOLS.action.url, 'Au centre de sa première commune ; agrandie si plusieurs'))}
+      {error !== null && <p className="fr-error-text">Couche indisponible : {error}</p>}
     </fieldset>
   );
 }

@@ -5,8 +5,17 @@ import { useSql } from '../db/use-sql.ts';
 import { buildSearchQuery, type SearchHit } from '../queries/search-query.ts';
 import { useAppStore } from '../state/store.ts';
 
+export interface SearchBoxProps {
+  label?: string;
+  hint?: string;
+  /** Kinds of hits offered (all by default). */
+  kinds?: readonly SearchHit['kind'][];
+  /** What choosing a hit does; by default, select it (a QPV) and zoom to it. */
+  onChoose?: (hit: SearchHit) => void;
+}
+
 /** Finds a QPV, a commune, a département or a région by name or code, and zooms to it. */
-export function SearchBox() {
+export function SearchBox({ label = 'Rechercher une commune ou un QPV', hint = 'Nom ou code : « Béziers », « 34032 », « QP066007 »', kinds, onChoose }: SearchBoxProps = {}) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -14,11 +23,17 @@ export function SearchBox() {
   const focusOn = useAppStore((s) => s.focusOn);
   const selectQpv = useAppStore((s) => s.selectQpv);
   const result = useSql(buildSearchQuery(deferred), (t) => tableRows(t) as unknown as SearchHit[], SEARCH_TABLES);
-  const hits = result.data ?? [];
+  const hits = (result.data ?? []).filter((hit) => kinds === undefined || kinds.includes(hit.kind));
   const listId = useId();
   const inputId = useId();
 
   const choose = (hit: SearchHit) => {
+    if (onChoose) {
+      onChoose(hit);
+      setText('');
+      setOpen(false);
+      return;
+    }
     // Select first: the map leaves room for the fiche a selected QPV opens.
     selectQpv(hit.kind === 'qpv' ? hit.code : null);
     focusOn([hit.xmin, hit.ymin, hit.xmax, hit.ymax]);
@@ -39,8 +54,8 @@ export function SearchBox() {
   return (
     <div className="search-box" role="search">
       <label className="fr-label" htmlFor={inputId}>
-        Rechercher une commune ou un QPV
-        <span className="fr-hint-text">Nom ou code : « Béziers », « 34032 », « QP066007 »</span>
+        {label}
+        <span className="fr-hint-text">{hint}</span>
       </label>
       <input
         id={inputId}

@@ -13,12 +13,12 @@ export function TerritorySwitcher() {
   }, []);
   return (
     <nav className="territory-switcher" aria-label="Territoires">
-      <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+      <ul className="fr-tags-group">
         {TERRITORY_VIEWS.map((view) => {
           const box = boxes?.get(view.id);
           return (
             <li key={view.id}>
-              <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={box === undefined} onClick={() => box && focusOn(box)}>
+              <button type="button" className="fr-tag fr-tag--sm" disabled={box === undefined} onClick={() => box && focusOn(box)}>
                 {view.label}
               </button>
             </li>

@@ -21,8 +21,8 @@ import {
 const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
 const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'data/manifest.json'), 'utf8')) as { tables: { name: string; rows: number }[] };
 
-// Below the header (116 px) and right of the side panel, the map alone.
-const MAP_BOX = { x: 420, y: 130, width: VIEWPORT.width - 480, height: VIEWPORT.height - 190 };
+// Below the header (116 px), right of the side panel, above the folded result table: the map alone.
+const MAP_BOX = { x: 420, y: 130, width: VIEWPORT.width - 480, height: VIEWPORT.height - 222 };
 const isLand = (r: number, g: number, b: number) => r === 247 && g === 246 && b === 242;
 
 let server: Awaited<ReturnType<typeof startPreview>>;
@@ -110,22 +110,35 @@ describe('the observatory in Chromium', () => {
   });
 
   test('layers toggle, with counts equal to SQL; REP+, REP and hors EP told apart in the legend', async () => {
+    await page.getByRole('tab', { name: 'Couches' }).click();
     const legend = page.getByTestId('ep-legend');
     const sql = await queryInPage(page, "SELECT coalesce(ep, 'hors') AS ep, count(*) AS n FROM etablissements WHERE lon IS NOT NULL GROUP BY ALL");
     for (const { ep, n } of sql) expect(await legend.locator(`[data-ep="${ep}"]`).getAttribute('data-count')).toBe(String(n));
-    const withSchools = await screenshot('couches-toutes');
     const layers = page.getByTestId('layer-panel');
+    // Every object layer counts its table's rows.
+    for (const [label, table] of [[/Réseaux REP/, 'reseaux_ep'], [/Cités éducatives/, 'cites'], [/Lieux partenaires/, 'lieux'], [/Programmes de réussite/, 'pre'], [/Actions éducatives/, 'actions']] as const) {
+      const [count] = await queryInPage(page, `SELECT count(*) AS n FROM ${table}`);
+      expect(await layers.getByLabel(label).locator('..').innerText()).toContain(`(${new Intl.NumberFormat('fr-FR').format(count!.n as number)})`.replace(/\s/g, '\u202f'));
+    }
+    const withSchools = await screenshot('couches-toutes');
     await layers.getByLabel(/Établissements scolaires/).uncheck({ force: true });
-    await expect.poll(() => page.url()).toContain('couches=qpv');
+    await expect.poll(() => page.url()).toContain('couches=qpv,cites&');
     await page.waitForTimeout(300);
     const withoutSchools = await screenshot('couches-qpv');
     expect(differingShare(withSchools, withoutSchools, MAP_BOX)).toBeGreaterThan(0.002);
-    await layers.getByLabel(/QPV \(/).uncheck({ force: true });
+    await layers.getByLabel(/Lieux partenaires/).check({ force: true });
+    await layers.getByLabel(/Réseaux REP/).check({ force: true });
+    await expect.poll(() => page.url()).toContain('couches=qpv,reseaux,cites,lieux&');
+    await page.waitForTimeout(1500);
+    expect(differingShare(withoutSchools, await screenshot('couches-lieux-reseaux'), MAP_BOX)).toBeGreaterThan(0.002);
+    for (const label of [/QPV \(/, /Cités éducatives/, /Lieux partenaires/, /Réseaux REP/]) await layers.getByLabel(label).uncheck({ force: true });
     await page.waitForTimeout(300);
     expect(countPixels(await screenshot('couches-aucune'), isQpvPixel, MAP_BOX).matching).toBe(0);
     await layers.getByLabel(/QPV \(/).check({ force: true });
+    await layers.getByLabel(/Cités éducatives/).check({ force: true });
     await layers.getByLabel(/Établissements scolaires/).check({ force: true });
-    await expect.poll(() => page.url()).toContain('couches=qpv%2Cetablissements');
+    await expect.poll(() => page.url()).toContain('couches=qpv,cites,etablissements');
+    await page.getByRole('tab', { name: 'Indicateur' }).click();
   });
 
   test('DuckDB answers count(*) equal to the manifest and to the source files', async () => {
@@ -182,10 +195,10 @@ describe('the observatory in Chromium', () => {
     const row = fiche.locator('[data-indicateur="tp60"]');
     await expect.poll(() => row.count()).toBe(1);
     const [sql] = await queryInPage(page, "SELECT valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code = 'QP066007'");
-    const cells = await row.locator('td').allInnerTexts();
-    expect(cells[0]!.replace(/\s/g, ' ')).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(sql!.valeur as number)} %`.replace(/\s/g, ' '));
-    expect(cells[2]).toMatch(/^\d+ \/ 105$/);
-    expect(await fiche.locator('tbody tr').count()).toBe(41);
+    const value = await row.locator('td[data-col="valeur"]').innerText();
+    expect(value.replace(/\s/g, ' ')).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(sql!.valeur as number)} %`.replace(/\s/g, ' '));
+    expect(await row.locator('td[data-col="rang"]').innerText()).toMatch(/^\d+ \/ 105$/);
+    expect(await fiche.getByTestId('fiche-indicateurs').locator('tbody tr[data-indicateur]').count()).toBe(41);
     const [schools] = await queryInPage(page, "SELECT count(*) AS n FROM etablissements WHERE qpv_code = 'QP066007' OR qpv_300m LIKE '%QP066007%'");
     expect(await fiche.getByTestId('fiche-etablissements').locator('li').count()).toBe(schools!.n);
     await screenshot('fiche-qpv');
@@ -213,10 +226,18 @@ describe('the observatory in Chromium', () => {
       await copy.page.goto(url);
       await waitForMark(copy.page, 'obs:duckdb-ready', 90_000);
       await expect.poll(() => legendOf(copy.page)).toBe(legend);
-      await copy.page.waitForTimeout(1000);
-      const reproduced = await copy.page.screenshot();
+      // The new page draws its layers as its queries answer: compare once it has settled.
+      let reproduced: Buffer = Buffer.alloc(0);
+      await expect
+        .poll(
+          async () => {
+            reproduced = await copy.page.screenshot();
+            return differingShare(original, reproduced, MAP_BOX);
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBeLessThan(0.01);
       writeFileSync(path.join(ARTIFACTS, 'url-reproduit.png'), reproduced);
-      expect(differingShare(original, reproduced, MAP_BOX)).toBeLessThan(0.01);
       expect(copy.offOrigin).toEqual([]);
     } finally {
       await copy.page.context().close();

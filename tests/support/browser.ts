@@ -23,13 +23,13 @@ export const CHROMIUM_ARGS = [
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
-/** Serves the built app (`dist/`) on a free loopback port. */
-export async function startPreview(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+/** Serves the built app (`dist/`, or `dir`) on a free loopback port. */
+export async function startPreview(dir = DIST_DIR): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no built app: run \`npm run build\` first`);
   const server: PreviewServer = await preview({
     root: REPO_ROOT,
     logLevel: 'error',
-    build: { outDir: DIST_DIR },
+    build: { outDir: dir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const url = server.resolvedUrls?.local[0];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { SECRET_THRESHOLD } from '../../src/domain/secret-statistique.ts';
 import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery } from '../../src/queries/indicator-queries.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
@@ -13,14 +14,15 @@ afterAll(() => db.close());
 const run = async (sql: string) => tableRows(await db.query(sql));
 
 describe('indicator queries, run on the published tables', () => {
-  it('lists the 41 QPV indicators with label, unit, direction and year', async () => {
+  it('lists the risk index, then the 41 QPV indicators with label, unit, direction and year', async () => {
     const list = await run(buildIndicatorListQuery());
-    expect(list).toHaveLength(41);
+    expect(list).toHaveLength(42);
+    expect(list[0]!.indicateur).toBe('risque_decrochage');
     expect(list.find((o) => o.indicateur === 'tp60')).toMatchObject({ libelle: expect.stringContaining('pauvreté'), unite: '%', sens: 'hausse_defavorable', annee: 2019 });
   });
 
   it('gives one row per QPV: values where published, nd elsewhere (the 6 Ille-et-Vilaine QPV)', async () => {
-    const rows = await run(buildQpvIndicatorValuesQuery('tp60'));
+    const rows = await run(buildQpvIndicatorValuesQuery('tp60', DEFAULT_RISK_WEIGHTS));
     expect(rows).toHaveLength(111);
     expect(rows.find((r) => r.code === 'QP009001')).toEqual({ code: 'QP009001', valeur: 40.2, statut: 'ok' });
     expect(rows.filter((r) => r.statut === 'nd').map((r) => r.code)).toEqual(['QP035001', 'QP035002', 'QP035003', 'QP035004', 'QP035005', 'QP035006']);
@@ -31,15 +33,15 @@ describe('indicator queries, run on the published tables', () => {
     expect(meta!.type_valeur).toBe('effectif');
     const raw = await run(`SELECT territoire_code AS code, valeur FROM indicateurs WHERE indicateur = 'abcde_f' AND valeur < ${SECRET_THRESHOLD}`);
     expect(raw.length).toBeGreaterThan(0);
-    const shown = await run(buildQpvIndicatorValuesQuery('abcde_f'));
+    const shown = await run(buildQpvIndicatorValuesQuery('abcde_f', DEFAULT_RISK_WEIGHTS));
     for (const { code } of raw) expect(shown.find((r) => r.code === code)).toMatchObject({ valeur: null, statut: 'secret' });
     expect(shown.every((r) => r.valeur === null || (r.valeur as number) >= SECRET_THRESHOLD)).toBe(true);
-    const rates = await run(buildQpvIndicatorValuesQuery('tp60'));
+    const rates = await run(buildQpvIndicatorValuesQuery('tp60', DEFAULT_RISK_WEIGHTS));
     expect(rates.some((r) => r.statut === 'secret')).toBe(false);
   });
 
   it('quotes the indicator id: a hostile id returns no value and breaks nothing', async () => {
-    const rows = await run(buildQpvIndicatorValuesQuery("x'); DROP TABLE qpv; --"));
+    const rows = await run(buildQpvIndicatorValuesQuery("x'); DROP TABLE qpv; --", DEFAULT_RISK_WEIGHTS));
     expect(rows.every((r) => r.valeur === null)).toBe(true);
     expect(await run('SELECT count(*) AS n FROM qpv')).toEqual([{ n: 111 }]);
   });

@@ -32,7 +32,10 @@ describe('buildSearchQuery, run on the published tables', () => {
   it('folds accents: "beziers" finds Béziers (34032) first, before the "…-lès-Béziers"', async () => {
     const hits = await search('beziers');
     expect(hits[0]).toMatchObject({ code: '34032', nom: 'Béziers' });
-    expect(hits.slice(1).every((h) => String(h.nom).endsWith('lès-Béziers'))).toBe(true);
+    // Then the other communes (the contrat de ville « CA de Béziers-Méditerranée » comes after them).
+    const communes = hits.slice(1).filter((h) => h.kind === 'commune');
+    expect(communes.length).toBeGreaterThan(0);
+    expect(communes.every((h) => String(h.nom).endsWith('lès-Béziers'))).toBe(true);
   });
 
   it('folds hyphens and accents: "saint etienne" finds Saint-Étienne (42218) first', async () => {
@@ -71,6 +74,13 @@ describe('buildSearchQuery, run on the published tables', () => {
       expect(Number(h.xmin)).toBeLessThanOrEqual(Number(h.xmax));
       expect(Number(h.ymin)).toBeLessThanOrEqual(Number(h.ymax));
     }
+  });
+
+  it('finds a contrat de ville by name or code, labelled with its département, after the commune of the same name', async () => {
+    const hit = { kind: 'contrat_de_ville', code: 'CV116', nom: 'Rennes Métropole', detail: 'Contrat de ville (35)' };
+    expect(await firstOf('rennes metropole')).toMatchObject(hit);
+    expect(await firstOf('cv116')).toMatchObject(hit);
+    expect((await search('perpignan')).map((h) => h.kind)).toEqual(['commune', 'contrat_de_ville']);
   });
 
   it('honours the limit', async () => {

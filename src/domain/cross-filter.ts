@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { AXES, FINANCEMENTS, SPHERES } from './vocabulary.ts';
+
+/**
+ * The cross-filter over QPV: two ranges brushed on histograms and categorical choices.
+ * Within a dimension the choices are alternatives (OR); across dimensions they all apply
+ * (AND). Each chart shows the QPV under the *other* dimensions' filters.
+ */
+export const EP_STATUTS = ['REP+', 'REP', 'hors'] as const;
+export type EpStatut = (typeof EP_STATUTS)[number];
+
+/** Niveaux of the territory selector, from the widest. */
+export const TERRITOIRE_NIVEAUX = ['region', 'departement', 'commune', 'cite'] as const;
+export type TerritoireNiveau = (typeof TERRITOIRE_NIVEAUX)[number];
+
+export interface Territoire {
+  niveau: TerritoireNiveau;
+  /** INSEE code, or the Cité's name (its key in `cites`). */
+  code: string;
+}
+
+export type Range = readonly [number, number];
+
+export interface Filters {
+  /** Brushed range of the indicator the map is coloured by. */
+  valeur: Range | null;
+  /** Brushed range of the distance (m) to the nearest 16–25 service. */
+  distance: Range | null;
+  ep: readonly EpStatut[];
+  spheres: readonly string[];
+  axes: readonly string[];
+  financement: readonly string[];
+  territoire: Territoire | null;
+  /** Folded substring of the QPV's name, commune or code. */
+  texte: string;
+}
+
+export const CATEGORY_DIMENSIONS = ['ep', 'spheres', 'axes', 'financement'] as const;
+export type CategoryDimension = (typeof CATEGORY_DIMENSIONS)[number];
+
+export const NO_FILTERS: Filters = { valeur: null, distance: null, ep: [], spheres: [], axes: [], financement: [], territoire: null, texte: '' };
+
+/** Categories of each categorical dimension, with their French labels, in display order. */
+export const CATEGORIES: Record<CategoryDimension, readonly { id: string; label: string }[]> = {
+  ep: [
+    { id: 'REP+', label: 'REP+' },
+    { id: 'REP', label: 'REP' },
+    { id: 'hors', label: 'Hors éducation prioritaire' },
+  ],
+  spheres: SPHERES,
+  axes: AXES,
+  financement: FINANCEMENTS,
+};
+
+export function isFiltered(filters: Filters): boolean {
+  return (
+    filters.valeur !== null ||
+    filters.distance !== null ||
+    CATEGORY_DIMENSIONS.some((d) => filters[d].length > 0) ||
+    filters.territoire !== null ||
+    filters.texte.trim() !== ''
+  );
+}
+
+/** `filters` with category `id` of `dimension` chosen, or unchosen if it was; category order kept. */
+export function toggleCategory(filters: Filters, dimension: CategoryDimension, id: string): Filters {
+  const current = filters[dimension] as readonly string[];
+  const next = current.includes(id) ? current.filter((v) => v !== id) : CATEGORIES[dimension].map((c) => c.id).filter((c) => c === id || current.includes(c));
+  return { ...filters, [dimension]: next };
+}
+
+const ids = (dimension: CategoryDimension) => CATEGORIES[dimension].map((c) => c.id) as [string, ...string[]];
+const list = (dimension: CategoryDimension) =>
+  z
+    .string()
+    .transform((v) => v.split(','))
+    .pipe(z.array(z.enum(ids(dimension))));
+const range = z
+  .string()
+  .transform((v) => v.split('~').map(Number))
+  .pipe(z.tuple([z.number().finite(), z.number().finite()]).refine(([lo, hi]) => lo <= hi, 'empty range'));
+
+/** URL form of each filter (STYLE.md §4: validated where it enters). */
+const FilterParams = {
+  valeur: range,
+  distance: range,
+  ep: list('ep'),
+  spheres: list('spheres'),
+  axes: list('axes'),
+  financement: list('financement'),
+  territoire: z
+    .string()
+    .transform((v) => {
+      const at = v.indexOf(':');
+      return { niveau: v.slice(0, at), code: v.slice(at + 1) };
+    })
+    .pipe(z.object({ niveau: z.enum(TERRITOIRE_NIVEAUX), code: z.string().min(1).max(120) })),
+  texte: z.string().max(80),
+} as const;
+
+/** URL parameter of each filter, French like the rest of the hash. */
+const PARAM: Record<keyof Filters, string> = {
+  valeur: 'f_valeur',
+  distance: 'f_distance',
+  ep: 'f_ep',
+  spheres: 'f_spheres',
+  axes: 'f_axes',
+  financement: 'f_financement',
+  territoire: 'territoire',
+  texte: 'f_texte',
+};
+
+/** Filters read from URL parameters; a malformed one is ignored. */
+export function readFilterParams(params: URLSearchParams): Filters {
+  const filters: Record<string, unknown> = { ...NO_FILTERS };
+  for (const key of Object.keys(FilterParams) as (keyof Filters)[]) {
+    const raw = params.get(PARAM[key]);
+    if (raw === null) continue;
+    const parsed = FilterParams[key].safeParse(raw);
+    if (parsed.success) filters[key] = parsed.data;
+  }
+  return filters as unknown as Filters;
+}
+
+const formatNumber = (n: number) => String(Number(n.toPrecision(8)));
+
+/** Sets the active filters' URL parameters on `params` and removes the others. */
+export function writeFilterParams(params: URLSearchParams, filters: Filters): void {
+  const value: Record<keyof Filters, string | null> = {
+    valeur: filters.valeur && filters.valeur.map(formatNumber).join('~'),
+    distance: filters.distance && filters.distance.map(formatNumber).join('~'),
+    ep: filters.ep.join(',') || null,
+    spheres: filters.spheres.join(',') || null,
+    axes: filters.axes.join(',') || null,
+    financement: filters.financement.join(',') || null,
+    territoire: filters.territoire && `${filters.territoire.niveau}:${filters.territoire.code}`,
+    texte: filters.texte.trim() || null,
+  };
+  for (const key of Object.keys(PARAM) as (keyof Filters)[]) {
+    const v = value[key];
+    if (v === null) params.delete(PARAM[key]);
+    else params.set(PARAM[key], v);
+  }
+}

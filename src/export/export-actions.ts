@@ -1,0 +1,31 @@
+import { loadManifest } from '../data/published-data.ts';
+import type { ComparisonModel } from '../view-models/comparison-model.ts';
+import type { FicheModel } from '../view-models/fiche-model.ts';
+import { type CsvCell, toCsvFr } from './csv-fr.ts';
+import { downloadCsv } from './download.ts';
+import { sourcesById, sourcesOfTables } from './export-sources.ts';
+import { comparisonCsvDocument, ficheCsvDocument } from './indicator-csv.ts';
+
+/**
+ * The export buttons' actions: the pure documents of `indicator-csv.ts` with the manifest's
+ * sources, offered as downloads. Names carry the QPV codes so that several exports sort well.
+ */
+export async function exportFicheCsv(model: FicheModel): Promise<void> {
+  const sources = sourcesById(await loadManifest(), model.sourceIds);
+  downloadCsv(`fiche-${model.identity.code}.csv`, toCsvFr(ficheCsvDocument(model, sources, new Date())));
+}
+
+export async function exportComparisonCsv(model: ComparisonModel): Promise<void> {
+  const sources = sourcesById(await loadManifest(), model.sourceIds);
+  downloadCsv(`comparaison-${model.qpv.map((q) => q.code).join('-')}.csv`, toCsvFr(comparisonCsvDocument(model, sources, new Date())));
+}
+
+/**
+ * Any table as a French CSV with the sources of the published `tables` it was read from (the
+ * result table calls this). Counts of people must already have gone through the secret
+ * statistique (`shownCsvCell`).
+ */
+export async function exportTableCsv(filename: string, table: { header: readonly string[]; rows: readonly (readonly CsvCell[])[]; tables: readonly string[]; note?: string }): Promise<void> {
+  const sources = sourcesOfTables(await loadManifest(), table.tables);
+  downloadCsv(filename, toCsvFr({ header: table.header, rows: table.rows, sources, exportedAt: new Date(), note: table.note }));
+}

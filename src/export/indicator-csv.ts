@@ -1,0 +1,92 @@
+import { themeLabel } from '../domain/indicator-themes.ts';
+import { SECRET_THRESHOLD, secretLabel } from '../domain/secret-statistique.ts';
+import type { ComparisonModel } from '../view-models/comparison-model.ts';
+import type { FicheModel } from '../view-models/fiche-model.ts';
+import { type CsvDocument, type ExportSource, shownCsvCell } from './csv-fr.ts';
+
+/** The note every indicator export carries: which counts are hidden and how. */
+export function secretNote(threshold = SECRET_THRESHOLD): string {
+  return `secret statistique : effectifs inférieurs à ${threshold} affichés « ${secretLabel(threshold)} » et exclus des médianes, rangs et écarts`;
+}
+
+/** The indicators of a fiche: one line per indicator with its references, rank and centile. */
+export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {
+  const { identity } = model;
+  return {
+    header: [
+      'Code QPV',
+      'Nom du QPV',
+      'Commune(s)',
+      'Département',
+      'Thème',
+      'Indicateur',
+      'Année',
+      'Unité',
+      'Valeur',
+      'Médiane des QPV du département',
+      'Médiane des QPV de la région',
+      'Médiane de tous les QPV',
+      'Écart à la médiane de tous les QPV',
+      'Rang (1 = le plus défavorable)',
+      'QPV classés',
+      'Centile',
+      'Millésime de la source',
+    ],
+    rows: model.indicators.map((i) => [
+      identity.code,
+      identity.nom,
+      identity.communes,
+      identity.departement.nom,
+      themeLabel(i.theme),
+      i.libelle,
+      i.annee,
+      i.unite,
+      shownCsvCell(i.value, threshold),
+      i.references.departement.median,
+      i.references.region.median,
+      i.references.qpv.median,
+      i.references.qpv.ecart,
+      i.rang,
+      i.qpvClasses,
+      i.centile,
+      i.millesime,
+    ]),
+    sources,
+    exportedAt,
+    note: secretNote(threshold),
+  };
+}
+
+/** A comparison: one line per indicator, value and rank of each QPV, the all-QPV median, best and worst. */
+export function comparisonCsvDocument(model: ComparisonModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {
+  const names = (row: ComparisonModel['rows'][number], mark: 'meilleur' | 'moins-bon') =>
+    row.cells
+      .filter((c) => c.mark === mark)
+      .map((c) => model.qpv.find((q) => q.code === c.qpvCode)?.nom ?? c.qpvCode)
+      .join(', ');
+  return {
+    header: [
+      'Thème',
+      'Indicateur',
+      'Année',
+      'Unité',
+      ...model.qpv.flatMap((q) => [`${q.nom} (${q.code})`, `Rang ${q.code}`]),
+      'Médiane de tous les QPV',
+      'Le plus favorable',
+      'Le moins favorable',
+    ],
+    rows: model.rows.map((row) => [
+      themeLabel(row.theme),
+      row.libelle,
+      row.annee,
+      row.unite,
+      ...row.cells.flatMap((c) => [shownCsvCell(c.value, threshold), c.rang]),
+      row.medianeQpv,
+      names(row, 'meilleur'),
+      names(row, 'moins-bon'),
+    ]),
+    sources,
+    exportedAt,
+    note: secretNote(threshold),
+  };
+}

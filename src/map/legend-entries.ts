@@ -1,0 +1,20 @@
+import { formatValue } from '../domain/format-fr.ts';
+import { secretLabel } from '../domain/secret-statistique.ts';
+import type { MapLegend } from './map-capture.ts';
+import { NO_DATA_COLOUR } from './palettes.ts';
+import type { Choropleth } from './use-choropleth.ts';
+
+/** The choropleth's legend as text lines with their colour (for the PNG export); null before the data. */
+export function choroplethLegend({ option, classes, colours, noData }: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, threshold?: number): MapLegend | null {
+  if (option === null || classes.counts.length === 0) return null;
+  const items = classes.counts.map((count, i) => ({
+    colour: colours[i]!,
+    label: `${formatValue(classes.bounds[i]!, option.unite)} – ${formatValue(classes.bounds[i + 1]!, option.unite)} · ${count} QPV`,
+  }));
+  const missing = noData.nd + noData.secret;
+  if (missing > 0) {
+    const secret = noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, ${secretLabel(threshold)})` : '';
+    items.push({ colour: NO_DATA_COLOUR, label: `n.d.${secret} · ${missing} QPV` });
+  }
+  return { title: `${option.libelle} — ${option.annee}`, items };
+}

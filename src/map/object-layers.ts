@@ -1,0 +1,155 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
+import type { MapFootprint, MapPoint } from '../queries/map-objects-queries.ts';
+import type { LayerId } from '../state/store.ts';
+import { hexToRgba, type Rgba } from './palettes.ts';
+
+/**
+ * Layers of the objects drawn over the QPV: Cités (perimeters), REP/REP+ networks
+ * (footprints), partner places (by category), PRE and actions (symbols). Every picked
+ * object carries `kind` and `id`: a click opens its fiche.
+ */
+const svg = (body: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">${body}</svg>`)}`;
+
+/** Okabe–Ito, readable with every common colour-vision deficiency; then greys. */
+const CATEGORY_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#666666', '#BBBBBB'];
+
+export const LIEU_COLOURS: ReadonlyMap<string, string> = new Map(LIEU_CATEGORIES.map((c, i) => [c.id, CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]!]));
+
+/** Symbols of the legend and the map, shape and colour (WCAG 1.4.1). */
+export const OBJECT_SYMBOLS = {
+  cite: { label: 'Périmètre de Cité éducative', colour: '#E69F00', url: svg('<rect x="3" y="3" width="18" height="18" fill="#E69F0033" stroke="#B36B00" stroke-width="3"/>') },
+  reseau: { label: 'Réseau REP / REP+ (emprise)', colour: '#6a6af4', url: svg('<rect x="3" y="3" width="18" height="18" rx="6" fill="#6a6af455" stroke="#000091" stroke-width="2"/>') },
+  pre: { label: 'Programme de réussite éducative', colour: '#009E73', url: svg('<rect x="4" y="4" width="16" height="16" fill="#009E73" stroke="#fff" stroke-width="2"/>') },
+  action: { label: 'Actions éducatives', colour: '#CC79A7', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
+} as const;
+
+const RESEAU_FILL: Record<string, Rgba> = { 'REP+': [0, 0, 145, 45], REP: [106, 106, 244, 40] };
+const RESEAU_LINE: Record<string, Rgba> = { 'REP+': [0, 0, 145, 220], REP: [106, 106, 244, 220] };
+
+type FootprintFeature = Feature<Polygon | MultiPolygon, MapFootprint>;
+
+const featureCache = new WeakMap<readonly MapFootprint[], FootprintFeature[]>();
+/** GeoJSON features of footprints, parsed once per query result. */
+function featuresOf(footprints: readonly MapFootprint[]): FootprintFeature[] {
+  let features = featureCache.get(footprints);
+  if (features === undefined) {
+    features = footprints.map((f) => ({ type: 'Feature', geometry: JSON.parse(f.geometry) as Polygon | MultiPolygon, properties: f }));
+    featureCache.set(footprints, features);
+  }
+  return features;
+}
+
+export interface ObjectLayerData {
+  cites: readonly MapFootprint[];
+  reseaux: readonly MapFootprint[];
+  lieux: readonly MapPoint[];
+  pre: readonly MapPoint[];
+  actions: readonly MapPoint[];
+  /** Actions to point out (a cell of the parcours matrix): ringed, even with the layer off. */
+  highlightedActions: ReadonlySet<string>;
+}
+
+const pointRadius = (p: MapPoint) => Math.min(14, 4 + 2 * Math.sqrt(p.count - 1));
+
+/** Footprint layers (drawn under the QPV markers) and point layers (drawn above everything). */
+export function buildObjectLayers(data: ObjectLayerData, visible: readonly LayerId[]): { footprints: Layer[]; points: Layer[] } {
+  const footprints: Layer[] = [];
+  const points: Layer[] = [];
+  if (visible.includes('reseaux') && data.reseaux.length > 0) {
+    footprints.push(
+      new GeoJsonLayer<MapFootprint>({
+        id: 'reseaux',
+        data: featuresOf(data.reseaux),
+        getFillColor: (f) => RESEAU_FILL[f.properties.categorie] ?? RESEAU_FILL.REP!,
+        getLineColor: (f) => RESEAU_LINE[f.properties.categorie] ?? RESEAU_LINE.REP!,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1.5,
+        pickable: true,
+      }),
+    );
+  }
+  if (visible.includes('cites') && data.cites.length > 0) {
+    footprints.push(
+      new GeoJsonLayer<MapFootprint>({
+        id: 'cites',
+        data: featuresOf(data.cites),
+        getFillColor: [230, 159, 0, 30],
+        getLineColor: [179, 107, 0, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2.5,
+        pickable: true,
+      }),
+    );
+  }
+  if (visible.includes('lieux') && data.lieux.length > 0) {
+    points.push(
+      new ScatterplotLayer<MapPoint>({
+        id: 'lieux',
+        data: data.lieux,
+        getPosition: (p) => [p.lon, p.lat],
+        radiusUnits: 'pixels',
+        getRadius: pointRadius,
+        getFillColor: (p) => hexToRgba(LIEU_COLOURS.get(p.categorie) ?? '#666666', 230),
+        stroked: true,
+        getLineColor: [255, 255, 255, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
+        pickable: true,
+      }),
+    );
+  }
+  const highlighted = data.highlightedActions.size === 0 ? [] : data.actions.filter((p) => p.ids.split(',').some((id) => data.highlightedActions.has(id)));
+  if (highlighted.length > 0) {
+    points.push(
+      new ScatterplotLayer<MapPoint>({
+        id: 'actions-highlight',
+        data: highlighted,
+        getPosition: (p) => [p.lon, p.lat],
+        radiusUnits: 'pixels',
+        getRadius: (p) => pointRadius(p) + 10,
+        getFillColor: [255, 215, 0, 110],
+        stroked: true,
+        getLineColor: [160, 69, 127, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+      }),
+    );
+  }
+  for (const kind of ['pre', 'actions'] as const) {
+    const shown = kind === 'actions' && !visible.includes('actions') ? highlighted : visible.includes(kind) ? data[kind] : [];
+    if (shown.length === 0) continue;
+    const symbol = OBJECT_SYMBOLS[kind === 'pre' ? 'pre' : 'action'];
+    points.push(
+      new IconLayer<MapPoint>({
+        id: kind,
+        data: shown,
+        getPosition: (p) => [p.lon, p.lat],
+        getIcon: () => ({ id: kind, url: symbol.url, width: 24, height: 24, mask: false }),
+        getSize: (p) => 2 * pointRadius(p) + 8,
+        sizeUnits: 'pixels',
+        pickable: true,
+      }),
+    );
+  }
+  return { footprints, points };
+}
+
+const KIND_LABELS: Record<string, string> = { cite: 'Cité éducative', reseau: 'Réseau d’éducation prioritaire', pre: 'Programme de réussite éducative', action: 'Action éducative' };
+
+/** A picked object of these layers, if that is what `info` holds. */
+export function objectOf(info: PickingInfo): MapPoint | MapFootprint | null {
+  const object = info.object as { properties?: MapFootprint } | MapPoint | MapFootprint | undefined;
+  if (object === undefined || object === null) return null;
+  const o = 'properties' in object && object.properties ? object.properties : (object as MapPoint | MapFootprint);
+  return 'kind' in o ? o : null;
+}
+
+/** Tooltip text (never HTML: names come from open data). */
+export function objectTooltip(o: MapPoint | MapFootprint): string {
+  const kind = o.kind === 'lieu' ? (LIEU_CATEGORIES.find((c) => c.id === o.categorie)?.label ?? o.categorie) : KIND_LABELS[o.kind];
+  const count = 'count' in o && o.count > 1 && o.kind === 'action' ? `${o.count} actions : ` : '';
+  return `${o.nom}\n${kind}\n${count}${o.detail}`;
+}

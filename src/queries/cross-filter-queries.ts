@@ -1,0 +1,121 @@
+import type { Territoire, TerritoireNiveau } from '../domain/cross-filter.ts';
+import { foldText, foldTextSql } from '../domain/fold-text.ts';
+import type { RiskWeights } from '../domain/risk-index.ts';
+import { sqlString } from '../domain/sql.ts';
+import { buildQpvIndicatorValuesQuery } from './indicator-queries.ts';
+
+/** Tables the cross-filter reads; its setup runs once they are all loaded. */
+export const CROSS_FILTER_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 'acces_services', 'indicateurs', 'indicateurs_meta', 'risque_composantes'] as const;
+
+/**
+ * Facts of each QPV the filters test, computed once (they do not depend on the filters):
+ * - `cf_qpv`: éducation prioritaire status — the best status of the schools in the QPV or
+ *   within 300 m of it (its *quartier vécu*) —, distance to the nearest 16–25 service of any
+ *   category, and the folded text the search filter matches;
+ * - `cf_qpv_actions`: the sphères, axes and financements of the actions placed in each QPV
+ *   (an action that names no QPV counts for every QPV of its communes);
+ * - `cf_qpv_territoires`: the région, département, main commune and Cités of each QPV.
+ */
+export const CROSS_FILTER_SETUP: readonly string[] = [
+  `CREATE OR REPLACE TABLE cf_qpv AS
+WITH ep AS (
+  SELECT q AS code, max(CASE e.ep WHEN 'REP+' THEN 2 ELSE 1 END) AS rang
+  FROM etablissements e,
+       unnest(list_distinct(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ','))) AS t(q)
+  WHERE e.ep IS NOT NULL AND q <> ''
+  GROUP BY q
+), acces AS (
+  SELECT qpv_code AS code, min(distance_m) AS distance_m FROM acces_services GROUP BY qpv_code
+)
+SELECT q.code, q.nom, q.commune_code, q.commune_nom, q.departement_code, q.region_code, q.xmin, q.ymin, q.xmax, q.ymax,
+       CASE ep.rang WHEN 2 THEN 'REP+' WHEN 1 THEN 'REP' ELSE 'hors' END AS ep,
+       acces.distance_m,
+       ${foldTextSql("q.nom || ' ' || q.communes_libelle || ' ' || q.code")} AS texte
+FROM qpv q LEFT JOIN ep USING (code) LEFT JOIN acces USING (code)`,
+  qpvActionsTableSql('actions'),
+  `CREATE OR REPLACE TABLE cf_qpv_territoires AS
+SELECT code, 'region' AS niveau, region_code AS territoire FROM qpv
+UNION ALL SELECT code, 'departement', departement_code FROM qpv
+UNION ALL SELECT code, 'commune', commune_code FROM qpv
+UNION ALL
+SELECT DISTINCT q.code, 'cite', c.nom FROM cites c JOIN qpv q
+  ON list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code) OR list_contains(string_split(c.communes, '|'), q.commune_code)`,
+];
+
+/**
+ * `cf_qpv_actions` from `source`: the published `actions`, or in the browser the view that
+ * adds the actions imported there (rebuilt after each import).
+ */
+export function qpvActionsTableSql(source: string): string {
+  return `CREATE OR REPLACE TABLE cf_qpv_actions AS
+WITH links AS (
+  SELECT a.id, unnest(string_split(a.qpv_code, '|')) AS code FROM ${source} a WHERE a.qpv_code IS NOT NULL
+  UNION
+  SELECT a.id, q.code FROM ${source} a JOIN qpv q ON list_contains(string_split(a.commune_code, '|'), q.commune_code)
+  WHERE a.qpv_code IS NULL
+), attributes AS (
+  SELECT id, 'spheres' AS dimension, unnest(string_split(spheres, '|')) AS valeur FROM ${source}
+  UNION ALL SELECT id, 'axes', unnest(string_split(axes, '|')) FROM ${source} WHERE axes IS NOT NULL
+  UNION ALL SELECT id, 'financement', unnest(string_split(financement, '|')) FROM ${source} WHERE financement IS NOT NULL
+)
+SELECT DISTINCT l.code, a.dimension, a.valeur FROM links l JOIN attributes a USING (id)`;
+}
+
+/**
+ * One row per QPV with everything the cross-filter tests, for one indicator: its value
+ * (secret statistique applied), distance, éducation prioritaire status, the sphères, axes
+ * and financements of its actions ('|'-separated) and whether it lies in the chosen
+ * territory and matches the text (`in_lieu`). `weights` are those of the risk index, when it
+ * is the indicator. Brushes and bars are then applied in memory
+ * (src/domain/cross-filter-compute.ts): a brush move runs no query.
+ */
+export function buildQpvFactsQuery(indicateur: string, weights: RiskWeights, territoire: Territoire | null, texte: string): string {
+  const folded = foldText(texte);
+  const lieu = [
+    territoire === null ? 'TRUE' : `c.code IN (SELECT code FROM cf_qpv_territoires WHERE niveau = ${sqlString(territoire.niveau)} AND territoire = ${sqlString(territoire.code)})`,
+    folded === '' ? 'TRUE' : `contains(c.texte, ${sqlString(folded)})`,
+  ].join(' AND ');
+  const list = (dimension: string) =>
+    `(SELECT string_agg(a.valeur, '|' ORDER BY a.valeur) FROM cf_qpv_actions a WHERE a.code = c.code AND a.dimension = ${sqlString(dimension)})`;
+  return `
+WITH v AS (${buildQpvIndicatorValuesQuery(indicateur, weights)})
+SELECT c.code, c.nom, c.commune_nom, c.departement_code, c.xmin, c.ymin, c.xmax, c.ymax,
+       v.valeur, v.statut, c.distance_m, c.ep,
+       coalesce(${list('spheres')}, '') AS spheres, coalesce(${list('axes')}, '') AS axes, coalesce(${list('financement')}, '') AS financement,
+       ${lieu} AS in_lieu
+FROM cf_qpv c JOIN v USING (code)
+ORDER BY c.code`;
+}
+
+/** A territory the selector offers. */
+export interface TerritoryOption {
+  niveau: TerritoireNiveau;
+  code: string;
+  nom: string;
+  region_code: string | null;
+  departement_code: string | null;
+  /** QPV it holds. */
+  qpv: number;
+  xmin: number | null;
+  ymin: number | null;
+  xmax: number | null;
+  ymax: number | null;
+}
+
+/**
+ * Régions, départements and communes holding at least one QPV, and every Cité éducative
+ * (located by its first département), with their QPV count and box, by name.
+ */
+export function buildTerritoryOptionsQuery(): string {
+  return `
+SELECT t.niveau, t.code, t.nom, t.region_code, t.departement_code, count(DISTINCT m.code)::INTEGER AS qpv, t.xmin, t.ymin, t.xmax, t.ymax
+FROM territoires t JOIN cf_qpv_territoires m ON m.niveau = t.niveau AND m.territoire = t.code
+GROUP BY ALL
+UNION ALL
+SELECT 'cite', c.nom, c.nom, d.region_code, d.code, count(DISTINCT m.code)::INTEGER, c.xmin, c.ymin, c.xmax, c.ymax
+FROM cites c
+LEFT JOIN territoires d ON d.niveau = 'departement' AND d.code = split_part(c.departement_code, '|', 1)
+LEFT JOIN cf_qpv_territoires m ON m.niveau = 'cite' AND m.territoire = c.nom
+GROUP BY ALL
+ORDER BY nom, code`;
+}

@@ -1,0 +1,81 @@
+/**
+ * The objects drawn over the QPV, each with the key its fiche opens by (`kind`, `id`) and
+ * its tooltip text. Points come with WGS84 lon/lat; footprints with GeoJSON text.
+ */
+export interface MapPoint {
+  kind: 'lieu' | 'pre' | 'action';
+  id: string;
+  nom: string;
+  /** Category id (lieux), else the kind. */
+  categorie: string;
+  detail: string;
+  lon: number;
+  lat: number;
+  /** Actions drawn at the same point (actions only). */
+  count: number;
+  /** Ids of the objects at this point, comma-separated. */
+  ids: string;
+}
+
+export interface MapFootprint {
+  kind: 'cite' | 'reseau';
+  id: string;
+  nom: string;
+  categorie: string;
+  detail: string;
+  geometry: string;
+}
+
+/**
+ * Partner places, one marker per point and category. Places known only by their contrat de
+ * ville sit, many together, at the ANCT point of that contrat: the tooltip says so.
+ */
+export function buildLieuPointsQuery(): string {
+  return `
+SELECT 'lieu' AS kind, min(id) AS id, arg_min(nom, id) AS nom, categorie,
+       CASE WHEN count(*) > 1 THEN count(*) || ' structures : ' ELSE '' END
+         || list_aggregate(list(nom ORDER BY id)[1:3], 'string_agg', ', ') || CASE WHEN count(*) > 3 THEN '…' ELSE '' END
+         || CASE WHEN any_value(precision) = 'contrat_de_ville' THEN ' (position approchée : point du contrat de ville)' ELSE '' END AS detail,
+       lon, lat, count(*)::INTEGER AS count, string_agg(id, ',' ORDER BY id) AS ids
+FROM lieux WHERE lon IS NOT NULL
+GROUP BY lon, lat, categorie
+ORDER BY categorie, id`;
+}
+
+/** PRE at a point of their first commune. */
+export function buildPrePointsQuery(): string {
+  return `
+SELECT 'pre' AS kind, nom AS id, nom, 'pre' AS categorie, replace(communes_noms, '|', ', ') AS detail, lon, lat, 1 AS count, nom AS ids
+FROM pre WHERE lon IS NOT NULL
+ORDER BY nom`;
+}
+
+/**
+ * Actions of `source` (the published table, or the view adding the imported ones) at their
+ * place (a point of their first commune): one marker per point, carrying the first action's
+ * id and every id of the point.
+ */
+export function buildActionPointsQuery(source = 'actions'): string {
+  return `
+SELECT 'action' AS kind, min(id) AS id, arg_min(titre, id) AS nom, 'action' AS categorie,
+       string_agg(titre, ' · ' ORDER BY id) AS detail, lon, lat, count(*)::INTEGER AS count, string_agg(id, ',' ORDER BY id) AS ids
+FROM ${source} WHERE lon IS NOT NULL
+GROUP BY lon, lat
+ORDER BY id`;
+}
+
+/** Cités éducatives with a perimeter. */
+export function buildCiteFootprintsQuery(): string {
+  return `
+SELECT 'cite' AS kind, nom AS id, nom, 'cite' AS categorie, replace(communes_noms, '|', ', ') AS detail, geometry
+FROM cites WHERE geometry IS NOT NULL
+ORDER BY nom`;
+}
+
+/** Footprints of the REP / REP+ networks (see docs/data-sources.md for how they are drawn). */
+export function buildReseauFootprintsQuery(): string {
+  return `
+SELECT 'reseau' AS kind, uai_college AS id, nom, ep AS categorie, ep || coalesce(' · ' || ecoles || ' écoles rattachées', '') AS detail, geometry
+FROM reseaux_ep WHERE geometry IS NOT NULL
+ORDER BY ep DESC, uai_college`;
+}

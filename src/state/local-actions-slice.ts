@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store.ts';
+
+/** What the app knows of the actions imported in this browser (the rows live in DuckDB). */
+export interface LocalActionsInfo {
+  fichier: string;
+  /** ISO date-time of the import. */
+  importeLe: string;
+  count: number;
+}
+
+export interface LocalActionsSlice {
+  localActions: LocalActionsInfo | null;
+  /** Incremented whenever `actions_locales` changes: queries over the actions run again. */
+  localActionsRevision: number;
+  /** Why the actions kept in the browser could not be restored, if so. */
+  localActionsError: string | null;
+  setLocalActions(info: LocalActionsInfo | null): void;
+  setLocalActionsError(message: string | null): void;
+  /** Actions the territory view points at (a clicked matrix cell): the map highlights them. */
+  highlightedActions: readonly string[];
+  setHighlightedActions(ids: readonly string[]): void;
+}
+
+export const createLocalActionsSlice: StateCreator<AppState, [], [], LocalActionsSlice> = (set) => ({
+  localActions: null,
+  localActionsRevision: 0,
+  localActionsError: null,
+  setLocalActions: (localActions) => set((s) => ({ localActions, localActionsRevision: s.localActionsRevision + 1 })),
+  setLocalActionsError: (localActionsError) => set({ localActionsError }),
+  highlightedActions: [],
+  setHighlightedActions: (highlightedActions) => set({ highlightedActions }),
+});

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { isFiltered } from '../../domain/cross-filter.ts';
+import { exportTableCsv } from '../../export/export-actions.ts';
+import type { QpvFacts } from '../../domain/cross-filter-compute.ts';
+import type { IndicatorOption } from '../../queries/indicator-queries.ts';
+import { useAppStore } from '../../state/store.ts';
+import { formatCount } from '../format.ts';
+import { ResultTable } from './result-table.tsx';
+import type { CrossFilterResult } from './use-cross-filter.ts';
+
+/** Tables the result table reads, named in its CSV's sources line. */
+const RESULT_TABLES = ['qpv', 'indicateurs', 'etablissements', 'acces_services', 'actions'];
+
+function exportMatches(rows: readonly QpvFacts[], indicator: IndicatorOption | null): Promise<void> {
+  const unit = indicator?.unite ? ` (${indicator.unite})` : '';
+  return exportTableCsv('qpv-filtres.csv', {
+    header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],
+    rows: rows.map((r) => [r.code, r.nom, r.commune_nom, r.departement_code, r.valeur ?? (r.statut === 'secret' ? 'secret' : 'n.d.'), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), r.ep === 'hors' ? 'hors EP' : r.ep]),
+    tables: RESULT_TABLES,
+  });
+}
+
+/**
+ * The result table docked under the map: the QPV passing every filter, with their key
+ * figures; opening one selects it and fits the map to it. Collapsible to its title bar.
+ */
+export function ResultPanel({ result, indicator }: { result: CrossFilterResult; indicator: IndicatorOption | null }) {
+  const filters = useAppStore((s) => s.filters);
+  const filtered = isFiltered(filters);
+  // Folded while nothing is filtered (the map stays clear); unfolds when a filter starts.
+  const [open, setOpen] = useState(filtered);
+  useEffect(() => {
+    if (filtered) setOpen(true);
+  }, [filtered]);
+  const selectQpv = useAppStore((s) => s.selectQpv);
+  const focusOn = useAppStore((s) => s.focusOn);
+  const selected = useAppStore((s) => s.selectedQpv);
+  const compared = useAppStore((s) => s.comparison);
+  const addToComparison = useAppStore((s) => s.addToComparison);
+  const rows = result.matches;
+
+  return (
+    <section className={`result-panel${open ? '' : ' result-panel--closed'}`} aria-labelledby="result-panel-title" data-testid="result-panel">
+      <div className="result-panel__head">
+        <h2 id="result-panel-title" className="fr-text--md fr-mb-0" data-testid="result-count" data-count={result.settled ? rows.length : ''}>
+          {result.total === null ? 'Liste des QPV : chargement…' : `${formatCount(rows.length)} QPV ${filtered ? 'correspondent aux filtres' : '(aucun filtre)'}`}
+        </h2>
+        <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--right">
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" disabled={rows.length === 0} onClick={() => void exportMatches(rows, indicator)}>
+            CSV
+          </button>
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" aria-expanded={open} aria-controls="result-panel-body" onClick={() => setOpen(!open)}>
+            {open ? 'Masquer la liste' : 'Afficher la liste'}
+          </button>
+        </div>
+      </div>
+      {open && (
+        <div id="result-panel-body">
+          <ResultTable
+            rows={rows}
+            indicator={indicator}
+            sort={result.sort}
+            onSort={result.setSort}
+            selected={selected}
+            compared={compared}
+            onCompare={addToComparison}
+            onOpen={(row) => {
+              selectQpv(row.code);
+              focusOn([row.xmin, row.ymin, row.xmax, row.ymax]);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { formatValue } from '../../domain/format-fr.ts';
+import type { MatchSort, QpvFacts } from '../../domain/cross-filter-compute.ts';
+import { formatDistance } from '../format.ts';
+
+export interface ResultTableProps {
+  rows: readonly QpvFacts[];
+  /** Label and unit of the indicator column. */
+  indicator: { libelle: string; unite: string } | null;
+  sort: MatchSort;
+  onSort(sort: MatchSort): void;
+  selected: string | null;
+  onOpen(row: QpvFacts): void;
+  /** QPV in the comparison, and how to add one. */
+  compared: readonly string[];
+  onCompare(code: string): void;
+}
+
+const ROW_HEIGHT = 32;
+const COLUMNS: { column: MatchSort['column']; label: string; numeric?: boolean }[] = [
+  { column: 'nom', label: 'QPV' },
+  { column: 'commune_nom', label: 'Commune' },
+  { column: 'departement_code', label: 'Dép.' },
+  { column: 'valeur', label: '', numeric: true },
+  { column: 'distance_m', label: 'Service 16–25 ans le plus proche', numeric: true },
+  { column: 'ep', label: 'Éduc. prioritaire' },
+];
+const EP_LABELS: Record<string, string> = { 'REP+': 'REP+', REP: 'REP', hors: '—' };
+
+/**
+ * The QPV passing every filter, in a real `<table>` whose body renders only the rows in view
+ * (@tanstack/react-virtual; spacer rows keep the scroll height), sortable by any column from
+ * its header button. The QPV name is a button: the keyboard way to open its fiche.
+ */
+export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, compared, onCompare }: ResultTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  const header = (c: (typeof COLUMNS)[number]) => {
+    const label = c.column === 'valeur' ? (indicator?.libelle ?? 'Valeur') : c.label;
+    const active = sort.column === c.column;
+    return (
+      <th key={c.column} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={c.numeric ? 'result-table__numeric' : undefined}>
+        <button type="button" className="result-table__sort" onClick={() => onSort({ column: c.column, descending: active ? !sort.descending : c.numeric === true })}>
+          {label}
+          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div ref={scroller} className="result-table" data-testid="result-table">
+      <table className="result-table__table">
+        <thead>
+          <tr>
+            {COLUMNS.map(header)}
+            <th scope="col">
+              <span className="fr-sr-only">Comparer</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr key={row.code} data-code={row.code} className={row.code === selected ? 'result-table__row--selected' : undefined} style={{ height: ROW_HEIGHT }}>
+                <td>
+                  <button type="button" className="result-table__open" onClick={() => onOpen(row)} title={`Ouvrir la fiche de ${row.nom}`}>
+                    {row.nom}
+                  </button>{' '}
+                  <span className="result-table__code">{row.code}</span>
+                </td>
+                <td>{row.commune_nom}</td>
+                <td>{row.departement_code}</td>
+                <td className="result-table__numeric">{row.valeur === null ? (row.statut === 'secret' ? 'secret' : 'n.d.') : formatValue(row.valeur, indicator?.unite ?? '')}</td>
+                <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
+                <td>{EP_LABELS[row.ep] ?? row.ep}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="result-table__compare"
+                    disabled={compared.includes(row.code)}
+                    onClick={() => onCompare(row.code)}
+                    title={compared.includes(row.code) ? `${row.nom} est dans la comparaison` : `Ajouter ${row.nom} à la comparaison`}
+                  >
+                    {compared.includes(row.code) ? '✓' : '+'}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+          {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
+        </tbody>
+      </table>
+    </div>
+  );
+}

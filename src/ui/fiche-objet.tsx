@@ -1,0 +1,84 @@
+import { tableRows } from '../domain/connector.ts';
+import { lieuCategorie } from '../domain/lieu-categories.ts';
+import { useSql } from '../db/use-sql.ts';
+import { buildFicheObjetQuery, buildQpvNamesQuery } from '../queries/fiche-objet-queries.ts';
+import { type SelectedObject, useAppStore } from '../state/store.ts';
+import { ActionFiche } from './action-fiche.tsx';
+
+const TITLES: Record<SelectedObject['kind'], string> = {
+  etablissement: 'Établissement scolaire',
+  lieu: 'Lieu partenaire',
+  pre: 'Programme de réussite éducative',
+  cite: 'Cité éducative',
+  action: 'Action éducative',
+  reseau: 'Réseau d’éducation prioritaire',
+};
+
+const display = (field: string, value: string) => (field === 'Catégorie' ? (lieuCategorie(value)?.label ?? value) : value);
+
+/** The fiche of a school, place, PRE, Cité, action or network, beside the map. */
+export function FicheObjet({ object }: { object: SelectedObject }) {
+  const selectObject = useAppStore((s) => s.selectObject);
+  if (object.kind === 'action') {
+    return (
+      <section className="side-panel fiche" role="dialog" aria-modal="false" aria-labelledby="action-fiche-title" data-testid="fiche-objet" data-kind="action">
+        <ActionFiche id={object.id} onClose={() => selectObject(null)} />
+      </section>
+    );
+  }
+  return <TableObjectFiche object={{ ...object, kind: object.kind }} />;
+}
+
+function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> } }) {
+  const selectObject = useAppStore((s) => s.selectObject);
+  const selectQpv = useAppStore((s) => s.selectQpv);
+  const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
+  const row = result.data;
+  const fields = row ? Object.entries(row).filter(([k, v]) => k !== 'qpv_lies' && v !== null && v !== '') : [];
+  const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
+  const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), String(r.nom)])), ['qpv']);
+  const qpv = codes.map((code) => ({ code, nom: names.data?.get(code) }));
+  const title = row ? String(fields[0]?.[1] ?? object.id) : object.id;
+
+  return (
+    <section className="side-panel fiche" role="dialog" aria-modal="false" aria-labelledby="fiche-objet-title" data-testid="fiche-objet" data-kind={object.kind}>
+      <div className="data-panel__head">
+        <div>
+          <p className="fr-badge fr-badge--sm fr-badge--blue-ecume fr-mb-1v">{TITLES[object.kind]}</p>
+          <h2 id="fiche-objet-title" className="fr-h5">
+            {title}
+          </h2>
+        </div>
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer la fiche" onClick={() => selectObject(null)}>
+          Fermer
+        </button>
+      </div>
+      {result.error !== null && <p className="fr-error-text">Fiche indisponible : {result.error}</p>}
+      {result.status === 'ready' && row === null && <p>Aucun objet « {object.id} » dans les données publiées.</p>}
+      {row && (
+        <dl className="fiche-objet__fields">
+          {fields.slice(1).map(([field, value]) => (
+            <div key={field}>
+              <dt className="fr-text--sm fr-text--bold fr-mb-0">{field}</dt>
+              <dd className="fr-text--sm">{display(field, String(value))}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {qpv.length > 0 && (
+        <>
+          <h3 className="fr-text--md fr-mb-1v">QPV concernés</h3>
+          <ul className="fiche-objet__qpv">
+            {qpv.map(({ code, nom }) => (
+              <li key={code}>
+                <button type="button" className="fr-link fr-text--sm" onClick={() => selectQpv(code)}>
+                  {nom ? `${nom} (${code})` : code}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { loadManifest } from '../data/published-data.ts';
+import { formatDateFr } from '../domain/format-fr.ts';
+import { sourcesLine } from '../export/csv-fr.ts';
+import { downloadBlob } from '../export/download.ts';
+import { sourcesOfTables } from '../export/export-sources.ts';
+import { choroplethLegend } from '../map/legend-entries.ts';
+import { captureMapPng } from '../map/map-capture.ts';
+import type { Choropleth } from '../map/use-choropleth.ts';
+import { useAppStore } from '../state/store.ts';
+
+/** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools when shown. */
+const mapTables = (layers: readonly string[]) => ['territoires', 'qpv', 'indicateurs', ...(layers.includes('etablissements') ? ['etablissements'] : [])];
+
+/** « Exporter la carte (PNG) »: the current map with its legend and sources. */
+export function MapExportButton({ choropleth }: { choropleth: Choropleth }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const legend = choroplethLegend(choropleth);
+
+  const exportPng = async () => {
+    if (legend === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { visibleLayers, indicator } = useAppStore.getState();
+      const sources = sourcesOfTables(await loadManifest(), mapTables(visibleLayers));
+      const png = await captureMapPng(legend, `${sourcesLine(sources)} · Exporté le ${formatDateFr(new Date())} · Observatoire de la réussite éducative`);
+      downloadBlob(`carte-${indicator}.png`, png);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="map-export">
+      <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={legend === null || busy} onClick={() => void exportPng()}>
+        Exporter la carte (PNG)
+      </button>
+      {error !== null && <p className="fr-error-text">Export impossible : {error}</p>}
+    </div>
+  );
+}

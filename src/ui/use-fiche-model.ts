@@ -1,0 +1,68 @@
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { tableRows } from '../domain/connector.ts';
+import { useSql } from '../db/use-sql.ts';
+import { useAppStore } from '../state/store.ts';
+import {
+  buildQpvActionsQuery,
+  buildQpvEtablissementsQuery,
+  buildQpvIdentityQuery,
+  buildQpvIndicatorsQuery,
+  buildQpvProgrammesQuery,
+} from '../queries/fiche-qpv-queries.ts';
+import { type ActionSqlRow, buildFicheModel, type EtablissementSqlRow, type FicheModel, type IdentitySqlRow, type ProgrammeSqlRow } from '../view-models/fiche-model.ts';
+import { buildRisqueView, buildServicesView, type RisqueSqlRow, type RisqueView, type ServiceSqlRow, type ServiceView } from '../view-models/fiche-risque-model.ts';
+import type { IndicatorSqlRow } from '../view-models/indicator-view.ts';
+import { buildQpvRisqueQuery, buildQpvServicesQuery, FICHE_RISQUE_TABLES, FICHE_SERVICES_TABLES } from '../queries/fiche-risque-queries.ts';
+
+/** Tables the fiche reads. */
+export const FICHE_TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'cites', 'pre', 'actions'] as const;
+
+const rowsAs =
+  <T,>() =>
+  (t: Parameters<typeof tableRows>[0]) =>
+    tableRows(t) as unknown as T[];
+
+/** Runs the fiche's queries and builds its view model once they have all answered. */
+export function useFicheModel(code: string): { model: FicheModel | null; error: string | null; loading: boolean } {
+  const identity = useSql(buildQpvIdentityQuery([code]), rowsAs<IdentitySqlRow>(), FICHE_TABLES);
+  const indicators = useSql(buildQpvIndicatorsQuery([code]), rowsAs<IndicatorSqlRow>(), FICHE_TABLES);
+  const etablissements = useSql(buildQpvEtablissementsQuery(code), rowsAs<EtablissementSqlRow>(), FICHE_TABLES);
+  const programmes = useSql(buildQpvProgrammesQuery(code), rowsAs<ProgrammeSqlRow>(), FICHE_TABLES);
+  const actions = useSql(buildQpvActionsQuery(code), rowsAs<ActionSqlRow>(), FICHE_TABLES);
+  return useMemo(() => {
+    const results = [identity, indicators, etablissements, programmes, actions];
+    const error = results.find((r) => r.error !== null)?.error ?? null;
+    if (identity.status !== 'ready' || indicators.status !== 'ready' || etablissements.status !== 'ready' || programmes.status !== 'ready' || actions.status !== 'ready') {
+      return { model: null, error, loading: error === null };
+    }
+    const model = buildFicheModel({ identity: identity.data, indicators: indicators.data, etablissements: etablissements.data, programmes: programmes.data, actions: actions.data });
+    return { model, error, loading: false };
+  }, [identity, indicators, etablissements, programmes, actions]);
+}
+
+/**
+ * The risk index and the 16–25 services of the fiche: queried apart, so that a dataset built
+ * without those tables still shows the rest of the fiche.
+ */
+export function useFicheRisque(code: string): { risque: RisqueView | null; services: ServiceView[] | null; error: string | null } {
+  // The index under the user's weights (pondérations panel) and the zone blanche radius: the store's.
+  const { riskWeights, zoneBlancheKm } = useAppStore(useShallow((s) => ({ riskWeights: s.riskWeights, zoneBlancheKm: s.zoneBlancheKm })));
+  const risqueSql = buildQpvRisqueQuery(code, riskWeights);
+  const risque = useSql(risqueSql, rowsAs<RisqueSqlRow>(), FICHE_RISQUE_TABLES);
+  const services = useSql(buildQpvServicesQuery(code), rowsAs<ServiceSqlRow>(), FICHE_SERVICES_TABLES);
+  // While new weights are recomputed, the QPV's previous index stays (the section does not blink).
+  const last = useRef<{ code: string; view: RisqueView | null } | null>(null);
+  const risqueView = useMemo(() => {
+    if (risque.status === 'ready' && risque.sql === risqueSql) last.current = { code, view: buildRisqueView(risque.data) };
+    return last.current?.code === code ? last.current.view : null;
+  }, [risque, risqueSql, code]);
+  return useMemo(
+    () => ({
+      risque: risqueView,
+      services: services.status === 'ready' ? buildServicesView(services.data, zoneBlancheKm * 1000) : null,
+      error: risque.error ?? services.error,
+    }),
+    [risqueView, risque.error, services, zoneBlancheKm],
+  );
+}

@@ -1,0 +1,84 @@
+import type { Sens } from '../domain/indicator-catalogue.ts';
+import { deriveFromShown, SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
+import { type IdentitySqlRow, type QpvIdentity, toQpvIdentity } from './fiche-model.ts';
+import { compareIndicators, type IndicatorSqlRow, type IndicatorView, toIndicatorView } from './indicator-view.ts';
+
+/** The fewest and the most QPV a comparison holds. */
+export const COMPARISON_MIN = 2;
+export const COMPARISON_MAX = 6;
+
+/** One QPV's cell in a row of the comparison. */
+export interface ComparisonCell extends IndicatorView {
+  /** Best or worst of the compared QPV for this indicator, by its `sens`; null for neutral ones. */
+  mark: 'meilleur' | 'moins-bon' | null;
+  /** Bar length, 0–1 of the row's scale; null for a hidden or missing value. */
+  bar: number | null;
+}
+
+export interface ComparisonRow {
+  indicateur: string;
+  libelle: string;
+  unite: string;
+  sens: Sens;
+  theme: string;
+  annee: number | null;
+  /** Median of all QPV, and its place on the row's bar scale (0–1). */
+  medianeQpv: number | null;
+  medianeBar: number | null;
+  cells: ComparisonCell[];
+}
+
+export interface ComparisonModel {
+  qpv: QpvIdentity[];
+  rows: ComparisonRow[];
+  sourceIds: string[];
+}
+
+function marks(cells: readonly IndicatorView[], sens: Sens): ComparisonCell['mark'][] {
+  const values = cells.map((c) => (c.value.status === 'ok' ? c.value.value : null));
+  const shown = values.filter((v): v is number => v !== null);
+  if (sens === 'neutre' || shown.length < 2) return values.map(() => null);
+  const [lo, hi] = [Math.min(...shown), Math.max(...shown)];
+  if (lo === hi) return values.map(() => null);
+  const [best, worst] = sens === 'hausse_favorable' ? [hi, lo] : [lo, hi];
+  return values.map((v) => (v === best ? 'meilleur' : v === worst ? 'moins-bon' : null));
+}
+
+/**
+ * 2–6 QPV side by side: one row per indicator, one cell per QPV in the order given, best and
+ * worst marked, bars on a scale from 0 (or the lowest value when negative) to the largest of
+ * the values and the all-QPV median. Hidden counts get no mark and no bar.
+ */
+export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[] }, codes: readonly string[], threshold = SECRET_THRESHOLD): ComparisonModel {
+  const views = rows.indicators.map((r) => toIndicatorView(r, threshold));
+  const present = codes.filter((code) => rows.identity.some((r) => r.code === code));
+  const qpv = present.map((code) => toQpvIdentity(rows.identity.find((r) => r.code === code)!, views));
+  const byIndicator = new Map<string, IndicatorView[]>();
+  for (const v of views) byIndicator.set(v.indicateur, [...(byIndicator.get(v.indicateur) ?? []), v]);
+
+  const out: ComparisonRow[] = [];
+  for (const [indicateur, list] of byIndicator) {
+    const cells = present.map((code) => list.find((v) => v.qpvCode === code)).filter((v): v is IndicatorView => v !== undefined);
+    const first = cells[0];
+    if (first === undefined) continue;
+    const median = first.references.qpv.median;
+    const extent = [...cells.flatMap((c) => (c.value.status === 'ok' ? [c.value.value] : [])), ...(median === null ? [] : [median])];
+    const lo = Math.min(0, ...extent);
+    const hi = Math.max(0, ...extent);
+    const scale = (v: number) => (hi === lo ? 0 : (v - lo) / (hi - lo));
+    const rowMarks = marks(cells, first.sens);
+    out.push({
+      indicateur,
+      libelle: first.libelle,
+      unite: first.unite,
+      sens: first.sens,
+      theme: first.theme,
+      annee: first.annee,
+      medianeQpv: median,
+      medianeBar: median === null ? null : scale(median),
+      cells: cells.map((c, i) => ({ ...c, mark: rowMarks[i] ?? null, bar: deriveFromShown([c.value], scale) })),
+    });
+  }
+  out.sort(compareIndicators);
+  return { qpv, rows: out, sourceIds: [...new Set([...qpv.map((q) => q.sourceId), ...views.map((v) => v.sourceId)])] };
+}

@@ -1,0 +1,178 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { connectToPublishedData } from '../support/published-data.ts';
+import { differingShare, DIST_DIR, findPixel, launchChromium, openPage, REPO_ROOT, startPreview, VIEWPORT, waitForMark } from '../support/browser.ts';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
+// Toulouse and its QPV, as polygons (zoom ≥ 10), right of the side panel and above the table.
+const START = '#onglet=filtres&carte=11.2/43.60/1.33';
+const MAP_BOX = { x: 420, y: 130, width: VIEWPORT.width - 440, height: 380 };
+const HISTOGRAM = '[data-testid="histogram-Taux de pauvreté (seuil 60 %)"] svg';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+let page: Page;
+let offOrigin: string[];
+let errors: string[];
+/** The data the built app serves, in a DuckDB of our own: the independent side of each check. */
+let db: Connector;
+
+async function screenshot(p: Page, name: string): Promise<Buffer> {
+  const png = await p.screenshot();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(ARTIFACTS, `${name}.png`), png);
+  return png;
+}
+
+async function sqlCount(sql: string): Promise<number> {
+  return Number(tableRows(await db.query(sql))[0]!.n);
+}
+
+/** The count the result table shows, once it shows the result of the current filters. */
+async function tableCount(p: Page = page): Promise<number> {
+  const count = p.getByTestId('result-count');
+  await p.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') !== '');
+  return Number(await count.getAttribute('data-count'));
+}
+
+/** Poverty-rate QPV inside [lo, hi], counted straight from `indicateurs`. */
+const tp60Between = (lo: number, hi: number) => `
+  SELECT count(*) AS n FROM indicateurs
+  WHERE indicateur = 'tp60' AND niveau = 'qpv' AND valeur BETWEEN ${lo} AND ${hi}
+    AND annee = (SELECT max(annee) FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv')`;
+
+const urlRange = async (key: string): Promise<[number, number]> => {
+  const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+  const match = new RegExp(`${key}=(-?[\\d.e-]+)~(-?[\\d.e-]+)`).exec(hash);
+  if (!match) throw new Error(`no ${key} in ${hash}`);
+  return [Number(match[1]), Number(match[2])];
+};
+
+async function settle(p: Page = page): Promise<void> {
+  await tableCount(p);
+  // Two frames: deck.gl draws the new filter uniforms on its next frame.
+  await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+beforeAll(async () => {
+  db = await connectToPublishedData(path.join(DIST_DIR, 'data'));
+  server = await startPreview();
+  browser = await launchChromium();
+  ({ page, offOrigin, errors } = await openPage(browser, server.url));
+  await page.goto(server.url + START);
+  await waitForMark(page, 'obs:duckdb-ready', 90_000);
+  await page.locator(HISTOGRAM).waitFor({ timeout: 60_000 });
+  await settle();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+describe('cross-filter', () => {
+  test('without a filter the table lists every QPV', async () => {
+    expect(await tableCount()).toBe(await sqlCount('SELECT count(*) AS n FROM qpv'));
+  });
+
+  test('dragging a brush on the histogram filters the table as SQL does, and changes the map', async () => {
+    await page.locator(HISTOGRAM).scrollIntoViewIfNeeded();
+    const before = await screenshot(page, 'cross-filter-before');
+    const box = (await page.locator(HISTOGRAM).boundingBox())!;
+    // Plot area: 34 px of axis on the left, 10 on the right; bars above the 22-px axis.
+    const [left, right, y] = [box.x + 34, box.x + box.width - 10, box.y + 40];
+    await page.mouse.move(left + 0.45 * (right - left), y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(left + (0.45 + 0.045 * i) * (right - left), y);
+    await page.mouse.up();
+    const [lo, hi] = await urlRange('f_valeur');
+    expect(lo).toBeLessThan(hi);
+    await settle();
+    const expected = await sqlCount(tp60Between(lo, hi));
+    expect(expected).toBeGreaterThan(0);
+    expect(await tableCount()).toBe(expected);
+    expect(Number(await page.getByTestId('match-count').getAttribute('data-count'))).toBe(expected);
+    const after = await screenshot(page, 'cross-filter-brush');
+    expect(differingShare(before, after, MAP_BOX)).toBeGreaterThan(0.002);
+  });
+
+  test('the brush has keyboard handles: arrows move a bound by one bin', async () => {
+    const [lo, hi] = await urlRange('f_valeur');
+    const upper = page.locator(`${HISTOGRAM} [role="slider"]`).nth(1);
+    await upper.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const [lo2, hi2] = await urlRange('f_valeur');
+    expect(lo2).toBeCloseTo(lo, 6);
+    expect(hi2).toBeLessThan(hi);
+    await settle();
+    expect(await tableCount()).toBe(await sqlCount(tp60Between(lo2, hi2)));
+  });
+
+  test('a bar adds its category: schools of éducation prioritaire in or near the QPV', async () => {
+    const [lo, hi] = await urlRange('f_valeur');
+    await page.locator('rect[data-category="REP+"]').click();
+    await settle();
+    // Independent of the app's fact tables: a QPV is REP+ if a REP+ school lies in it or within 300 m.
+    const expected = await sqlCount(`
+      WITH rep_plus AS (
+        SELECT DISTINCT unnest(string_split(concat_ws(',', qpv_code, qpv_300m), ',')) AS code FROM etablissements WHERE ep = 'REP+'
+      ), v AS (${tp60Between(lo, hi).replace('count(*) AS n', 'territoire_code AS code')})
+      SELECT count(*) AS n FROM v WHERE code IN (SELECT code FROM rep_plus)`);
+    expect(await tableCount()).toBe(expected);
+    expect(await page.locator('rect[data-category="REP+"]').getAttribute('aria-checked')).toBe('true');
+  });
+
+  test('the URL reproduces the view in a new page, within tolerance', async () => {
+    const url = page.url();
+    const original = await screenshot(page, 'cross-filter-original');
+    const { page: copy } = await openPage(browser, server.url);
+    await copy.goto(url);
+    await waitForMark(copy, 'obs:duckdb-ready', 90_000);
+    await copy.locator(HISTOGRAM).waitFor({ timeout: 60_000 });
+    await settle(copy);
+    expect(await tableCount(copy)).toBe(await tableCount());
+    const copied = await screenshot(copy, 'cross-filter-copy');
+    // Same map and table (the side panel's scroll position is not part of the view).
+    expect(differingShare(original, copied, { x: 400, y: 120, width: VIEWPORT.width - 400, height: VIEWPORT.height - 120 })).toBeLessThan(0.01);
+    await copy.context().close();
+  });
+
+  test('the territory selector narrows the QPV to a département', async () => {
+    await page.getByRole('button', { name: 'Réinitialiser' }).click();
+    await page.getByTestId('territoire-departement').selectOption('31');
+    await settle();
+    expect(await tableCount()).toBe(await sqlCount("SELECT count(*) AS n FROM qpv WHERE departement_code = '31'"));
+  });
+
+  test('clicking a school on the map opens its fiche beside the map', async () => {
+    const { page: p } = await openPage(browser, server.url);
+    // Grand Mirail (Toulouse): REP+ schools, drawn as navy diamonds.
+    await p.goto(`${server.url}#carte=14/43.5745/1.3960`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    await p.getByTestId('legend').waitFor();
+    await p.waitForTimeout(1500);
+    const png = await screenshot(p, 'ecole-avant-clic');
+    const isRepPlus = (r: number, g: number, b: number) => r < 30 && g < 30 && b > 110 && b < 170;
+    const target = findPixel(png, isRepPlus, { x: 800, y: 420 }, 300);
+    expect(target).not.toBeNull();
+    await p.mouse.click(target!.x, target!.y);
+    const fiche = p.getByTestId('fiche-objet');
+    await expect.poll(() => fiche.getAttribute('data-kind'), { timeout: 15_000 }).toBe('etablissement');
+    const uai = /objet=etablissement:(\w+)/.exec(p.url())![1]!;
+    const [school] = tableRows(await db.query(`SELECT nom, ep FROM etablissements WHERE uai = '${uai}'`));
+    expect(school!.ep).toBe('REP+');
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe(school!.nom);
+    await screenshot(p, 'ecole-fiche');
+    await p.context().close();
+  });
+
+  test('no request left the origin and no page error', () => {
+    expect(offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

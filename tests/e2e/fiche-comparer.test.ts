@@ -1,0 +1,259 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { countPixels, isQpvPixel, launchChromium, mapView, openPage, queryInPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+let page: Page;
+let offOrigin: string[];
+let errors: string[];
+/** QPV codes in the order they were added to the comparison. */
+const added: string[] = [];
+
+async function screenshot(name: string): Promise<Buffer> {
+  const png = await page.screenshot();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(path.join(ARTIFACTS, `${name}.png`), png);
+  return png;
+}
+
+async function downloaded(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()])) as [Download, void];
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+/**
+ * A point of the map where a QPV is drawn and nothing lies over the map (panels, tables):
+ * scanned from the middle of the map outwards on the screenshot.
+ */
+async function qpvPointOnMap(png: Buffer): Promise<{ x: number; y: number }> {
+  const image = PNG.sync.read(png);
+  const candidates: { x: number; y: number; d: number }[] = [];
+  const [cx, cy] = [image.width / 2, image.height / 2];
+  for (let y = 130; y < image.height - 20; y += 4) {
+    for (let x = 10; x < image.width - 10; x += 4) {
+      const o = (y * image.width + x) * 4;
+      if (isQpvPixel(image.data[o]!, image.data[o + 1]!, image.data[o + 2]!)) candidates.push({ x, y, d: Math.hypot(x - cx, y - cy) });
+    }
+  }
+  candidates.sort((a, b) => a.d - b.d);
+  for (const c of candidates) {
+    const onCanvas = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.classList.contains('maplibregl-canvas') ?? false, [c.x, c.y]);
+    if (onCanvas) return c;
+  }
+  throw new Error('no QPV drawn on a visible part of the map');
+}
+
+/** Options of the map's search box (the indicator <select> has options too). */
+const searchOptions = () => page.locator('.app__panel .search-box').getByRole('option');
+const comparerTable = () => page.getByTestId('comparer-table');
+const headCodes = () => comparerTable().locator('thead th[data-qpv]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-qpv')));
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchChromium();
+  ({ page, offOrigin, errors } = await openPage(browser, server.url));
+  await page.goto(server.url);
+  await waitForMark(page, 'obs:duckdb-ready', 90_000);
+  await page.getByTestId('legend').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('fiche QPV, Comparer and exports in Chromium', () => {
+  test('a click on a QPV polygon opens its fiche, which adds it to the comparison', async () => {
+    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    await input.fill('perpignan');
+    await expect.poll(() => searchOptions().first().innerText()).toContain('Perpignan');
+    await input.press('Enter');
+    await expect.poll(async () => (await mapView(page)).zoom, { timeout: 15_000 }).toBeGreaterThan(10);
+    await page.waitForFunction(() => !document.querySelector('.maplibregl-map')?.classList.contains('maplibregl-moving'));
+    await page.mouse.move(5, 400);
+    await page.waitForTimeout(500);
+    const point = await qpvPointOnMap(await page.screenshot());
+    await page.mouse.click(point.x, point.y);
+
+    const fiche = page.getByTestId('fiche-qpv');
+    await expect.poll(() => fiche.getByTestId('fiche-identite').count(), { timeout: 20_000 }).toBe(1);
+    const code = await fiche.getByTestId('fiche-identite').locator('code').innerText();
+    expect(code).toMatch(/^QP066\d{3}$/);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('qpv')).toBe(code);
+    const [sql] = await queryInPage(page, `SELECT nom FROM qpv WHERE code = '${code}'`);
+    expect(await fiche.locator('h2').innerText()).toBe(sql!.nom);
+    // Every indicator with its three references; the sections below are there.
+    expect(await fiche.locator('tbody tr[data-indicateur]').count()).toBe(41);
+    for (const col of ['valeur', 'departement', 'region', 'qpv', 'rang']) expect(await fiche.locator(`tr[data-indicateur="tp60"] td[data-col="${col}"]`).innerText()).not.toBe('');
+    await expect.poll(() => fiche.getByTestId('fiche-actions').locator('[data-sphere]').count()).toBe(5);
+    await screenshot('fiche-depuis-la-carte');
+
+    await fiche.getByRole('button', { name: 'Ajouter à la comparaison' }).click();
+    await expect.poll(() => fiche.getByRole('button', { name: /Dans la comparaison \(1\)/ }).count()).toBe(1);
+    added.push(code);
+  });
+
+  test('the fiche has a full page with its own URL, printed on A4 without the map', async () => {
+    await page.getByTestId('fiche-qpv').getByRole('button', { name: 'Pleine page' }).click();
+    await expect.poll(() => page.url()).toContain('vue=fiche');
+    const fiche = page.getByTestId('fiche-qpv');
+    await expect.poll(() => fiche.getAttribute('data-layout')).toBe('page');
+    await expect.poll(() => fiche.getByTestId('fiche-indicateurs').locator('th:has-text("Centile")').count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() => ['.fr-header', '.map-view', '.app__panel'].map((s) => getComputedStyle(document.querySelector(s)!).display));
+    expect(hidden).toEqual(['none', 'none', 'none']);
+    expect(await fiche.isVisible()).toBe(true);
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    // A4 in points (210 × 297 mm), as the print stylesheet's @page asks.
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf)!;
+    expect(Number(box[1])).toBeCloseTo(595.3, -1);
+    expect(Number(box[2])).toBeCloseTo(841.9, -1);
+    await page.emulateMedia({ media: 'screen' });
+    await fiche.getByRole('button', { name: 'Retour à la carte' }).click();
+    await expect.poll(() => page.url()).not.toContain('vue=');
+  });
+
+  test('two more QPV join the comparison: one from its fiche, one from the search of the Comparer page', async () => {
+    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    await input.fill('QP034004');
+    await expect.poll(() => searchOptions().first().innerText()).toContain('QP034004');
+    await searchOptions().first().click();
+    const fiche = page.getByTestId('fiche-qpv');
+    await expect.poll(() => fiche.getByTestId('fiche-identite').locator('code').innerText().catch(() => '')).toBe('QP034004');
+    // La Mosson: the Cité éducative of its commune.
+    await expect.poll(() => fiche.getByTestId('fiche-programmes').innerText()).toContain('Cité éducative de La Mosson');
+    await fiche.getByRole('button', { name: 'Ajouter à la comparaison' }).click();
+    added.push('QP034004');
+
+    await page.getByRole('button', { name: 'Comparer (2)' }).first().click();
+    await expect.poll(() => page.url()).toContain(`vue=comparer`);
+    const search = page.getByRole('combobox', { name: /Ajouter un QPV à la comparaison/ });
+    await search.fill('QP031001');
+    await expect.poll(() => page.getByTestId('comparer').getByRole('option').first().innerText()).toContain('QP031001');
+    await search.press('Enter');
+    added.push('QP031001');
+    await expect.poll(headCodes).toEqual(added);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('comparer')).toBe(added.join(','));
+  });
+
+  test('the comparison shows the same rows as the fiche, values as SQL gives them, best and worst in words', async () => {
+    const table = comparerTable();
+    await expect.poll(() => table.locator('tbody tr[data-indicateur]').count()).toBe(41);
+    const sql = await queryInPage(page, `SELECT territoire_code AS code, valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code IN ('${added.join("','")}')`);
+    const row = table.locator('tr[data-indicateur="tp60"]');
+    for (const { code, valeur } of sql) {
+      const text = await row.locator(`td[data-qpv="${code}"] .comparer__value`).innerText();
+      expect(text.replace(/\s/g, ' ')).toBe(`${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(valeur as number)} %`.replace(/\s/g, ' '));
+    }
+    // Poverty: the lowest rate is the most favourable.
+    const lowest = [...sql].sort((a, b) => (a.valeur as number) - (b.valeur as number))[0]!.code;
+    expect(await row.locator('td[data-mark="meilleur"]').getAttribute('data-qpv')).toBe(lowest);
+    expect(await row.locator('td[data-mark="meilleur"]').innerText()).toContain('le plus favorable');
+    expect(await row.locator('td[data-mark="moins-bon"]').innerText()).toContain('le moins favorable');
+    await screenshot('comparer');
+  });
+
+  test('columns move and go with the keyboard; the URL follows', async () => {
+    const first = added[0]!;
+    await comparerTable().getByRole('button', { name: /vers la droite/ }).first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(headCodes).toEqual([added[1], first, added[2]]);
+    // The focus stays on the moved column's buttons, so that it can be moved again.
+    expect(await page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('data-qpv'))).toBe(first);
+    await page.keyboard.press('Enter');
+    await expect.poll(headCodes).toEqual([added[1], added[2], first]);
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('comparer')).toBe([added[1], added[2], first].join(','));
+    added.splice(0, 3, added[1]!, added[2]!, first);
+  });
+
+  test('exports the comparison as CSV for French Excel: BOM, `;`, decimal comma, French header, sources line', async () => {
+    const { name, bytes } = await downloaded(() => page.getByTestId('comparer').getByRole('button', { name: 'Exporter (CSV)' }).click());
+    expect(name).toBe(`comparaison-${added.join('-')}.csv`);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]!.startsWith('Thème;Indicateur;Année;Unité;')).toBe(true);
+    expect(lines[0]).toContain('Médiane de tous les QPV;Le plus favorable;Le moins favorable');
+    expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(42);
+    const tp60 = lines.find((l) => l.includes(';Taux de pauvreté (seuil 60 %);'))!.split(';');
+    const [sql] = await queryInPage(page, `SELECT valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code = '${added[0]}'`);
+    expect(tp60[4]).toBe(String(sql!.valeur).replace('.', ','));
+    expect(tp60[4]).toMatch(/^\d+,\d$/);
+    expect(lines.at(-3)).toMatch(/^Sources : .*INSEE.*millésime 2019/);
+    expect(lines.at(-2)).toMatch(/^Exporté le \d{2}\/\d{2}\/\d{4} depuis l’Observatoire/);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  test('reloading the comparison URL gives the same table', async () => {
+    const url = page.url();
+    const before = await comparerTable().innerText();
+    const copy = await openPage(browser, url);
+    try {
+      await copy.page.goto(url);
+      await waitForMark(copy.page, 'obs:duckdb-ready', 90_000);
+      const table = copy.page.getByTestId('comparer-table');
+      await expect.poll(() => table.locator('tbody tr[data-indicateur]').count(), { timeout: 20_000 }).toBe(41);
+      expect(await table.innerText()).toBe(before);
+      expect(copy.offOrigin).toEqual([]);
+      expect(copy.errors).toEqual([]);
+    } finally {
+      await copy.page.context().close();
+    }
+  });
+
+  test('exports the map as a PNG with its legend and source line', async () => {
+    await page.getByTestId('comparer').getByRole('button', { name: 'Retour à la carte' }).click();
+    await expect.poll(() => page.getByTestId('comparer').count()).toBe(0);
+    await page.mouse.move(5, 400);
+    await page.waitForTimeout(500);
+    const { name, bytes } = await downloaded(() => page.getByRole('button', { name: 'Exporter la carte (PNG)' }).click());
+    expect(name).toBe('carte-tp60.png');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'export-carte.png'), bytes);
+    const png = PNG.sync.read(bytes);
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+      return { width: c.width, height: c.height };
+    });
+    expect(png.width).toBe(canvas.width);
+    // The source line is drawn under the map.
+    expect(png.height).toBeGreaterThan(canvas.height);
+    // Not blank: the basemap, coloured QPV, and the legend's five quintile colours.
+    const all = countPixels(bytes, () => true);
+    expect(all.distinctColours).toBeGreaterThan(50);
+    expect(countPixels(bytes, isQpvPixel, { x: 0, y: 0, width: png.width, height: canvas.height }).matching).toBeGreaterThan(1000);
+    const swatches = await page.getByTestId('legend').locator('li:not([data-nd]) .legend__swatch').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
+    expect(swatches).toHaveLength(5);
+    const legendBox = { x: 0, y: 0, width: Math.min(400, png.width), height: Math.min(200, canvas.height) };
+    for (const rgb of swatches) {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+      expect(countPixels(bytes, (pr, pg, pb) => pr === r && pg === g && pb === b, legendBox).matching, rgb).toBeGreaterThan(100);
+    }
+    // The source line: dark text on the white band under the map.
+    const band = { x: 0, y: canvas.height, width: png.width, height: png.height - canvas.height };
+    expect(countPixels(bytes, (r, g, b) => r < 120 && g < 120 && b < 120, band).matching).toBeGreaterThan(200);
+  });
+
+  test('a QPV leaves the comparison from the keyboard; the focus stays in the table', async () => {
+    await page.getByRole('button', { name: /^Comparer \(3\)/ }).first().click();
+    await expect.poll(headCodes).toEqual(added);
+    const [, middle, last] = added;
+    await comparerTable().locator(`th[data-qpv="${middle}"]`).getByRole('button', { name: /^Retirer/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(headCodes).toEqual([added[0], last]);
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('comparer')).toBe(`${added[0]},${last}`);
+    expect(await page.evaluate(() => document.activeElement?.closest('th')?.getAttribute('data-qpv'))).toBe(last);
+  });
+
+  test('no request left the page origin and no script error occurred', () => {
+    expect(offOrigin).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { type Filters, NO_FILTERS, toggleCategory } from '../../src/domain/cross-filter.ts';
+import { BIN_COUNT, binOf, binsOf, computeCrossFilter, type QpvFacts, sortMatches } from '../../src/domain/cross-filter-compute.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
+import { buildQpvFactsQuery, buildTerritoryOptionsQuery, CROSS_FILTER_SETUP, type TerritoryOption } from '../../src/queries/cross-filter-queries.ts';
+import { connectToPublishedData } from '../support/published-data.ts';
+
+let db: Connector;
+let facts: QpvFacts[];
+
+const rows = async <T>(sql: string) => tableRows(await db.query(sql)) as unknown as T[];
+const codes = async (sql: string) => (await rows<{ code: string }>(sql)).map((r) => r.code).sort();
+const matchCodes = (filters: Filters, from = facts) => computeCrossFilter(from, filters, binsOf(facts)).matches.map((m) => m.code).sort();
+
+/** Independent SQL of each filter, straight from the published tables. */
+const TP60 = `SELECT territoire_code AS code, valeur FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv'
+  AND annee = (SELECT max(annee) FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv')`;
+const NEAREST = 'SELECT qpv_code AS code, min(distance_m) AS d FROM acces_services GROUP BY qpv_code';
+const EP_NEAR = (ep: string) => `SELECT DISTINCT unnest(string_split(concat_ws(',', qpv_code, qpv_300m), ',')) AS code FROM etablissements WHERE ep = '${ep}'`;
+
+beforeAll(async () => {
+  db = await connectToPublishedData();
+  for (const statement of CROSS_FILTER_SETUP) await db.exec(statement);
+  facts = await rows<QpvFacts>(buildQpvFactsQuery('tp60', DEFAULT_RISK_WEIGHTS, null, ''));
+});
+afterAll(() => db.close());
+
+describe('cross-filter facts and counts on the published data', () => {
+  it('has one row per QPV, with the indicator value the choropleth shows', async () => {
+    expect(facts.length).toBe((await rows('SELECT code FROM qpv')).length);
+    const tp60 = new Map((await rows<{ code: string; valeur: number }>(TP60)).map((r) => [r.code, r.valeur]));
+    for (const f of facts) expect(f.valeur).toBe(tp60.get(f.code) ?? null);
+    expect(facts.every((f) => f.in_lieu)).toBe(true);
+  });
+
+  it('without a filter, every QPV matches and each histogram counts every QPV once', () => {
+    const counts = computeCrossFilter(facts, NO_FILTERS, binsOf(facts));
+    expect(counts.matches.length).toBe(facts.length);
+    expect(counts.valeur.counts.reduce((a, b) => a + b, 0) + counts.valeur.nd).toBe(facts.length);
+    expect(counts.distance.counts.reduce((a, b) => a + b, 0) + counts.distance.nd).toBe(facts.length);
+    expect(counts.valeur.counts).toHaveLength(BIN_COUNT);
+  });
+
+  it('a brushed range keeps the QPV SQL finds in it, and leaves out those without a value', async () => {
+    const filters = { ...NO_FILTERS, valeur: [30, 45] as const };
+    expect(matchCodes(filters)).toEqual(await codes(`SELECT code FROM (${TP60}) WHERE valeur BETWEEN 30 AND 45`));
+    expect(computeCrossFilter(facts, filters, binsOf(facts)).matches.some((m) => m.valeur === null)).toBe(false);
+  });
+
+  it('combines ranges, éducation prioritaire and a territory as SQL does', async () => {
+    const filters: Filters = { ...toggleCategory(toggleCategory(NO_FILTERS, 'ep', 'REP'), 'ep', 'REP+'), distance: [0, 2000] };
+    expect(matchCodes(filters)).toEqual(
+      await codes(`SELECT code FROM (${NEAREST}) WHERE d BETWEEN 0 AND 2000 AND (code IN (${EP_NEAR('REP')}) OR code IN (${EP_NEAR('REP+')}))`),
+    );
+    const herault = await rows<QpvFacts>(buildQpvFactsQuery('tp60', DEFAULT_RISK_WEIGHTS, { niveau: 'departement', code: '34' }, ''));
+    expect(matchCodes({ ...NO_FILTERS, valeur: [40, 100] }, herault)).toEqual(await codes(`SELECT q.code FROM qpv q JOIN (${TP60}) v USING (code) WHERE q.departement_code = '34' AND v.valeur BETWEEN 40 AND 100`));
+  });
+
+  it('finds QPV by folded name, commune or code', async () => {
+    const found = await rows<QpvFacts>(buildQpvFactsQuery('tp60', DEFAULT_RISK_WEIGHTS, null, 'MIRAIL'));
+    expect(found.filter((f) => f.in_lieu).map((f) => f.nom)).toEqual(expect.arrayContaining([expect.stringMatching(/Mirail/i)]));
+    const byCode = await rows<QpvFacts>(buildQpvFactsQuery('tp60', DEFAULT_RISK_WEIGHTS, null, 'qp031'));
+    expect(byCode.filter((f) => f.in_lieu).every((f) => f.code.startsWith('QP031'))).toBe(true);
+  });
+
+  it('each chart counts under the other filters only (a chart never filters itself)', () => {
+    const bins = binsOf(facts);
+    const repPlus: Filters = toggleCategory(NO_FILTERS, 'ep', 'REP+');
+    const both: Filters = { ...repPlus, valeur: [45, 60] };
+    const withBoth = computeCrossFilter(facts, both, bins);
+    expect(withBoth.valeur.counts).toEqual(computeCrossFilter(facts, repPlus, bins).valeur.counts);
+    expect(withBoth.categories.ep).toEqual(computeCrossFilter(facts, { ...NO_FILTERS, valeur: [45, 60] }, bins).categories.ep);
+    expect(withBoth.matches.length).toBe(withBoth.categories.ep.get('REP+') ?? 0);
+    // The GPU keeps the ranges; the rest comes as the rangeless set.
+    expect([...withBoth.rangeless].sort()).toEqual(computeCrossFilter(facts, repPlus, bins).matches.map((m) => m.code).sort());
+  });
+
+  it('bins values at the edges into the first and last bin', () => {
+    const bins = { min: 10, max: 30, count: 20 };
+    expect(binOf(10, bins)).toBe(0);
+    expect(binOf(30, bins)).toBe(19);
+    expect(binOf(10.999, bins)).toBe(0);
+    expect(binOf(11, bins)).toBe(1);
+  });
+
+  it('sorts with missing values last and ties by code', () => {
+    const sorted = sortMatches(facts, { column: 'valeur', descending: true });
+    const values = sorted.map((f) => f.valeur);
+    const firstNull = values.indexOf(null);
+    expect(firstNull === -1 || values.slice(firstNull).every((v) => v === null)).toBe(true);
+    const known = values.filter((v): v is number => v !== null);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    const byName = sortMatches(facts, { column: 'nom', descending: false }).map((f) => f.nom);
+    expect(byName).toEqual([...byName].sort(new Intl.Collator('fr', { sensitivity: 'base', numeric: true }).compare));
+  });
+
+  it('offers the territories holding QPV, and every Cité', async () => {
+    const options = await rows<TerritoryOption>(buildTerritoryOptionsQuery());
+    const departements = options.filter((o) => o.niveau === 'departement').map((o) => o.code).sort();
+    expect(departements).toEqual((await rows<{ d: string }>('SELECT DISTINCT departement_code AS d FROM qpv ORDER BY d')).map((r) => r.d));
+    expect(options.filter((o) => o.niveau === 'cite').length).toBe((await rows('SELECT nom FROM cites')).length);
+    const toulouse = options.find((o) => o.niveau === 'commune' && o.code === '31555')!;
+    expect(toulouse.qpv).toBe((await rows("SELECT code FROM qpv WHERE commune_code = '31555'")).length);
+  });
+});
