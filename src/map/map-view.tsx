@@ -160,10 +160,13 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
   useEffect(() => {
     const map = mapRef.current;
     if (focus === null || map === null) return;
-    // Keep the target clear of the side panel, and of the fiche when a QPV is selected.
+    // Keep the target clear of what lies over the map: the left panel, the open side panel
+    // (fiche, territory…) and the result table.
     const wide = map.getContainer().clientWidth > 900;
-    const right = wide && useAppStore.getState().selectedQpv !== null ? 520 : 60;
-    map.fitBounds(focus.bbox, { padding: { top: 60, bottom: 60, left: wide ? 440 : 40, right }, maxZoom: 14, duration: 600 });
+    const over = (selector: string, side: 'width' | 'height') => document.querySelector(selector)?.getBoundingClientRect()[side] ?? 0;
+    const right = wide ? over('.side-panel', 'width') + 40 : 40;
+    const bottom = wide ? over('.result-panel', 'height') + 50 : 40;
+    map.fitBounds(focus.bbox, { padding: { top: 60, bottom, left: wide ? 440 : 40, right }, maxZoom: 14, duration: 600 });
   }, [focus]);
 
   return <div ref={container} className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;

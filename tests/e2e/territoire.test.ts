@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openPage, queryInPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
+import { countPixels, launchChromium, openPage, queryInPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
 
@@ -62,8 +62,14 @@ describe('Territoire: the parcours matrix of a commune of the recueil', () => {
     await screenshot('territoire-cenon');
   });
 
-  test('clicking a cell lists its actions and marks the cell as chosen', async () => {
+  test('clicking a cell lists its actions, marks the cell as chosen and rings the actions on the map', async () => {
+    // The map between the left panel and the territory panel; the actions' symbol and ring are plum.
+    const mapBox = { x: 410, y: 130, width: 220, height: 420 };
+    const isPlum = (r: number, g: number, b: number) => Math.abs(r - 160) < 30 && Math.abs(g - 69) < 30 && Math.abs(b - 127) < 30;
+    const plumPixels = async () => countPixels(await page.screenshot(), isPlum, mapBox).matching;
+    const before = await plumPixels();
     await cell('11-15', 'ecole').getByRole('button').click();
+    await expect.poll(plumPixels, { timeout: 20_000 }).toBeGreaterThan(before + 40);
     const listed = page.getByTestId('territoire-case').locator('[data-action-id]');
     await listed.first().waitFor();
     const ids = await listed.evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')));
