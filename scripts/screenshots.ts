@@ -44,7 +44,7 @@ try {
   await shoot(brushed, 'carte-filtre-pauvrete.png');
 
   // The fiche of Grand Mirail (Toulouse), with every layer over the QPV.
-  await shoot(await open('#qpv=QP031007&couches=qpv,reseaux,cites,etablissements,lieux,pre,actions&onglet=couches&carte=12.6/43.574/1.365'), 'fiche-qpv-mirail.png');
+  await shoot(await open('#qpv=QP031007&couches=qpv,reseaux,cites,etablissements,lieux,pre,actions&onglet=couches&carte=12.6/43.577/1.415'), 'fiche-qpv-mirail.png');
   console.log('screenshots: wrote docs/img');
 } finally {
   await browser.close();
