@@ -164,7 +164,9 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     // (fiche, territory…) and the result table.
     const wide = map.getContainer().clientWidth > 900;
     const over = (selector: string, side: 'width' | 'height') => document.querySelector(selector)?.getBoundingClientRect()[side] ?? 0;
-    const right = wide ? over('.side-panel', 'width') + 40 : 40;
+    // A fiche asked for with the same click may not be drawn yet: count its width (30rem).
+    const { selectedQpv, selectedObject } = useAppStore.getState();
+    const right = wide ? Math.max(over('.side-panel', 'width'), selectedQpv !== null || selectedObject !== null ? 480 : 0) + 40 : 40;
     const bottom = wide ? over('.result-panel', 'height') + 50 : 40;
     map.fitBounds(focus.bbox, { padding: { top: 60, bottom, left: wide ? 440 : 40, right }, maxZoom: 14, duration: 600 });
   }, [focus]);

@@ -176,7 +176,10 @@ describe('the observatory in Chromium', () => {
     await expect.poll(() => page.getByRole('option').first().innerText()).toContain('Bas-Vernet');
     await page.getByRole('option').first().click();
     await waitForView((v) => v.zoom > 12);
-    await page.waitForTimeout(300);
+    // Schools off: the pointer must land on the QPV, not on a school drawn over it.
+    await page.getByRole('tab', { name: 'Couches' }).click();
+    await page.getByTestId('layer-panel').getByLabel(/Établissements scolaires/).uncheck({ force: true });
+    await page.waitForTimeout(500);
     const png = await screenshot('recherche-qp066007');
     // fitBounds put the QPV in the middle of the map left visible by the panel and the fiche.
     const target = findPixel(png, isQpvPixel, { x: 610, y: MAP_BOX.y + MAP_BOX.height / 2 });
@@ -187,6 +190,8 @@ describe('the observatory in Chromium', () => {
     expect(await tooltip.innerText()).toContain('Perpignan');
     // Text only: the line break is the sole element deck.gl may create from `text`.
     expect(await tooltip.evaluate((el) => el.querySelectorAll(':not(br)').length)).toBe(0);
+    await page.getByTestId('layer-panel').getByLabel(/Établissements scolaires/).check({ force: true });
+    await page.getByRole('tab', { name: 'Indicateur' }).click();
   });
 
   test('the selected QPV has its fiche: indicators with median and rank as SQL gives them, schools nearby', async () => {
