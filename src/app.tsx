@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { isFiltered } from './domain/cross-filter.ts';
 import { useMapObjects } from './map/use-map-objects.ts';
 import { useMatchingQpv, useQpvGpuFilter } from './map/use-qpv-filter.ts';
@@ -32,20 +32,7 @@ export function App() {
   const panel = useAppStore((s) => s.panel);
   const setPanel = useAppStore((s) => s.setPanel);
   const dataOpen = panel === 'donnees';
-  const choropleth = useChoropleth();
-  const etablissements = useEtablissementPoints();
-  const qpvCount = useAppStore((s) => s.qpvDrawn);
-  const indicator = useAppStore((s) => s.indicator);
-  const filters = useAppStore((s) => s.filters);
-  const tab = useAppStore((s) => s.tab);
-  const setTab = useAppStore((s) => s.setTab);
-  const visibleLayers = useAppStore((s) => s.visibleLayers);
   const selectedObject = useAppStore((s) => s.selectedObject);
-  const riskWeights = useAppStore((s) => s.riskWeights);
-  const crossFilter = useCrossFilter(indicator, riskWeights, filters);
-  const qpvFilter = useQpvGpuFilter(filters, crossFilter);
-  const objects = useMapObjects(visibleLayers);
-  const matchingQpv = useMatchingQpv(filters, crossFilter);
   const comparer = useComparerQuickAccess();
   const territoire = useTerritoireQuickAccess();
   const actions = useActionsQuickAccess();
@@ -75,33 +62,7 @@ export function App() {
         ]}
       />
       <main className="app__main" id="contenu">
-        <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} matchingQpv={matchingQpv} objects={objects.data} />
-        <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
-          <SearchBox />
-          <TerritorySwitcher />
-          <Tabs
-            className="app__tabs"
-            label="Panneau de la carte"
-            selectedTabId={tab}
-            onTabChange={(id) => setTab(id as typeof tab)}
-            tabs={[
-              { tabId: 'indicateur', label: 'Indicateur' },
-              { tabId: 'filtres', label: isFiltered(filters) ? `Filtres (${crossFilter.total ?? '…'})` : 'Filtres' },
-              { tabId: 'couches', label: 'Couches' },
-            ]}
-          >
-            {tab === 'indicateur' && (
-              <>
-                <IndicatorPanel choropleth={choropleth} />
-                <MapExportButton choropleth={choropleth} />
-                {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
-              </>
-            )}
-            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
-            {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
-          </Tabs>
-        </aside>
-        <ResultPanel result={crossFilter} indicator={choropleth.option} />
+        <MapWorkspace />
         <StatusArea />
         {dataOpen && <DataPanel onClose={() => setPanel(null)} />}
         {panel === null && selectedObject !== null && <FicheObjet object={selectedObject} />}
@@ -118,5 +79,65 @@ export function App() {
         )}
       </main>
     </div>
+  );
+}
+
+// Neither depends on the filters: a brush move does not render them again.
+const MapSearch = memo(function MapSearch() {
+  return (
+    <>
+      <SearchBox />
+      <TerritorySwitcher />
+    </>
+  );
+});
+
+/**
+ * The map, its side panel and the result table: what a filter change redraws (the rest of
+ * the page does not subscribe to the filters, so a brush move leaves it alone).
+ */
+function MapWorkspace() {
+  const choropleth = useChoropleth();
+  const etablissements = useEtablissementPoints();
+  const qpvCount = useAppStore((s) => s.qpvDrawn);
+  const indicator = useAppStore((s) => s.indicator);
+  const filters = useAppStore((s) => s.filters);
+  const tab = useAppStore((s) => s.tab);
+  const setTab = useAppStore((s) => s.setTab);
+  const visibleLayers = useAppStore((s) => s.visibleLayers);
+  const riskWeights = useAppStore((s) => s.riskWeights);
+  const crossFilter = useCrossFilter(indicator, riskWeights, filters);
+  const qpvFilter = useQpvGpuFilter(filters, crossFilter);
+  const objects = useMapObjects(visibleLayers);
+  const matchingQpv = useMatchingQpv(filters, crossFilter);
+  return (
+    <>
+      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} matchingQpv={matchingQpv} objects={objects.data} />
+      <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
+        <MapSearch />
+        <Tabs
+          className="app__tabs"
+          label="Panneau de la carte"
+          selectedTabId={tab}
+          onTabChange={(id) => setTab(id as typeof tab)}
+          tabs={[
+            { tabId: 'indicateur', label: 'Indicateur' },
+            { tabId: 'filtres', label: isFiltered(filters) ? `Filtres (${crossFilter.total ?? '…'})` : 'Filtres' },
+            { tabId: 'couches', label: 'Couches' },
+          ]}
+        >
+          {tab === 'indicateur' && (
+            <>
+              <IndicatorPanel choropleth={choropleth} />
+              <MapExportButton choropleth={choropleth} />
+              {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
+            </>
+          )}
+          {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
+          {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
+        </Tabs>
+      </aside>
+      <ResultPanel result={crossFilter} indicator={choropleth.option} />
+    </>
   );
 }

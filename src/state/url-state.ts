@@ -14,7 +14,8 @@ const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
  * open fiche (`objet=etablissement:0310001A`) or panel (`panneau=donnees`), the full-page
  * view and the compared QPV (`vue=comparer&comparer=QP066007,QP034004`) and the filters
  * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts).
- * Reloading or sharing the URL gives the same view; each change is a history entry, so back
+ * Reloading or sharing the URL gives the same view; each change is a history entry (a brush
+ * gesture is one), so back
  * and forward work.
  */
 const UrlStateSchema = z.object({
@@ -116,6 +117,9 @@ export function writeUrlState(hash: string, state: UrlState): string {
 
 const sameButRanges = (a: Filters, b: Filters) => (Object.keys(a) as (keyof Filters)[]).every((k) => k === 'valeur' || k === 'distance' || a[k] === b[k]);
 
+/** While a brush or a held key moves a range, the URL is written at most this often. */
+const GESTURE_WRITE_MS = 250;
+
 /** Loads the URL's state into the store, then keeps both in step. Call once, before rendering. */
 export function syncStoreWithUrl(): void {
   const initial = useAppStore.getState();
@@ -126,15 +130,28 @@ export function syncStoreWithUrl(): void {
   history.replaceState(history.state, '', writeUrlState(window.location.hash, useAppStore.getState()));
   window.addEventListener('popstate', apply);
   // A brush gesture is one history entry, not one per mouse move: while only the brushed
-  // ranges change, the entry is replaced, so « back » undoes the whole brush.
+  // ranges change, the entry is replaced, so « back » undoes the whole brush. Those
+  // replacements are also spaced out (each one costs the browser a few milliseconds, within
+  // the frame of the move) and the last is written when the pointer or the key is released.
   let brushing = false;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const replace = () => {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    const hash = writeUrlState(window.location.hash, useAppStore.getState());
+    if (hash !== window.location.hash) history.replaceState(history.state, '', hash);
+  };
+  const flush = () => pending !== null && replace();
+  window.addEventListener('pointerup', flush, true);
+  window.addEventListener('keyup', flush, true);
   useAppStore.subscribe((state, previous) => {
     if (KEYS.every((k) => state[k] === previous[k])) return;
     const rangesOnly = KEYS.every((k) => k === 'filters' || state[k] === previous[k]) && sameButRanges(state.filters, previous.filters);
-    const hash = writeUrlState(window.location.hash, state);
-    if (hash !== window.location.hash) {
-      if (rangesOnly && brushing) history.replaceState(history.state, '', hash);
-      else history.pushState(history.state, '', hash);
+    if (rangesOnly && brushing) pending ??= setTimeout(replace, GESTURE_WRITE_MS);
+    else {
+      flush();
+      const hash = writeUrlState(window.location.hash, state);
+      if (hash !== window.location.hash) history.pushState(history.state, '', hash);
     }
     brushing = rangesOnly;
   });

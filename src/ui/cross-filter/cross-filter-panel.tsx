@@ -47,20 +47,20 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
         </button>
       </div>
       {result.error !== null && <p className="fr-error-text">Filtres indisponibles : {result.error}</p>}
-      {result.valeur && indicator && (
+      {result.valeur && result.totals && indicator && (
         <div className="cross-filter__chart">
           <h3 className="fr-text--sm fr-mb-0">{indicator.libelle}</h3>
-          <HistogramChart label={indicator.libelle} bins={result.valeur.bins} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
+          <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
           <p className="fr-text--xs fr-mb-0" data-testid="range-valeur">
             {filters.valeur ? `De ${formatValue(filters.valeur[0], unite)} à ${formatValue(filters.valeur[1], unite)}` : 'Glisser sur l’histogramme pour filtrer'}
             {result.valeur.nd > 0 && ` · n.d. : ${result.valeur.nd} QPV${filters.valeur ? ' (exclus)' : ''}`}
           </p>
         </div>
       )}
-      {result.distance && (
+      {result.distance && result.totals && (
         <div className="cross-filter__chart">
           <h3 className="fr-text--sm fr-mb-0">Distance au service 16–25 ans le plus proche</h3>
-          <HistogramChart label="Distance au service 16–25 ans" bins={result.distance.bins} counts={result.distance.counts} range={filters.distance} format={formatDistance} onChange={(distance) => apply({ ...useAppStore.getState().filters, distance })} />
+          <HistogramChart label="Distance au service 16–25 ans" bins={result.distance.bins} totals={result.totals.distance.counts} counts={result.distance.counts} range={filters.distance} format={formatDistance} onChange={(distance) => apply({ ...useAppStore.getState().filters, distance })} />
           <p className="fr-text--xs fr-mb-0">{filters.distance ? `De ${formatDistance(filters.distance[0])} à ${formatDistance(filters.distance[1])}` : 'À vol d’oiseau, depuis le QPV (0 si le service est dans le QPV)'}</p>
         </div>
       )}
@@ -77,16 +77,16 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
       </label>
       <input id={textId} className="fr-input fr-input--sm" type="search" value={filters.texte} onChange={(e) => apply({ ...filters, texte: e.target.value })} />
 
-      {result.categories !== null && <CategoryCharts categories={result.categories} filters={filters} apply={apply} />}
+      {result.categories !== null && result.totals !== null && <CategoryCharts categories={result.categories} totals={result.totals.categories} filters={filters} apply={apply} />}
     </section>
   );
 }
 
-function CategoryCharts({ categories, filters, apply }: { categories: Record<CategoryDimension, Map<string, number>>; filters: Filters; apply(next: Filters): void }) {
+function CategoryCharts({ categories, totals, filters, apply }: { categories: Record<CategoryDimension, Map<string, number>>; totals: Record<CategoryDimension, Map<string, number>>; filters: Filters; apply(next: Filters): void }) {
   return (Object.keys(CATEGORY_LABELS) as CategoryDimension[]).map((d) => (
     <div key={d} className="cross-filter__chart">
       <h3 className="fr-text--sm fr-mb-0">{CATEGORY_LABELS[d]}</h3>
-      <CategoryChart label={CATEGORY_LABELS[d]} categories={CATEGORIES[d]} counts={categories[d]} chosen={filters[d]} onToggle={(id) => apply(toggleCategory(useAppStore.getState().filters, d, id))} />
+      <CategoryChart label={CATEGORY_LABELS[d]} categories={CATEGORIES[d]} totals={totals[d]} counts={categories[d]} chosen={filters[d]} onToggle={(id) => apply(toggleCategory(useAppStore.getState().filters, d, id))} />
     </div>
   ));
 }

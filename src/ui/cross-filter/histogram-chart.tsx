@@ -9,6 +9,8 @@ export interface HistogramChartProps {
   /** Accessible name, e.g. « Taux de pauvreté ». */
   label: string;
   bins: Bins;
+  /** QPV per bin, whatever the filters (the grey background, and the fixed y axis). */
+  totals: readonly number[];
   /** QPV per bin, under the other dimensions' filters. */
   counts: readonly number[];
   range: Range | null;
@@ -17,45 +19,64 @@ export interface HistogramChartProps {
 }
 
 const SIZE = { width: 336, height: 104, marginLeft: 34, marginRight: 10, marginTop: 8, marginBottom: 22 };
-const COLOURS = { inside: '#000091', outside: '#cacafb', all: '#6a6af4' };
+const COLOURS = { inside: '#000091', outside: '#cacafb', total: '#eeeeee' };
+/** Gap around each bar, in pixels. */
+const INSET = 0.5;
 
 /**
  * Histogram drawn by Observable Plot, with a d3 brush to select a range of values and two
  * keyboard handles (sliders: arrows move a bound by one bin, Shift by five, Échap clears).
- * It is rebuilt only when its own counts change, never under its own brush: the counts it
- * shows ignore its own filter (cross-filter), so a drag is never interrupted.
+ * Grey bars count every QPV, the coloured ones those passing the other filters (its own is
+ * left out: cross-filter), dark inside the brushed range. Plot draws the chart again only
+ * when the bins or the grey bars change; a filter change elsewhere moves the coloured bars
+ * along Plot's own y scale, within the frame, and never interrupts a drag.
  */
-export function HistogramChart({ label, bins, counts, range, format, onChange }: HistogramChartProps) {
+export function HistogramChart({ label, bins, totals, counts, range, format, onChange }: HistogramChartProps) {
   const container = useRef<HTMLDivElement>(null);
-  const latest = useRef({ range, onChange, format });
-  latest.current = { range, onChange, format };
+  const latest = useRef({ range, onChange, format, counts });
+  latest.current = { range, onChange, format, counts };
   const moveBrush = useRef<(range: Range | null) => void>(() => {});
-  const countsKey = counts.join(',');
+  const setCounts = useRef<(counts: readonly number[]) => void>(() => {});
+  const totalsKey = totals.join(',');
   const binsKey = `${bins.min}:${bins.max}:${bins.count}`;
 
   useEffect(() => {
     const width = binWidth(bins);
-    const data = counts.map((n, i) => ({ x1: bins.min + i * width, x2: bins.min + (i + 1) * width, n }));
-    const inside = (d: { x1: number; x2: number }) => {
-      const r = latest.current.range;
-      return r === null || (d.x2 > r[0] && d.x1 < r[1]);
-    };
+    const data = totals.map((total, i) => ({ x1: bins.min + i * width, x2: bins.min + (i + 1) * width, total }));
     const plot = Plot.plot({
       ...SIZE,
       style: { background: 'transparent', fontSize: '10px' },
       x: { domain: [bins.min, bins.max], ticks: 4, tickFormat: (v: number) => latest.current.format(v), label: null },
-      y: { ticks: 3, label: null, grid: true, nice: true },
-      marks: [Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'n', inset: 0.5, fill: (d: { x1: number; x2: number }) => (inside(d) ? 'inside' : 'outside') }), Plot.ruleY([0])],
-      color: { domain: ['inside', 'outside'], range: [COLOURS.inside, COLOURS.outside] },
+      y: { domain: [0, Math.max(1, ...totals)], ticks: 3, label: null, grid: true, nice: true },
+      marks: [
+        Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'total', inset: INSET, fill: COLOURS.total, ariaDescription: 'tous les QPV' }),
+        // Drawn at the totals' height, then set to the filtered counts below.
+        Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'total', inset: INSET, fill: COLOURS.inside, className: 'histogram__filtered', ariaDescription: 'QPV passant les autres filtres' }),
+        Plot.ruleY([0]),
+      ],
       ariaLabel: `Histogramme : ${label}`,
     });
     const x = plot.scale('x')!;
+    const y = plot.scale('y')!;
     const toPx = (v: number) => x.apply(v) as number;
     const toValue = (px: number) => x.invert!(px) as number;
     const [left, right] = [SIZE.marginLeft, SIZE.width - SIZE.marginRight];
     const svg = select(plot as SVGSVGElement);
-    const rects = svg.selectAll<SVGRectElement, unknown>('g[aria-label="rect"] rect');
-    const recolour = (r: Range | null) => rects.attr('fill', (_, i) => (r === null || (data[i]!.x2 > r[0] && data[i]!.x1 < r[1]) ? COLOURS.inside : COLOURS.outside));
+    const rects = svg.selectAll<SVGRectElement, unknown>('.histogram__filtered rect');
+    const base = y.apply(0) as number;
+    setCounts.current = (counts) =>
+      rects.each(function (_, i) {
+        const top = y.apply(counts[i] ?? 0) as number;
+        this.setAttribute('y', String(top + INSET));
+        this.setAttribute('height', String(Math.max(0, base - top - 2 * INSET)));
+      });
+    // Only the bars whose side of the range changed are repainted.
+    const fills: string[] = [];
+    const recolour = (r: Range | null) =>
+      rects.each(function (_, i) {
+        const fill = r === null || (data[i]!.x2 > r[0] && data[i]!.x1 < r[1]) ? COLOURS.inside : COLOURS.outside;
+        if (fills[i] !== fill) this.setAttribute('fill', (fills[i] = fill));
+      });
 
     const brush = brushX<unknown>().extent([
       [left, SIZE.marginTop],
@@ -66,24 +87,25 @@ export function HistogramChart({ label, bins, counts, range, format, onChange }:
     const step = (shift: boolean) => width * (shift ? 5 : 1);
     const clamp = (v: number) => Math.min(bins.max, Math.max(bins.min, v));
 
+    const handleRects = handles
+      .selectAll<SVGRectElement, number>('rect')
+      .data([0, 1])
+      .join('rect')
+      .attr('class', 'histogram__handle')
+      .attr('tabindex', 0)
+      .attr('role', 'slider')
+      .attr('aria-label', (i) => `${label} : ${i === 0 ? 'borne basse' : 'borne haute'}`)
+      .attr('aria-valuemin', bins.min)
+      .attr('aria-valuemax', bins.max)
+      .attr('y', SIZE.marginTop)
+      .attr('width', 8)
+      .attr('height', SIZE.height - SIZE.marginTop - SIZE.marginBottom);
     const drawHandles = (r: Range | null) => {
       const [lo, hi] = r ?? [bins.min, bins.max];
-      handles
-        .selectAll<SVGRectElement, number>('rect')
-        .data([0, 1])
-        .join('rect')
-        .attr('class', 'histogram__handle')
-        .attr('tabindex', 0)
-        .attr('role', 'slider')
-        .attr('aria-label', (i) => `${label} : ${i === 0 ? 'borne basse' : 'borne haute'}`)
-        .attr('aria-valuemin', bins.min)
-        .attr('aria-valuemax', bins.max)
+      handleRects
         .attr('aria-valuenow', (i) => (i === 0 ? lo : hi))
         .attr('aria-valuetext', (i) => latest.current.format(i === 0 ? lo : hi))
-        .attr('x', (i) => toPx(i === 0 ? lo : hi) - 4)
-        .attr('y', SIZE.marginTop)
-        .attr('width', 8)
-        .attr('height', SIZE.height - SIZE.marginTop - SIZE.marginBottom);
+        .attr('x', (i) => toPx(i === 0 ? lo : hi) - 4);
     };
 
     let programmatic = false;
@@ -122,10 +144,16 @@ export function HistogramChart({ label, bins, counts, range, format, onChange }:
       latest.current.onChange(next);
     });
 
+    setCounts.current(latest.current.counts);
     container.current!.replaceChildren(plot);
     moveBrush.current(latest.current.range);
     return () => plot.remove();
-  }, [countsKey, binsKey, label]);
+  }, [totalsKey, binsKey, label]);
+
+  const countsKey = counts.join(',');
+  useEffect(() => {
+    setCounts.current(latest.current.counts);
+  }, [countsKey]);
 
   // A range set from elsewhere (URL, « Réinitialiser »): move the brush without re-emitting it.
   const rangeKey = range === null ? '' : range.join('~');

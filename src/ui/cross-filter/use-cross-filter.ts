@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { tableRows } from '../../domain/connector.ts';
-import type { CategoryDimension, Filters } from '../../domain/cross-filter.ts';
-import { binsOf, computeCrossFilter, type HistogramCounts, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
+import { type CategoryDimension, type Filters, NO_FILTERS } from '../../domain/cross-filter.ts';
+import { binsOf, computeCrossFilter, type CrossFilterCounts, type HistogramCounts, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
 import { whenCrossFilterReady } from '../../db/cross-filter-tables.ts';
 import { withLocalActionsVersion } from '../../queries/local-actions-queries.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -15,6 +15,8 @@ export interface CrossFilterResult {
   valeur: HistogramCounts | null;
   distance: HistogramCounts | null;
   categories: Record<CategoryDimension, Map<string, number>> | null;
+  /** The same counts without any filter but the territory and the text (the charts' backgrounds). */
+  totals: CrossFilterCounts | null;
   /** QPV passing every filter; null until loaded. */
   total: number | null;
   matches: QpvFacts[];
@@ -46,6 +48,7 @@ export function useCrossFilter(indicator: string, riskWeights: RiskWeights, filt
   const territories = useSql(TERRITORIES, (t) => tableRows(t) as unknown as TerritoryOption[], ready);
   // Axes over every QPV, whatever the filters: a histogram does not rescale under a brush.
   const bins = useMemo(() => (facts.data ? binsOf(facts.data) : null), [facts.data]);
+  const totals = useMemo(() => (facts.data && bins ? computeCrossFilter(facts.data, NO_FILTERS, bins) : null), [facts.data, bins]);
   const counts = useMemo(() => (facts.data && bins ? computeCrossFilter(facts.data, filters, bins) : null), [facts.data, bins, filters]);
   const matches = useMemo(() => (counts ? sortMatches(counts.matches, sort) : []), [counts, sort]);
 
@@ -54,6 +57,7 @@ export function useCrossFilter(indicator: string, riskWeights: RiskWeights, filt
     valeur: counts?.valeur ?? null,
     distance: counts?.distance ?? null,
     categories: counts?.categories ?? null,
+    totals,
     total: counts?.matches.length ?? null,
     matches,
     rangeless: counts?.rangeless ?? null,
