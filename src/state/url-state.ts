@@ -15,8 +15,7 @@ const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
  * view and the compared QPV (`vue=comparer&comparer=QP066007,QP034004`) and the filters
  * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts).
  * Reloading or sharing the URL gives the same view; each change is a history entry (a brush
- * gesture is one), so back
- * and forward work.
+ * gesture is one), so back and forward work.
  */
 const UrlStateSchema = z.object({
   indicateur: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),

@@ -64,12 +64,13 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
     const svg = select(plot as SVGSVGElement);
     const rects = svg.selectAll<SVGRectElement, unknown>('.histogram__filtered rect');
     const base = y.apply(0) as number;
-    setCounts.current = (counts) =>
+    setCounts.current = (counts) => {
       rects.each(function (_, i) {
         const top = y.apply(counts[i] ?? 0) as number;
         this.setAttribute('y', String(top + INSET));
         this.setAttribute('height', String(Math.max(0, base - top - 2 * INSET)));
       });
+    };
     // Only the bars whose side of the range changed are repainted.
     const fills: string[] = [];
     const recolour = (r: Range | null) =>
