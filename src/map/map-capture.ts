@@ -1,11 +1,13 @@
+import type { Deck } from '@deck.gl/core';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * PNG of the current map with its legend and source line. The map view registers its map
- * (`registerMapCapture`); `captureMapPng` asks MapLibre for one more frame and copies the
- * WebGL canvas inside that frame's `render` event, before the browser clears the drawing
- * buffer, so the map need not keep `preserveDrawingBuffer` (slower) on. deck.gl draws
- * interleaved in the same canvas, so the QPV and schools are in the copy.
+ * and deck.gl overlay (`registerMapCapture`); `captureMapPng` asks MapLibre for one more
+ * frame and, inside that frame's `render` event (before the browser clears the drawing
+ * buffers, so neither canvas need keep `preserveDrawingBuffer`, slower, on), copies the
+ * basemap canvas, has deck.gl draw its own canvas again and copies it on top.
  */
 
 export interface MapLegend {
@@ -20,7 +22,7 @@ export class MapCaptureError extends Error {
 let grabFrame: (() => Promise<HTMLCanvasElement>) | null = null;
 
 /** Called by the map view once its map exists; returns the function that unregisters it. */
-export function registerMapCapture(map: MapLibreMap): () => void {
+export function registerMapCapture(map: MapLibreMap, overlay: MapboxOverlay): () => void {
   const grab = () =>
     new Promise<HTMLCanvasElement>((resolve, reject) => {
       map.once('render', () => {
@@ -29,7 +31,13 @@ export function registerMapCapture(map: MapLibreMap): () => void {
           const copy = document.createElement('canvas');
           copy.width = source.width;
           copy.height = source.height;
-          copy.getContext('2d')!.drawImage(source, 0, 0);
+          const ctx = copy.getContext('2d')!;
+          ctx.drawImage(source, 0, 0);
+          // The overlay redraws deck.gl only when something changed: draw it now, then copy.
+          // MapboxOverlay exposes its canvas but not its Deck's redraw.
+          (overlay as unknown as { _deck?: Deck })._deck?.redraw('map capture');
+          const layers = overlay.getCanvas();
+          if (layers !== null) ctx.drawImage(layers, 0, 0, copy.width, copy.height);
           resolve(copy);
         } catch (error) {
           reject(new MapCaptureError('la carte n’a pas pu être copiée', { cause: error }));

@@ -17,8 +17,9 @@ import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
 /**
- * The map: MapLibre draws the offline basemap, deck.gl (interleaved in the same WebGL
- * context) draws the QPV. Data comes straight from the published Arrow files so that the
+ * The map: MapLibre draws the offline basemap, deck.gl draws the QPV, schools and objects in
+ * its own canvas over it (not interleaved: a filter change then redraws the deck.gl layers
+ * only, not the basemap). Data comes straight from the published Arrow files so that the
  * first paint never waits for DuckDB.
  */
 export interface MapViewProps {
@@ -58,7 +59,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
-      interleaved: true,
+      interleaved: false,
       layers: [],
       getTooltip: (info) => {
         if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
@@ -85,21 +86,23 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     map.once('load', loadCommunes);
     setZoom(map.getZoom());
     mapRef.current = map;
-    const unregisterCapture = registerMapCapture(map);
+    const unregisterCapture = registerMapCapture(map, overlay);
     overlayRef.current = overlay;
 
     const { setMapReady, setMapError, selectQpv, selectObject } = useAppStore.getState();
-    // First paint = the first frame in which the basemap tiles and every QPV layer are drawn.
+    // First paint = the first frame in which the basemap tiles and every QPV layer are drawn:
+    // whichever of the two canvases is drawn last (the overlay draws deck.gl within MapLibre's
+    // render event when it must).
     let painted = false;
-    overlay.setProps({
-      onAfterRender: () => {
-        const layers = layersRef.current;
-        if (painted || layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
-        painted = true;
-        mark(MARKS.firstPaint);
-        setMapReady(qpvCountRef.current);
-      },
-    });
+    const onFrame = () => {
+      const layers = layersRef.current;
+      if (painted || layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+      painted = true;
+      mark(MARKS.firstPaint);
+      setMapReady(qpvCountRef.current);
+    };
+    overlay.setProps({ onAfterRender: onFrame });
+    map.on('render', onFrame);
 
     const onPick = (info: PickingInfo) => {
       if (isEtablissementPick(info)) return info.object && selectObject({ kind: 'etablissement', id: (info.object as EtablissementPoint).uai });
@@ -109,8 +112,8 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
       const code = object && ('properties' in object && object.properties ? object.properties.code : (object as QpvProps).code);
       selectQpv(code ?? null);
     };
-    // deck.gl 9.4 interleaved in MapLibre recognises no click (its tap recogniser never fires in
-    // Chromium): MapLibre's own click picks the deck layers and hands the result to the handler.
+    // MapLibre's click (which tells a click from a drag of the map) picks the deck layers and
+    // hands the result to the handler.
     map.on('click', (e) => onPick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }) ?? ({ object: undefined } as PickingInfo)));
 
     const styleLoaded = new Promise<void>((resolve) =>

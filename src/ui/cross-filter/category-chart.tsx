@@ -64,7 +64,7 @@ export function CategoryChart({ label, categories, totals, counts, chosen, onTog
     const x = plot.scale('x')!;
     const svg = select(plot as SVGSVGElement);
     const bars = svg.selectAll<SVGRectElement, unknown>('.category-chart__filtered rect');
-    const numbers = svg.selectAll<SVGTextElement, unknown>('.category-chart__counts text');
+    const numbers = svg.selectAll<SVGTextElement, unknown>('.category-chart__counts text').nodes();
     bars.each(function (_, i) {
       const d = data[i]!;
       select(this)
@@ -82,18 +82,21 @@ export function CategoryChart({ label, categories, totals, counts, chosen, onTog
         .append('title');
     });
     const origin = x.apply(0) as number;
+    // Only the bars whose count changed are written (each write is a DOM mutation that DSFR's
+    // document-wide observer examines).
+    const drawn: number[] = [];
     setCounts.current = (counts) => {
       bars.each(function (_, i) {
         const d = data[i]!;
         const n = counts.get(d.id) ?? 0;
+        if (drawn[i] === n) return;
+        drawn[i] = n;
         const text = `${d.label} : ${plural(n)}`;
         this.setAttribute('width', String(Math.max(0, (x.apply(n) as number) - origin)));
         this.setAttribute('aria-label', text);
         this.setAttribute('data-count', String(n));
         this.firstElementChild!.textContent = text;
-      });
-      numbers.each(function (_, i) {
-        this.textContent = String(counts.get(data[i]!.id) ?? 0);
+        numbers[i]!.textContent = String(n);
       });
     };
     setCounts.current(latestCounts.current);

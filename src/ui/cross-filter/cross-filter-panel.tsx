@@ -1,5 +1,6 @@
-import { useEffect, useId } from 'react';
-import { CATEGORIES, type CategoryDimension, type Filters, isFiltered, NO_FILTERS, toggleCategory } from '../../domain/cross-filter.ts';
+import { memo, useCallback, useEffect, useId } from 'react';
+import type { BBox } from '../../../geo/index.ts';
+import { CATEGORIES, type CategoryDimension, type Filters, isFiltered, NO_FILTERS, type Territoire, toggleCategory } from '../../domain/cross-filter.ts';
 import { formatValue } from '../../domain/format-fr.ts';
 import { endFilterTiming, startFilterTiming } from '../../perf-marks.ts';
 import type { IndicatorOption } from '../../queries/indicator-queries.ts';
@@ -25,11 +26,20 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
   const focusOn = useAppStore((s) => s.focusOn);
-  const textId = useId();
-  const apply = (next: Filters) => {
-    startFilterTiming(next);
-    setFilters(next);
-  };
+  const apply = useCallback(
+    (next: Filters) => {
+      startFilterTiming(next);
+      setFilters(next);
+    },
+    [setFilters],
+  );
+  const onTerritory = useCallback(
+    (territoire: Territoire | null, bbox: BBox | null) => {
+      apply({ ...useAppStore.getState().filters, territoire });
+      if (bbox !== null) focusOn(bbox);
+    },
+    [apply, focusOn],
+  );
 
   useEffect(() => {
     if (result.settled) endFilterTiming(filters);
@@ -64,23 +74,29 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
           <p className="fr-text--xs fr-mb-0">{filters.distance ? `De ${formatDistance(filters.distance[0])} à ${formatDistance(filters.distance[1])}` : 'À vol d’oiseau, depuis le QPV (0 si le service est dans le QPV)'}</p>
         </div>
       )}
-      <TerritorySelector
-        options={result.territories}
-        value={filters.territoire}
-        onChange={(territoire, bbox) => {
-          apply({ ...filters, territoire });
-          if (bbox !== null) focusOn(bbox);
-        }}
-      />
-      <label className="fr-label fr-text--xs" htmlFor={textId}>
-        Nom, commune ou code du QPV contient
-      </label>
-      <input id={textId} className="fr-input fr-input--sm" type="search" value={filters.texte} onChange={(e) => apply({ ...filters, texte: e.target.value })} />
+      <TerritorySelector options={result.territories} value={filters.territoire} onChange={onTerritory} />
+      <TextFilter value={filters.texte} apply={apply} />
 
       {result.categories !== null && result.totals !== null && <CategoryCharts categories={result.categories} totals={result.totals.categories} filters={filters} apply={apply} />}
     </section>
   );
 }
+
+/**
+ * Memoised, like the territory selector: React writes a controlled input's `name` and `type`
+ * on every render, DOM mutations that DSFR's document-wide observer examines.
+ */
+const TextFilter = memo(function TextFilter({ value, apply }: { value: string; apply(next: Filters): void }) {
+  const id = useId();
+  return (
+    <>
+      <label className="fr-label fr-text--xs" htmlFor={id}>
+        Nom, commune ou code du QPV contient
+      </label>
+      <input id={id} className="fr-input fr-input--sm" type="search" value={value} onChange={(e) => apply({ ...useAppStore.getState().filters, texte: e.target.value })} />
+    </>
+  );
+});
 
 function CategoryCharts({ categories, totals, filters, apply }: { categories: Record<CategoryDimension, Map<string, number>>; totals: Record<CategoryDimension, Map<string, number>>; filters: Filters; apply(next: Filters): void }) {
   return (Object.keys(CATEGORY_LABELS) as CategoryDimension[]).map((d) => (

@@ -22,6 +22,7 @@ const SIZE = { width: 336, height: 104, marginLeft: 34, marginRight: 10, marginT
 const COLOURS = { inside: '#000091', outside: '#cacafb', total: '#eeeeee' };
 /** Gap around each bar, in pixels. */
 const INSET = 0.5;
+const rangeKeyOf = (range: Range | null) => (range === null ? '' : range.join('~'));
 
 /**
  * Histogram drawn by Observable Plot, with a d3 brush to select a range of values and two
@@ -64,9 +65,15 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
     const svg = select(plot as SVGSVGElement);
     const rects = svg.selectAll<SVGRectElement, unknown>('.histogram__filtered rect');
     const base = y.apply(0) as number;
+    // Every attribute written is a DOM mutation that DSFR's document-wide observer examines:
+    // bars, handles and brush are written only when they change.
+    const drawnCounts: number[] = [];
     setCounts.current = (counts) => {
       rects.each(function (_, i) {
-        const top = y.apply(counts[i] ?? 0) as number;
+        const count = counts[i] ?? 0;
+        if (drawnCounts[i] === count) return;
+        drawnCounts[i] = count;
+        const top = y.apply(count) as number;
         this.setAttribute('y', String(top + INSET));
         this.setAttribute('height', String(Math.max(0, base - top - 2 * INSET)));
       });
@@ -101,16 +108,25 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
       .attr('y', SIZE.marginTop)
       .attr('width', 8)
       .attr('height', SIZE.height - SIZE.marginTop - SIZE.marginBottom);
+    const handleValues: number[] = [];
     const drawHandles = (r: Range | null) => {
       const [lo, hi] = r ?? [bins.min, bins.max];
-      handleRects
-        .attr('aria-valuenow', (i) => (i === 0 ? lo : hi))
-        .attr('aria-valuetext', (i) => latest.current.format(i === 0 ? lo : hi))
-        .attr('x', (i) => toPx(i === 0 ? lo : hi) - 4);
+      handleRects.each(function (i) {
+        const value = i === 0 ? lo : hi;
+        if (handleValues[i] === value) return;
+        handleValues[i] = value;
+        this.setAttribute('aria-valuenow', String(value));
+        this.setAttribute('aria-valuetext', latest.current.format(value));
+        this.setAttribute('x', String(toPx(value) - 4));
+      });
     };
 
     let programmatic = false;
+    // The range the brush shows: a range that came from the brush itself is not moved again.
+    let shown: string | null = null;
     moveBrush.current = (r) => {
+      if (rangeKeyOf(r) === shown) return;
+      shown = rangeKeyOf(r);
       programmatic = true;
       brushLayer.call(brush.move, r === null ? null : [toPx(r[0]), toPx(r[1])]);
       programmatic = false;
@@ -121,6 +137,7 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
       if (programmatic || !event.sourceEvent) return;
       const selection = event.selection as [number, number] | null;
       const r: Range | null = selection === null || selection[1] - selection[0] < 1 ? null : [toValue(selection[0]), toValue(selection[1])];
+      shown = rangeKeyOf(r);
       recolour(r);
       drawHandles(r);
       latest.current.onChange(r);
@@ -157,7 +174,7 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
   }, [countsKey]);
 
   // A range set from elsewhere (URL, « Réinitialiser »): move the brush without re-emitting it.
-  const rangeKey = range === null ? '' : range.join('~');
+  const rangeKey = rangeKeyOf(range);
   useEffect(() => moveBrush.current(latest.current.range), [rangeKey]);
 
   return <div ref={container} className="histogram" data-testid={`histogram-${label}`} />;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { BBox } from '../../../geo/index.ts';
 import type { Territoire, TerritoireNiveau } from '../../domain/cross-filter.ts';
 import type { TerritoryOption } from '../../queries/cross-filter-queries.ts';
@@ -23,7 +23,7 @@ const bboxOf = (o: TerritoryOption | undefined): BBox | null => (o && o.xmin !==
  * filter is the most precise level chosen, and the map fits it. Only territories holding a
  * QPV are offered (the filter is over QPV), with their QPV count.
  */
-export function TerritorySelector({ options, value, onChange }: TerritorySelectorProps) {
+export const TerritorySelector = memo(function TerritorySelector({ options, value, onChange }: TerritorySelectorProps) {
   const id = useId();
   const find = (niveau: TerritoireNiveau, code: string | null | undefined) => options.find((o) => o.niveau === niveau && o.code === code);
   const current = value === null ? undefined : find(value.niveau, value.code);
@@ -65,4 +65,4 @@ export function TerritorySelector({ options, value, onChange }: TerritorySelecto
       ))}
     </fieldset>
   );
-}
+});
