@@ -2,7 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MARKS, mark } from '../perf-marks.ts';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
@@ -148,17 +148,23 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     };
   }, []);
 
+  // Each group is built again only when its own inputs change: on a brush move, only the QPV
+  // layers (new filter range) and, when the matching QPV change, the schools are new to deck.gl.
+  const showQpv = visibleLayers.includes('qpv');
+  const showEtablissements = visibleLayers.includes('etablissements');
+  const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : []), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
+  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, matchingQpv }) : []), [showEtablissements, etablissements, zoom, matchingQpv]);
+  const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
+
   useEffect(() => {
     if (qpv === null) return;
-    const qpvLayers = visibleLayers.includes('qpv') ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : [];
-    const etablissementLayers = visibleLayers.includes('etablissements') && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, matchingQpv }) : [];
-    const { footprints, points } = buildObjectLayers(objects, visibleLayers);
+    const { footprints, points } = objectLayers;
     // Footprints at the bottom; QPV polygons under the schools; QPV markers (national zoom)
     // above them; places, PRE and actions on top.
     const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
     layersRef.current = [...footprints, ...middle, ...points];
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, selected, fill, fillKey, etablissements, visibleLayers, qpvFilter, matchingQpv, objects]);
+  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers]);
 
   useEffect(() => {
     const map = mapRef.current;

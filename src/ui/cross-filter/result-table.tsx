@@ -18,14 +18,16 @@ export interface ResultTableProps {
 }
 
 const ROW_HEIGHT = 32;
-const COLUMNS: { column: MatchSort['column']; label: string; numeric?: boolean }[] = [
-  { column: 'nom', label: 'QPV' },
-  { column: 'commune_nom', label: 'Commune' },
-  { column: 'departement_code', label: 'Dép.' },
-  { column: 'valeur', label: '', numeric: true },
-  { column: 'distance_m', label: 'Service 16–25 ans le plus proche', numeric: true },
-  { column: 'ep', label: 'Éduc. prioritaire' },
+/** Widths are fixed (`table-layout: fixed`): rows coming and going never re-measure the table. */
+const COLUMNS: { column: MatchSort['column']; label: string; width: string; numeric?: boolean }[] = [
+  { column: 'nom', label: 'QPV', width: '30%' },
+  { column: 'commune_nom', label: 'Commune', width: '17%' },
+  { column: 'departement_code', label: 'Dép.', width: '3.5rem' },
+  { column: 'valeur', label: '', width: '17%', numeric: true },
+  { column: 'distance_m', label: 'Service 16–25 ans le plus proche', width: '17%', numeric: true },
+  { column: 'ep', label: 'Éduc. prioritaire', width: '6.5rem' },
 ];
+const COMPARE_WIDTH = '2.5rem';
 const EP_LABELS: Record<string, string> = { 'REP+': 'REP+', REP: 'REP', hors: '—' };
 
 /**
@@ -35,7 +37,7 @@ const EP_LABELS: Record<string, string> = { 'REP+': 'REP+', REP: 'REP', hors: '�
  */
 export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, compared, onCompare }: ResultTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -56,6 +58,12 @@ export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, c
   return (
     <div ref={scroller} className="result-table" data-testid="result-table">
       <table className="result-table__table">
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.column} style={{ width: c.width }} />
+          ))}
+          <col style={{ width: COMPARE_WIDTH }} />
+        </colgroup>
         <thead>
           <tr>
             {COLUMNS.map(header)}
