@@ -68,6 +68,12 @@ const DIMMED: Rgba = [120, 120, 130, 150];
  * extension to a layer that was created without it (visgl/deck.gl#7263).
  */
 const QPV_FILTER = [new DataFilterExtension({ filterSize: 3 })];
+/**
+ * The dimmed copies carry the same extension, switched off: they then share the WebGL program
+ * of the layer they copy, compiled with the first paint, and the first brush move does not
+ * stall on compiling another one.
+ */
+const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false };
 
 function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never) => string) {
   const code = codeOf as (d: unknown) => string;
@@ -104,7 +110,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
     const polygonFilter = gpuFilterProps(filter, (f: { properties: QpvProps }) => f.properties.code);
     return [
       // The QPV a filter leaves out stay visible, greyed, under the ones it keeps.
-      ...(filter ? [new GeoJsonLayer<QpvProps>({ id: 'qpv-polygons-dimmed', data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 })] : []),
+      ...(filter ? [new GeoJsonLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-polygons-dimmed', data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 })] : []),
       new GeoJsonLayer<QpvProps>({
         ...polygonFilter,
         id: 'qpv-polygons',
@@ -126,7 +132,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
   const markerFilter = gpuFilterProps(filter, (d: QpvProps) => d.code);
   return [
     ...(filter
-      ? [new ScatterplotLayer<QpvProps>({ id: 'qpv-markers-dimmed', data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED })]
+      ? [new ScatterplotLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-markers-dimmed', data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED })]
       : []),
     new ScatterplotLayer<QpvProps>({
       ...markerFilter,
