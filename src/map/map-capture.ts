@@ -4,10 +4,11 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * PNG of the current map with its legend and source line. The map view registers its map
- * and deck.gl overlay (`registerMapCapture`); `captureMapPng` asks MapLibre for one more
- * frame and, inside that frame's `render` event (before the browser clears the drawing
- * buffers, so neither canvas need keep `preserveDrawingBuffer`, slower, on), copies the
- * basemap canvas, has deck.gl draw its own canvas again and copies it on top.
+ * and the deck.gl overlay with a canvas of its own (`registerMapCapture`); `captureMapPng`
+ * asks MapLibre for one more frame and, inside that frame's `render` event (before the
+ * browser clears the drawing buffers, so neither canvas need keep `preserveDrawingBuffer`,
+ * slower, on), copies the basemap canvas (with the footprints deck.gl draws in it), has the
+ * overlay draw its canvas again and copies it on top.
  */
 
 export interface MapLegend {

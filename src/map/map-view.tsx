@@ -17,9 +17,9 @@ import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
 /**
- * The map: MapLibre draws the offline basemap, deck.gl draws the QPV, schools and objects in
- * its own canvas over it (not interleaved: a filter change then redraws the deck.gl layers
- * only, not the basemap). Data comes straight from the published Arrow files so that the
+ * The map: MapLibre draws the offline basemap and, interleaved, deck.gl's footprints; a
+ * second deck.gl draws the QPV, schools and other objects in its own canvas over it (a filter
+ * change redraws that canvas only, not the basemap nor the footprints). Data comes straight from the published Arrow files so that the
  * first paint never waits for DuckDB.
  */
 export interface MapViewProps {
@@ -36,7 +36,9 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
-  const layersRef = useRef<Layer[]>([]);
+  const footprintOverlayRef = useRef<MapboxOverlay | null>(null);
+  /** The upper canvas's layers; null until the QPV are loaded and the layers built. */
+  const layersRef = useRef<Layer[] | null>(null);
   const qpvCountRef = useRef(0);
   const [qpv, setQpv] = useState<QpvCollection | null>(null);
   const [zoom, setZoom] = useState(5);
@@ -58,15 +60,26 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // The footprints (Cités, REP networks: hundreds of static polygons) are drawn by deck.gl
+    // inside MapLibre's frame, with the basemap, again only when the map moves; everything a
+    // filter changes is drawn by a second deck.gl in its own canvas above, the only one a
+    // brush move redraws (a third canvas would cost every frame its compositing).
+    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    /** The footprint under a pixel, for the tooltip and the click (the upper canvas has none). */
+    const footprintAt = (x: number, y: number) => footprintOverlay.pickObject({ x, y, radius: 2 });
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
       getTooltip: (info) => {
         if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
         const object = objectOf(info);
-        return object ? { text: objectTooltip(object) } : qpvTooltip(info);
+        if (object) return { text: objectTooltip(object) };
+        const footprint = info.object ? null : footprintAt(info.x, info.y);
+        const beneath = footprint ? objectOf(footprint) : null;
+        return beneath ? { text: objectTooltip(beneath) } : qpvTooltip(info);
       },
     });
+    map.addControl(footprintOverlay);
     map.addControl(overlay);
     let communesRequested = false;
     const loadCommunes = () => {
@@ -88,15 +101,16 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     mapRef.current = map;
     const unregisterCapture = registerMapCapture(map, overlay);
     overlayRef.current = overlay;
+    footprintOverlayRef.current = footprintOverlay;
 
     const { setMapReady, setMapError, selectQpv, selectObject } = useAppStore.getState();
-    // First paint = the first frame in which the basemap tiles and every QPV layer are drawn:
-    // whichever of the two canvases is drawn last (the overlay draws deck.gl within MapLibre's
-    // render event when it must).
+    // First paint = the first frame in which the basemap tiles and every layer of the upper
+    // canvas (the QPV, unless the URL turned them off) are drawn: whichever of the two canvases
+    // is drawn last (the overlay draws deck.gl within MapLibre's render event when it must).
     let painted = false;
     const onFrame = () => {
       const layers = layersRef.current;
-      if (painted || layers.length === 0 || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+      if (painted || layers === null || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
       painted = true;
       mark(MARKS.firstPaint);
       setMapReady(qpvCountRef.current);
@@ -114,7 +128,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     };
     // MapLibre's click (which tells a click from a drag of the map) picks the deck layers and
     // hands the result to the handler.
-    map.on('click', (e) => onPick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }) ?? ({ object: undefined } as PickingInfo)));
+    map.on('click', (e) => onPick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }) ?? footprintAt(e.point.x, e.point.y) ?? ({ object: undefined } as PickingInfo)));
 
     const styleLoaded = new Promise<void>((resolve) =>
       map.once('load', () => {
@@ -145,6 +159,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      footprintOverlayRef.current = null;
     };
   }, []);
 
@@ -157,14 +172,19 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
   const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
 
   useEffect(() => {
+    footprintOverlayRef.current?.setProps({ layers: objectLayers.footprints });
+  }, [objectLayers.footprints]);
+
+  useEffect(() => {
     if (qpv === null) return;
-    const { footprints, points } = objectLayers;
-    // Footprints at the bottom; QPV polygons under the schools; QPV markers (national zoom)
-    // above them; places, PRE and actions on top.
+    // Over the footprints: QPV polygons under the schools; QPV markers (national zoom) above
+    // them; places, PRE and actions on top.
     const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
-    layersRef.current = [...footprints, ...middle, ...points];
+    layersRef.current = [...middle, ...objectLayers.points];
     overlayRef.current?.setProps({ layers: layersRef.current });
-  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers]);
+    // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
+    if (layersRef.current.length === 0) mapRef.current?.triggerRepaint();
+  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points]);
 
   useEffect(() => {
     const map = mapRef.current;

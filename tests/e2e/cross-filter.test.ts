@@ -171,6 +171,27 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('a Cité perimeter, drawn with the basemap under the other layers, has its tooltip and opens its fiche', async () => {
+    const [cite] = tableRows(await db.query("SELECT nom, (xmin + xmax) / 2 AS lon, (ymin + ymax) / 2 AS lat FROM cites WHERE geometry IS NOT NULL AND nom LIKE '%Vénissieux%'"));
+    expect(cite).toBeDefined();
+    const { page: p } = await openPage(browser, server.url);
+    await p.goto(`${server.url}#couches=cites&carte=11/${cite!.lat}/${cite!.lon}`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    await p.waitForTimeout(1500);
+    // The map's centre, the centre of the perimeter's box: inside it (Vénissieux and Saint-Fons).
+    const box = (await p.getByTestId('map').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await p.mouse.move(x, y);
+    const tooltip = p.locator('.deck-tooltip').filter({ visible: true });
+    await expect.poll(() => tooltip.innerText(), { timeout: 10_000 }).toContain('Cité éducative');
+    expect(await tooltip.innerText()).toContain(String(cite!.nom));
+    await p.mouse.click(x, y);
+    const fiche = p.getByTestId('fiche-objet');
+    await expect.poll(() => fiche.getAttribute('data-kind'), { timeout: 15_000 }).toBe('cite');
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe(cite!.nom);
+    await p.context().close();
+  });
+
   test('no request left the origin and no page error', () => {
     expect(offOrigin).toEqual([]);
     expect(errors).toEqual([]);

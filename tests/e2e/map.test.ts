@@ -185,7 +185,8 @@ describe('the observatory in Chromium', () => {
     const target = findPixel(png, isQpvPixel, { x: 610, y: MAP_BOX.y + MAP_BOX.height / 2 });
     expect(target).not.toBeNull();
     await page.mouse.move(target!.x, target!.y);
-    const tooltip = page.locator('.deck-tooltip');
+    // Each of the two deck.gl instances has its tooltip element: the one showing the QPV.
+    const tooltip = page.locator('.deck-tooltip').filter({ visible: true });
     await expect.poll(() => tooltip.innerText(), { timeout: 10_000 }).toContain('QP066007');
     expect(await tooltip.innerText()).toContain('Perpignan');
     // Text only: the line break is the sole element deck.gl may create from `text`.

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { formatValue } from '../../src/domain/format-fr.ts';
@@ -48,14 +48,20 @@ async function topRows(p: Page = page): Promise<string[]> {
   return p.locator('[data-testid="result-table"] tbody tr[data-code]').evaluateAll((rows, n) => rows.slice(0, n).map((r) => r.getAttribute('data-code')!), TOP);
 }
 
-/** The value cell of a QPV's row, scrolled into the virtualised table. */
-async function valueCell(code: string): Promise<string> {
+/** A QPV's row, scrolled into the virtualised table (from its end up, as n.d. rows sort last). */
+async function rowOf(code: string): Promise<Locator> {
   const table = page.getByTestId('result-table');
-  await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   const row = page.locator(`[data-testid="result-table"] tr[data-code="${code}"]`);
+  await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  for (let step = 0; step < 40 && !(await row.isVisible()); step++) {
+    await table.evaluate((el) => el.scrollBy(0, -el.clientHeight / 2));
+    await page.waitForTimeout(50);
+  }
   await row.waitFor({ timeout: 10_000 });
-  return (await row.locator('td').nth(3).textContent())!;
+  return row;
 }
+
+const valueCell = async (code: string) => (await (await rowOf(code)).locator('td').nth(3).textContent())!;
 
 const slider = (composante: string) => page.locator(`[data-testid="risk-weights"] li[data-composante="${composante}"] input[type="range"]`);
 
@@ -128,7 +134,7 @@ describe('décrochage risk index', () => {
     const { nd } = await recompute(NEW_WEIGHTS);
     expect(nd.length).toBeGreaterThan(0);
     for (const code of nd) expect(await valueCell(code), code).toBe('n.d.');
-    await page.locator(`[data-testid="result-table"] tr[data-code="${nd[0]}"] .result-table__open`).click();
+    await (await rowOf(nd[0]!)).locator('.result-table__open').click();
     const fiche = page.getByTestId('fiche-risque');
     await fiche.waitFor({ timeout: 30_000 });
     expect(await fiche.locator('[data-score]').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isFiltered } from '../../domain/cross-filter.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
 import type { QpvFacts } from '../../domain/cross-filter-compute.ts';
@@ -38,6 +38,13 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
   const compared = useAppStore((s) => s.comparison);
   const addToComparison = useAppStore((s) => s.addToComparison);
   const rows = result.matches;
+  const openRow = useCallback(
+    (row: QpvFacts) => {
+      selectQpv(row.code);
+      focusOn([row.xmin, row.ymin, row.xmax, row.ymax]);
+    },
+    [selectQpv, focusOn],
+  );
 
   return (
     <section className={`result-panel${open ? '' : ' result-panel--closed'}`} aria-labelledby="result-panel-title" data-testid="result-panel">
@@ -64,10 +71,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
             selected={selected}
             compared={compared}
             onCompare={addToComparison}
-            onOpen={(row) => {
-              selectQpv(row.code);
-              focusOn([row.xmin, row.ymin, row.xmax, row.ymax]);
-            }}
+            onOpen={openRow}
           />
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { formatValue } from '../../domain/format-fr.ts';
 import type { MatchSort, QpvFacts } from '../../domain/cross-filter-compute.ts';
 import { formatDistance } from '../format.ts';
@@ -76,32 +76,7 @@ export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, c
           {top > 0 && <tr style={{ height: top }} aria-hidden="true" />}
           {items.map((item) => {
             const row = rows[item.index]!;
-            return (
-              <tr key={row.code} data-code={row.code} className={row.code === selected ? 'result-table__row--selected' : undefined} style={{ height: ROW_HEIGHT }}>
-                <td>
-                  <button type="button" className="result-table__open" onClick={() => onOpen(row)} title={`Ouvrir la fiche de ${row.nom}`}>
-                    {row.nom}
-                  </button>{' '}
-                  <span className="result-table__code">{row.code}</span>
-                </td>
-                <td>{row.commune_nom}</td>
-                <td>{row.departement_code}</td>
-                <td className="result-table__numeric">{row.valeur === null ? (row.statut === 'secret' ? 'secret' : 'n.d.') : formatValue(row.valeur, indicator?.unite ?? '')}</td>
-                <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
-                <td>{EP_LABELS[row.ep] ?? row.ep}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="result-table__compare"
-                    disabled={compared.includes(row.code)}
-                    onClick={() => onCompare(row.code)}
-                    title={compared.includes(row.code) ? `${row.nom} est dans la comparaison` : `Ajouter ${row.nom} à la comparaison`}
-                  >
-                    {compared.includes(row.code) ? '✓' : '+'}
-                  </button>
-                </td>
-              </tr>
-            );
+            return <ResultRow key={row.code} row={row} unit={indicator?.unite ?? ''} selected={row.code === selected} compared={compared.includes(row.code)} onOpen={onOpen} onCompare={onCompare} />;
           })}
           {bottom > 0 && <tr style={{ height: bottom }} aria-hidden="true" />}
         </tbody>
@@ -109,3 +84,36 @@ export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, c
     </div>
   );
 }
+
+interface ResultRowProps {
+  row: QpvFacts;
+  unit: string;
+  selected: boolean;
+  compared: boolean;
+  onOpen(row: QpvFacts): void;
+  onCompare(code: string): void;
+}
+
+/** Memoised: on a brush move only the rows that come into the list are rendered. */
+const ResultRow = memo(function ResultRow({ row, unit, selected, compared, onOpen, onCompare }: ResultRowProps) {
+  return (
+    <tr data-code={row.code} className={selected ? 'result-table__row--selected' : undefined} style={{ height: ROW_HEIGHT }}>
+      <td>
+        <button type="button" className="result-table__open" onClick={() => onOpen(row)} title={`Ouvrir la fiche de ${row.nom}`}>
+          {row.nom}
+        </button>{' '}
+        <span className="result-table__code">{row.code}</span>
+      </td>
+      <td>{row.commune_nom}</td>
+      <td>{row.departement_code}</td>
+      <td className="result-table__numeric">{row.valeur === null ? (row.statut === 'secret' ? 'secret' : 'n.d.') : formatValue(row.valeur, unit)}</td>
+      <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
+      <td>{EP_LABELS[row.ep] ?? row.ep}</td>
+      <td>
+        <button type="button" className="result-table__compare" disabled={compared} onClick={() => onCompare(row.code)} title={compared ? `${row.nom} est dans la comparaison` : `Ajouter ${row.nom} à la comparaison`}>
+          {compared ? '✓' : '+'}
+        </button>
+      </td>
+    </tr>
+  );
+});
