@@ -1,5 +1,6 @@
 import { formatValue } from '../domain/format-fr.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
+import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
 import type { MapLegend } from './map-capture.ts';
 import { NO_DATA_COLOUR } from './palettes.ts';
 import type { Choropleth } from './use-choropleth.ts';
@@ -16,5 +17,6 @@ export function choroplethLegend({ option, classes, colours, noData }: Pick<Chor
     const secret = noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, ${secretLabel(threshold)})` : '';
     items.push({ colour: NO_DATA_COLOUR, label: `n.d.${secret} · ${missing} QPV` });
   }
-  return { title: `${option.libelle} — ${option.annee}`, items };
+  // The risk index mixes several producers' years: its millésime says which.
+  return { title: `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : option.annee}`, items };
 }

@@ -7,10 +7,11 @@ import { sourcesOfTables } from '../export/export-sources.ts';
 import { choroplethLegend } from '../map/legend-entries.ts';
 import { captureMapPng } from '../map/map-capture.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
+import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools when shown. */
-const mapTables = (layers: readonly string[]) => ['territoires', 'qpv', 'indicateurs', ...(layers.includes('etablissements') ? ['etablissements'] : [])];
+const mapTables = (layers: readonly string[], indicator: string) => [...new Set(['territoires', 'qpv', ...indicatorValueTables(indicator), ...(layers.includes('etablissements') ? ['etablissements'] : [])])];
 
 /** « Exporter la carte (PNG) »: the current map with its legend and sources. */
 export function MapExportButton({ choropleth }: { choropleth: Choropleth }) {
@@ -24,7 +25,7 @@ export function MapExportButton({ choropleth }: { choropleth: Choropleth }) {
     setError(null);
     try {
       const { visibleLayers, indicator } = useAppStore.getState();
-      const sources = sourcesOfTables(await loadManifest(), mapTables(visibleLayers));
+      const sources = sourcesOfTables(await loadManifest(), mapTables(visibleLayers, indicator));
       const png = await captureMapPng(legend, `${sourcesLine(sources)} · Exporté le ${formatDateFr(new Date())} · Observatoire de la réussite éducative`);
       downloadBlob(`carte-${indicator}.png`, png);
     } catch (e) {

@@ -1,13 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManifestSchema } from '../../src/data/manifest.ts';
+import { sourcesLine } from '../../src/export/csv-fr.ts';
+import { sourcesOfTables } from '../../src/export/export-sources.ts';
+import { classify } from '../../src/map/classify.ts';
+import { choroplethLegend } from '../../src/map/legend-entries.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_IDS, type RiskWeights } from '../../src/domain/risk-index.ts';
 import { buildQpvFactsQuery, CROSS_FILTER_SETUP } from '../../src/queries/cross-filter-queries.ts';
 import { buildQpvRisqueQuery, buildQpvServicesQuery } from '../../src/queries/fiche-risque-queries.ts';
-import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, indicatorValueTables } from '../../src/queries/indicator-queries.ts';
+import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, type IndicatorOption, indicatorValueTables } from '../../src/queries/indicator-queries.ts';
 import { RISK_INDICATOR_ID } from '../../src/queries/risk-indicator-queries.ts';
 import { buildRisqueView, buildServicesView, type RisqueSqlRow, type ServiceSqlRow } from '../../src/view-models/fiche-risque-model.ts';
-import { connectToPublishedData } from '../support/published-data.ts';
+import { connectToPublishedData, PUBLISHED_DIR } from '../support/published-data.ts';
 
 // The committed public/data, loaded as the app loads it.
 let db: Connector;
@@ -144,5 +151,25 @@ describe('the fiche under the user’s weights', () => {
     expect(cio(distance / 1000 - 0.001).zoneBlanche).toBe(true);
     expect(cio(distance / 1000).zoneBlanche).toBe(false);
     expect(buildServicesView(rows, 3000).find((s) => s.categorie === 'mission_locale')!.zoneBlanche).toBeNull();
+  });
+});
+
+describe('the risk index in the exports', () => {
+  it('titles its legend with its producers’ millésimes, and its sources line names the DEPP', async () => {
+    const options = await run<IndicatorOption>(buildIndicatorListQuery());
+    const legendOf = async (option: IndicatorOption) => {
+      const rows = await run<ValueRow>(buildQpvIndicatorValuesQuery(option.indicateur, DEFAULT_RISK_WEIGHTS));
+      const known = rows.flatMap((r) => (r.valeur === null ? [] : [r.valeur]));
+      const classes = classify(known, 'quantiles', 5);
+      return choroplethLegend({ option, classes, colours: classes.counts.map(() => '#000000'), noData: { nd: rows.length - known.length, secret: 0 } })!;
+    };
+    const risk = options.find((o) => o.indicateur === RISK_INDICATOR_ID)!;
+    expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE 2019–2020, DEPP 2021–2022`);
+    const poverty = options.find((o) => o.indicateur === 'tp60')!;
+    expect((await legendOf(poverty)).title).toBe(`${poverty.libelle} — ${poverty.annee}`);
+
+    const manifest = ManifestSchema.parse(JSON.parse(await readFile(path.join(PUBLISHED_DIR, 'manifest.json'), 'utf8')));
+    expect(sourcesLine(sourcesOfTables(manifest, indicatorValueTables(RISK_INDICATOR_ID)))).toMatch(/DEPP/);
+    expect(sourcesLine(sourcesOfTables(manifest, indicatorValueTables('tp60')))).not.toMatch(/DEPP/);
   });
 });
