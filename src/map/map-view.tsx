@@ -19,8 +19,8 @@ import { METROPOLE_BBOX } from './territory-views.ts';
 /**
  * The map: MapLibre draws the offline basemap and, interleaved, deck.gl's footprints; a
  * second deck.gl draws the QPV, schools and other objects in its own canvas over it (a filter
- * change redraws that canvas only, not the basemap nor the footprints). Data comes straight from the published Arrow files so that the
- * first paint never waits for DuckDB.
+ * change redraws that canvas only, not the basemap nor the footprints). Data comes straight
+ * from the published Arrow files so that the first paint never waits for DuckDB.
  */
 export interface MapViewProps {
   fill: ReadonlyMap<string, Rgba> | null;
