@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
-import { differingShare, DIST_DIR, findPixel, launchChromium, openPage, REPO_ROOT, startPreview, VIEWPORT, waitForMark } from '../support/browser.ts';
+import { countPixels, differingShare, DIST_DIR, findPixel, isQpvPixel, launchChromium, openPage, REPO_ROOT, startPreview, VIEWPORT, waitForMark } from '../support/browser.ts';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests/e2e/artifacts');
 // Toulouse and its QPV, as polygons (zoom ≥ 10), right of the side panel and above the table.
@@ -168,6 +168,33 @@ describe('cross-filter', () => {
     expect(school!.ep).toBe('REP+');
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(school!.nom);
     await screenshot(p, 'ecole-fiche');
+    await p.context().close();
+  });
+
+  test('« Voir sur la carte » frames the listed QPV clear of the panels', async () => {
+    const { page: p } = await openPage(browser, server.url);
+    // A filter from the national view: the list unfolds over the south, where the QPV are.
+    // QPV only: the other layers' colours would count as QPV pixels.
+    await p.goto(`${server.url}#onglet=filtres&couches=qpv&f_valeur=50~70`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    const listed = await tableCount(p);
+    expect(listed).toBe(await sqlCount(tp60Between(50, 70)));
+    await p.waitForTimeout(1500);
+    // The map left visible: right of the side panel, above the list.
+    const clear = async () => {
+      const panel = (await p.locator('.app__panel').boundingBox())!;
+      const list = (await p.getByTestId('result-panel').boundingBox())!;
+      const x = Math.ceil(panel.x + panel.width) + 2;
+      return { x, y: 130, width: VIEWPORT.width - x, height: Math.floor(list.y) - 130 };
+    };
+    const before = countPixels(await screenshot(p, 'voir-sur-la-carte-avant'), isQpvPixel, await clear()).matching;
+    const zoom = await p.evaluate(() => Number(/carte=([\d.]+)/.exec(location.hash)![1]));
+    await p.getByRole('button', { name: 'Voir sur la carte' }).click();
+    await p.waitForFunction((z) => Number(/carte=([\d.]+)/.exec(location.hash)?.[1] ?? 0) > z + 1, zoom, { timeout: 15_000 });
+    await p.waitForTimeout(1500);
+    const after = countPixels(await screenshot(p, 'voir-sur-la-carte-apres'), isQpvPixel, await clear()).matching;
+    // Matching QPV are drawn in their class colour, the others in grey: far more colour in view.
+    expect(after).toBeGreaterThan(Math.max(800, 3 * before));
     await p.context().close();
   });
 
