@@ -11,7 +11,7 @@ import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools when shown. */
-const mapTables = (layers: readonly string[], indicator: string) => [...new Set(['territoires', 'qpv', ...indicatorValueTables(indicator), ...(layers.includes('etablissements') ? ['etablissements'] : [])])];
+const mapTables = (layers: readonly string[], indicator: string) => ['territoires', 'qpv', ...indicatorValueTables(indicator), ...(layers.includes('etablissements') ? ['etablissements'] : [])];
 
 /** « Exporter la carte (PNG) »: the current map with its legend and sources. */
 export function MapExportButton({ choropleth }: { choropleth: Choropleth }) {

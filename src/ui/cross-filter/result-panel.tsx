@@ -17,7 +17,7 @@ function exportMatches(rows: readonly QpvFacts[], indicator: IndicatorOption | n
   return exportTableCsv('qpv-filtres.csv', {
     header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],
     rows: rows.map((r) => [r.code, r.nom, r.commune_nom, r.departement_code, r.valeur ?? (r.statut === 'secret' ? 'secret' : 'n.d.'), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), r.ep === 'hors' ? 'hors EP' : r.ep]),
-    tables: [...new Set([...RESULT_TABLES, ...indicatorValueTables(indicator?.indicateur ?? '')])],
+    tables: [...RESULT_TABLES, ...indicatorValueTables(indicator?.indicateur ?? '')],
   });
 }
 
