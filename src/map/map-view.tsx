@@ -70,6 +70,10 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      // Flat layers drawn in their order need no depth buffer: without one, a brush move does
+      // not clear and store a multisampled depth buffer as large as the map (in software WebGL,
+      // CPU time taken from the page at every move).
+      deviceProps: { webgl: { depth: false } },
       getTooltip: (info) => {
         if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
         const object = objectOf(info);
