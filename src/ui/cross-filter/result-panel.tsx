@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type BBox, EMPTY_BBOX, isEmptyBBox, unionBBox } from '../../../geo/index.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { type BBox, EMPTY_BBOX, unionBBox } from '../../../geo/index.ts';
 import { isFiltered } from '../../domain/cross-filter.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
 import type { QpvFacts } from '../../domain/cross-filter-compute.ts';
@@ -40,11 +40,9 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
   const addToComparison = useAppStore((s) => s.addToComparison);
   const rows = result.matches;
   // The QPV of the list in one box: a filter started at the national view may leave them all
-  // under the panels (the embedded QPV are in the south, where the list unfolds).
-  const matchesBox = useMemo(() => {
-    const box = rows.reduce<BBox>((b, r) => unionBBox(b, [r.xmin, r.ymin, r.xmax, r.ymax]), [...EMPTY_BBOX]);
-    return isEmptyBBox(box) ? null : box;
-  }, [rows]);
+  // under the panels (the embedded QPV are in the south, where the list unfolds). Computed on
+  // the click, not on every brush move.
+  const showMatches = () => focusOn(rows.reduce<BBox>((b, r) => unionBBox(b, [r.xmin, r.ymin, r.xmax, r.ymax]), [...EMPTY_BBOX]));
   const openRow = useCallback(
     (row: QpvFacts) => {
       selectQpv(row.code);
@@ -60,7 +58,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
           {result.total === null ? 'Liste des QPV : chargement…' : `${formatCount(rows.length)} QPV ${filtered ? 'correspondent aux filtres' : '(aucun filtre)'}`}
         </h2>
         <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--right">
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={matchesBox === null} onClick={() => matchesBox !== null && focusOn(matchesBox)} title="Cadrer la carte sur les QPV de la liste, hors des panneaux">
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={rows.length === 0} onClick={showMatches} title="Cadrer la carte sur les QPV de la liste, hors des panneaux">
             Voir sur la carte
           </button>
           <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" disabled={rows.length === 0} onClick={() => void exportMatches(rows, indicator)}>
