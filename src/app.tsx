@@ -3,7 +3,7 @@ import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { lazy, memo, Suspense } from 'react';
 import { isFiltered } from './domain/cross-filter.ts';
 import { useMapObjects } from './map/use-map-objects.ts';
-import { useMatchingQpv, useQpvGpuFilter } from './map/use-qpv-filter.ts';
+import { useQpvGpuFilter } from './map/use-qpv-filter.ts';
 import { CrossFilterPanel } from './ui/cross-filter/cross-filter-panel.tsx';
 import { ResultPanel } from './ui/cross-filter/result-panel.tsx';
 import { useCrossFilter } from './ui/cross-filter/use-cross-filter.ts';
@@ -109,10 +109,9 @@ function MapWorkspace() {
   const crossFilter = useCrossFilter(indicator, riskWeights, filters);
   const qpvFilter = useQpvGpuFilter(filters, crossFilter);
   const objects = useMapObjects(visibleLayers);
-  const matchingQpv = useMatchingQpv(filters, crossFilter);
   return (
     <>
-      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} matchingQpv={matchingQpv} objects={objects.data} />
+      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} />
       <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
         <MapSearch />
         <Tabs

@@ -1,7 +1,9 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
+import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
 import type { EtablissementPoint } from '../queries/etablissements-query.ts';
+import type { Rgba } from './palettes.ts';
+import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
 
 /**
  * REP+, REP and hors éducation prioritaire told apart by shape and colour, not colour alone
@@ -32,56 +34,77 @@ function epOnly(points: readonly EtablissementPoint[]): EtablissementPoint[] {
   return ep;
 }
 
-const qpvCache = new WeakMap<EtablissementPoint, string[]>();
-/** The QPV a school lies in or near, split once (the filter asks on every brush move). */
-function qpvOf(point: EtablissementPoint): string[] {
-  let codes = qpvCache.get(point);
-  if (codes === undefined) {
-    codes = point.qpv === '' ? [] : point.qpv.split(',');
-    qpvCache.set(point, codes);
-  }
-  return codes;
+interface LinkedSchools {
+  /** A school once per QPV it lies in or near (schools near no QPV are left out). */
+  points: EtablissementPoint[];
+  /** The QPV of each entry of `points`. */
+  codes: string[];
 }
 
-/** One extension instance for every build (deck.gl cannot swap a layer's extensions). */
-const SCHOOL_FILTER = [new DataFilterExtension({ filterSize: 1 })];
+const linkedCache = new WeakMap<readonly EtablissementPoint[], LinkedSchools>();
+/** The (school, QPV) pairs of `points`, the same arrays for the same points. */
+function linkedOf(points: readonly EtablissementPoint[]): LinkedSchools {
+  let linked = linkedCache.get(points);
+  if (linked === undefined) {
+    linked = { points: [], codes: [] };
+    for (const point of points) {
+      for (const code of point.qpv === '' ? [] : point.qpv.split(',')) {
+        linked.points.push(point);
+        linked.codes.push(code);
+      }
+    }
+    linkedCache.set(points, linked);
+  }
+  return linked;
+}
+
+/** How the schools near no QPV passing the filters are drawn: in place, dimmed and smaller. */
+export const DIMMED_SCHOOLS = { opacity: 0.3, sizeFactor: 0.7 };
 
 export interface EtablissementLayerOptions {
   zoom: number;
-  /**
-   * QPV passing the cross-filter (null: no filter). A school in or within 300 m of one of
-   * them is drawn as usual; the others fade to a tenth (GPU filter, soft range).
-   */
-  matchingQpv: { codes: ReadonlySet<string>; key: string } | null;
+  /** The cross-filter as the QPV layers apply it on the GPU; null when no filter is active. */
+  filter: QpvGpuFilter | null;
 }
 
+/**
+ * Every school, dimmed while a filter is active; over them, the schools in or within 300 m
+ * of a QPV passing the filter, drawn as usual. Those are tested on the GPU with the QPV's own
+ * filter values, once per QPV they are near (a school near two QPV passes if either does): a
+ * brush move changes uniforms only, as for the QPV.
+ */
 export function buildEtablissementLayers(points: readonly EtablissementPoint[], options: EtablissementLayerOptions): Layer[] {
   const data = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? points : epOnly(points);
   const scale = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? 1.2 : options.zoom >= 7 ? 0.8 : 0.6;
-  const { matchingQpv } = options;
-  const matches = (d: EtablissementPoint) => matchingQpv === null || qpvOf(d).some((c) => matchingQpv.codes.has(c));
-  return [
-    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
-      id: 'etablissements',
-      data,
-      getPosition: (d) => [d.lon, d.lat],
-      getIcon: (d) => {
-        const symbol = EP_SYMBOLS[epSymbolOf(d.ep)];
-        return { id: epSymbolOf(d.ep), url: symbol.url, width: 24, height: 24, mask: false };
-      },
-      getSize: (d) => EP_SYMBOLS[epSymbolOf(d.ep)].size * scale,
-      sizeUnits: 'pixels',
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 120],
-      // Non-matching schools sit in the soft band: drawn faded and smaller, still in place.
-      extensions: SCHOOL_FILTER,
-      getFilterValue: (d) => (matches(d) ? 1 : 0),
-      filterRange: [-0.1, 1],
-      filterSoftRange: [0.9, 1],
-      updateTriggers: { getFilterValue: matchingQpv?.key ?? '' },
-    }),
+  const { filter } = options;
+  const icons = {
+    getPosition: (d: EtablissementPoint) => [d.lon, d.lat] as [number, number],
+    getIcon: (d: EtablissementPoint) => ({ id: epSymbolOf(d.ep), url: EP_SYMBOLS[epSymbolOf(d.ep)].url, width: 24, height: 24, mask: false }),
+    getSize: (d: EtablissementPoint) => EP_SYMBOLS[epSymbolOf(d.ep)].size,
+    // A uniform, so that a zoom changing the scale rebuilds no attribute.
+    sizeScale: scale,
+    sizeUnits: 'pixels' as const,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 120] as Rgba,
+  };
+  const layers: Layer[] = [
+    // The filter extension, switched off: the same WebGL program as the layer above, compiled
+    // with the first paint rather than at the first brush move.
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', data, ...(filter && { opacity: DIMMED_SCHOOLS.opacity, sizeScale: scale * DIMMED_SCHOOLS.sizeFactor }) }),
   ];
+  if (filter !== null) {
+    const linked = linkedOf(data);
+    layers.push(
+      new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
+        ...icons,
+        ...gpuFilterProps(filter, (_: EtablissementPoint, index) => linked.codes[index]!),
+        id: 'etablissements-passing',
+        data: linked.points,
+      }),
+    );
+  }
+  return layers;
 }
 
 const TYPES: Record<string, string> = { ecole: 'École', college: 'Collège', lycee: 'Lycée', cio: 'CIO', medico_social: 'Médico-social', autre: 'Établissement' };
@@ -92,4 +115,4 @@ export function etablissementTooltip(p: EtablissementPoint): string {
   return `${p.nom}\n${TYPES[p.type] ?? p.type} ${p.secteur === 'prive' ? 'privé' : 'public'} · ${ep}\n${p.uai} · ${p.commune_nom}`;
 }
 
-export const isEtablissementPick = (info: PickingInfo) => info.layer?.id === 'etablissements';
+export const isEtablissementPick = (info: PickingInfo) => info.layer?.id.startsWith('etablissements') === true;

@@ -26,13 +26,12 @@ export interface MapViewProps {
   fill: ReadonlyMap<string, Rgba> | null;
   fillKey: string;
   etablissements: readonly EtablissementPoint[];
+  /** The cross-filter for the GPU, applied to the QPV and to the schools near them. */
   qpvFilter: QpvGpuFilter | null;
-  /** QPV passing every filter, for the schools (null: no filter). */
-  matchingQpv: { codes: ReadonlySet<string>; key: string } | null;
   objects: ObjectLayerData;
 }
 
-export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv, objects }: MapViewProps) {
+export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -167,12 +166,12 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, matchingQpv,
     };
   }, []);
 
-  // Each group is built again only when its own inputs change: on a brush move, only the QPV
-  // layers (new filter range) and, when the matching QPV change, the schools are new to deck.gl.
+  // Each group is built again only when its own inputs change: on a brush move, the QPV and
+  // school layers get a new filter range (uniforms), the other layers are left as they were.
   const showQpv = visibleLayers.includes('qpv');
   const showEtablissements = visibleLayers.includes('etablissements');
   const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : []), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
-  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, matchingQpv }) : []), [showEtablissements, etablissements, zoom, matchingQpv]);
+  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : []), [showEtablissements, etablissements, zoom, qpvFilter]);
   const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
 
   useEffect(() => {

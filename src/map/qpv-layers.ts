@@ -64,8 +64,8 @@ const ANY: Range = [-1e31, 1e31];
 const DIMMED: Rgba = [120, 120, 130, 150];
 
 /**
- * The same extension instance on every build, filter or not: deck.gl cannot add an
- * extension to a layer that was created without it (visgl/deck.gl#7263).
+ * The same extension instance on every build, filter or not, and for the schools too: deck.gl
+ * cannot add an extension to a layer that was created without it (visgl/deck.gl#7263).
  */
 const QPV_FILTER = [new DataFilterExtension({ filterSize: 3 })];
 /**
@@ -73,16 +73,20 @@ const QPV_FILTER = [new DataFilterExtension({ filterSize: 3 })];
  * of the layer they copy, compiled with the first paint, and the first brush move does not
  * stall on compiling another one.
  */
-const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false };
+export const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false };
 
-function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never) => string) {
-  const code = codeOf as (d: unknown) => string;
+/**
+ * The cross-filter as a layer's DataFilterExtension props, for features that each stand for
+ * one QPV: `codeOf` gives the QPV of the feature (or of its index in the layer's data).
+ */
+export function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never, index: number) => string) {
+  const code = codeOf as (d: unknown, index: number) => string;
   return {
     extensions: QPV_FILTER,
     filterEnabled: filter !== null,
-    getFilterValue: (d: unknown) => {
+    getFilterValue: (d: unknown, { index }: { index: number }) => {
       if (filter === null) return [0, 0, 1];
-      const c = code(d);
+      const c = code(d, index);
       return [filter.valeur.get(c) ?? MISSING, filter.distance.get(c) ?? MISSING, filter.others === null || filter.others.has(c) ? 1 : 0];
     },
     filterRange: [filter?.ranges.valeur ?? ANY, filter?.ranges.distance ?? ANY, [1, 1]] as [number, number][],

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { type Filters, isFiltered } from '../domain/cross-filter.ts';
 import type { QpvFacts } from '../domain/cross-filter-compute.ts';
 import type { CrossFilterResult } from '../ui/cross-filter/use-cross-filter.ts';
@@ -23,18 +23,4 @@ export function useQpvGpuFilter(filters: Filters, result: CrossFilterResult): Qp
     if (!isFiltered(filters) || values === null) return null;
     return { valeur: values.valeur, distance: values.distance, others, key: `${values.version}:${othersKey ?? ''}`, ranges: { valeur: filters.valeur, distance: filters.distance } };
   }, [filters, values, others, othersKey]);
-}
-
-/**
- * The QPV passing every filter, for the schools' layer: null without a filter; while a new
- * result is on its way, the previous one (the schools do not blink during a brush).
- */
-export function useMatchingQpv(filters: Filters, result: CrossFilterResult): { codes: ReadonlySet<string>; key: string } | null {
-  const last = useRef<{ codes: ReadonlySet<string>; key: string } | null>(null);
-  const key = result.settled ? result.matches.map((m) => m.code).join(',') : null;
-  return useMemo(() => {
-    if (!isFiltered(filters)) last.current = null;
-    else if (key !== null && key !== last.current?.key) last.current = { codes: new Set(key === '' ? [] : key.split(',')), key };
-    return last.current;
-  }, [filters, key]);
 }

@@ -1,0 +1,81 @@
+import type { Layer } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { buildEtablissementLayers, DIMMED_SCHOOLS, isEtablissementPick } from '../../src/map/etablissement-layers.ts';
+import type { QpvGpuFilter } from '../../src/map/qpv-layers.ts';
+import type { EtablissementPoint } from '../../src/queries/etablissements-query.ts';
+
+const school = (uai: string, ep: EtablissementPoint['ep'], qpv: string): EtablissementPoint => ({
+  uai,
+  nom: `École ${uai}`,
+  type: 'ecole',
+  ep,
+  secteur: 'public',
+  commune_nom: 'Toulouse',
+  lon: 1.41,
+  lat: 43.57,
+  qpv,
+});
+
+// Toulouse: one school in Grand Mirail and within 300 m of Bagatelle, one in Empalot, one near no QPV.
+const POINTS = [school('0310001A', 'REP+', 'QP031007,QP031003'), school('0310002B', 'REP', 'QP031009'), school('0310003C', 'REP', '')];
+
+/** Poverty rates and distances as the cross-filter hands them to the GPU; only Bagatelle is brushed in. */
+const FILTER: QpvGpuFilter = {
+  valeur: new Map([
+    ['QP031007', 41.2],
+    ['QP031003', 55.8],
+    ['QP031009', 38.4],
+  ]),
+  distance: new Map([
+    ['QP031007', 420],
+    ['QP031003', 650],
+    ['QP031009', 900],
+  ]),
+  others: null,
+  key: '1:',
+  ranges: { valeur: [50, 60], distance: null },
+};
+
+/** What the GPU does with the layer's DataFilterExtension props: every filter value within its range. */
+function drawnAsPassing(layer: Layer): string[] {
+  const props = layer.props as unknown as {
+    data: EtablissementPoint[];
+    filterEnabled: boolean;
+    filterRange: [number, number][];
+    getFilterValue: (d: EtablissementPoint, info: { index: number }) => number[];
+  };
+  return props.data.filter((d, index) => !props.filterEnabled || props.getFilterValue(d, { index }).every((v, i) => v >= props.filterRange[i]![0] && v <= props.filterRange[i]![1])).map((d) => d.uai);
+}
+
+describe('schools on the map under the cross-filter', () => {
+  it('without a filter: one layer, every school drawn as usual', () => {
+    const layers = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
+    expect(layers.map((l) => l.id)).toEqual(['etablissements']);
+    expect(layers[0]!.props.opacity).toBe(1);
+    expect(drawnAsPassing(layers[0]!)).toEqual(['0310001A', '0310002B', '0310003C']);
+  });
+
+  it('with a filter: all dimmed beneath, on top those near a passing QPV, whichever of their QPV passes', () => {
+    const [dimmed, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    expect(dimmed!.props.opacity).toBe(DIMMED_SCHOOLS.opacity);
+    expect(drawnAsPassing(dimmed!)).toHaveLength(3);
+    // Grand Mirail (41.2 %) is out of the brush, Bagatelle (55.8 %) in it: its school passes.
+    expect(drawnAsPassing(passing!)).toEqual(['0310001A']);
+    expect(isEtablissementPick({ layer: passing } as never)).toBe(true);
+  });
+
+  it('a brush move changes only the ranges: the same data and filter values, no attribute to rebuild', () => {
+    const moved = { ...FILTER, ranges: { valeur: [35, 45] as [number, number], distance: null } };
+    const [, before] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    const [, after] = buildEtablissementLayers(POINTS, { zoom: 11, filter: moved });
+    expect(after!.props.data).toBe(before!.props.data);
+    expect(after!.props.updateTriggers).toEqual(before!.props.updateTriggers);
+    // Grand Mirail and Empalot are now in the brush.
+    expect(drawnAsPassing(after!)).toEqual(['0310001A', '0310002B']);
+  });
+
+  it('the categorical filters count too: a school near no QPV left by them is dimmed', () => {
+    const [, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), key: '1:QP031009', ranges: { valeur: null, distance: null } } });
+    expect(drawnAsPassing(passing!)).toEqual(['0310002B']);
+  });
+});
