@@ -6,13 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { SEARCH_TABLES, startDatabase, whenTablesLoaded } from './db/database.ts';
-import { MARKS, mark } from './perf-marks.ts';
+import { MARKS, mark, watchInputs } from './perf-marks.ts';
 import { useAppStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-state.ts';
 import { exposeTestHooks } from './test-hooks.ts';
 import './styles.css';
 
 mark(MARKS.scriptStart);
+watchInputs();
 startReactDsfr({ defaultColorScheme: 'light' });
 exposeTestHooks();
 syncStoreWithUrl();
