@@ -8,11 +8,23 @@ const HISTOGRAM = '[data-testid^="histogram-"] svg';
 const STEP_PX = 4;
 
 /**
- * Drags the brush of the indicator histogram over `moves` mouse moves and returns the
- * distribution of `obs:filter` (input event → map, charts and table drawn with the result;
- * src/perf-marks.ts). Each move waits for the previous measure, so none is superseded.
+ * Drags the brush of the indicator histogram over `moves` mouse moves, in each of `sweeps`
+ * fresh pages, and returns the distribution of `obs:filter` over all the moves (input event →
+ * map, charts and table drawn with the result; src/perf-marks.ts), with each sweep's own p95.
+ * Each move waits for the previous measure, so none is superseded.
  */
-export async function benchFilter(browser: Browser, url: string, moves: number): Promise<MetricSummary> {
+export async function benchFilter(browser: Browser, url: string, moves: number, sweeps: number): Promise<MetricSummary> {
+  const durations: number[] = [];
+  const sweepP95: number[] = [];
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    const measured = await brushSweep(browser, url, moves);
+    durations.push(...measured);
+    sweepP95.push(summarise(measured, 'ms').p95);
+  }
+  return { ...summarise(durations, 'ms'), sweeps_p95: sweepP95 };
+}
+
+async function brushSweep(browser: Browser, url: string, moves: number): Promise<number[]> {
   const { page, offOrigin } = await openPage(browser, url);
   await page.goto(`${url}#onglet=filtres`);
   await waitForMark(page, MARKS.duckdbReady, 240_000);
@@ -31,5 +43,5 @@ export async function benchFilter(browser: Browser, url: string, moves: number):
   const durations = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), FILTER_MEASURE);
   if (offOrigin.length > 0) throw new Error(`requests left the origin: ${offOrigin.join(', ')}`);
   await page.context().close();
-  return summarise(durations, 'ms');
+  return durations;
 }

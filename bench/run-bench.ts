@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures the built app in headless Chromium (software WebGL) and prints a
- * table; writes bench/results.json as {"<metric>": {median, p95, unit, runs}}.
+ * table; writes bench/results.json as {"<metric>": {median, p95, unit, runs}}, the brush metrics
+ * with the p95 of each sweep besides (`sweeps_p95`).
  * BENCH_RUNS sets the number of cold loads (default 7, at least 5).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,8 +23,13 @@ const TARGETS: Record<string, string> = {
   filter_p95_ms_100x: '≤ 100 (p95)',
 };
 
-/** Brush moves per filter measure (the issue asks for at least 50). */
+/** Brush moves per sweep (the issue asks for a p95 over at least 50). */
 const BRUSH_MOVES = 60;
+/**
+ * Sweeps, each in a fresh page, pooled into one p95: over one page's 60 moves the p95 is the
+ * third-slowest move, and it varied by ±3 ms from page to page on this machine.
+ */
+const BRUSH_SWEEPS = 3;
 
 /** The built app serving the synthetic ×100 dataset (`npm run synthetic:100x`), in a temp dir. */
 function synthetic100xApp(): string {
@@ -42,19 +48,19 @@ try {
   const pipeline = await benchPipelineRuns(3);
   const { points, polygons, pairs, ...pip } = await benchPipSpeedup(5);
   console.log(`point-in-polygon: ${points} real establishments × ${polygons} QPV → ${pairs} pairs, identical for both methods`);
-  const filter = await benchFilter(browser, server.url, BRUSH_MOVES);
+  const filter = await benchFilter(browser, server.url, BRUSH_MOVES, BRUSH_SWEEPS);
   const syntheticDir = synthetic100xApp();
   const synthetic = await startPreview(syntheticDir);
   let filter100x: MetricSummary;
   try {
-    filter100x = await benchFilter(browser, synthetic.url, BRUSH_MOVES);
+    filter100x = await benchFilter(browser, synthetic.url, BRUSH_MOVES, BRUSH_SWEEPS);
   } finally {
     await synthetic.close();
     rmSync(syntheticDir, { recursive: true });
   }
   const results: Record<string, MetricSummary> = { ...loads, pipeline_full_s: pipeline, pip_speedup_vs_turf: pip, filter_p95_ms: filter, filter_p95_ms_100x: filter100x };
   console.table(
-    Object.fromEntries(Object.entries(results).map(([metric, s]) => [metric, { median: s.median, p95: s.p95, unit: s.unit, runs: s.runs, target: TARGETS[metric] ?? '' }])),
+    Object.fromEntries(Object.entries(results).map(([metric, s]) => [metric, { median: s.median, p95: s.p95, unit: s.unit, runs: s.runs, target: TARGETS[metric] ?? '', 'p95 per sweep': s.sweeps_p95?.join(' / ') ?? '' }])),
   );
   const file = path.join(import.meta.dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

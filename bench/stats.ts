@@ -4,6 +4,8 @@ export interface MetricSummary {
   p95: number;
   unit: 'ms' | 's' | 'x';
   runs: number;
+  /** For a metric pooled over several sweeps (page loads), each one's own p95. */
+  sweeps_p95?: number[];
 }
 
 /** Nearest-rank percentile (p in 0–100) of a non-empty sample. */
