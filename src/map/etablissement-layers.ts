@@ -89,8 +89,8 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
     highlightColor: [255, 255, 255, 120] as Rgba,
   };
   const layers: Layer[] = [
-    // The filter extension, switched off: the same WebGL program as the layer above, compiled
-    // with the first paint rather than at the first brush move.
+    // The filter extension, switched off: the same WebGL program as the passing schools'
+    // layer drawn over it, compiled with the first paint rather than at the first brush move.
     new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', data, ...(filter && { opacity: DIMMED_SCHOOLS.opacity, sizeScale: scale * DIMMED_SCHOOLS.sizeFactor }) }),
   ];
   if (filter !== null) {
