@@ -109,6 +109,8 @@ function MapWorkspace() {
   const crossFilter = useCrossFilter(indicator, riskWeights, filters);
   const qpvFilter = useQpvGpuFilter(filters, crossFilter);
   const objects = useMapObjects(visibleLayers);
+  // The QPV the filters leave out, greyed on the map: the legends say how many.
+  const excluded = isFiltered(filters) && crossFilter.total !== null ? Math.max(0, qpvCount - crossFilter.total) : null;
   return (
     <>
       <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} />
@@ -127,8 +129,8 @@ function MapWorkspace() {
         >
           {tab === 'indicateur' && (
             <>
-              <IndicatorPanel choropleth={choropleth} />
-              <MapExportButton choropleth={choropleth} />
+              <IndicatorPanel choropleth={choropleth} excluded={excluded} />
+              <MapExportButton choropleth={choropleth} excluded={excluded} />
               {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
             </>
           )}

@@ -2,11 +2,17 @@ import { formatValue } from '../domain/format-fr.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
 import type { MapLegend } from './map-capture.ts';
-import { NO_DATA_COLOUR } from './palettes.ts';
+import { DIMMED, NO_DATA_COLOUR, rgbaCss } from './palettes.ts';
 import type { Choropleth } from './use-choropleth.ts';
 
-/** The choropleth's legend as text lines with their colour (for the PNG export); null before the data. */
-export function choroplethLegend({ option, classes, colours, noData }: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, threshold?: number): MapLegend | null {
+/** The legend line of the QPV the active filters leave out, greyed on the map. */
+export const EXCLUDED_ITEM = { colour: rgbaCss(DIMMED), label: 'Hors des filtres (grisés)' };
+
+/**
+ * The choropleth's legend as text lines with their colour (for the PNG export); null before
+ * the data. `excluded`: how many QPV the active filters leave out (null: no filter).
+ */
+export function choroplethLegend({ option, classes, colours, noData }: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, excluded: number | null = null, threshold?: number): MapLegend | null {
   if (option === null || classes.counts.length === 0) return null;
   const items = classes.counts.map((count, i) => ({
     colour: colours[i]!,
@@ -17,6 +23,7 @@ export function choroplethLegend({ option, classes, colours, noData }: Pick<Chor
     const secret = noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, ${secretLabel(threshold)})` : '';
     items.push({ colour: NO_DATA_COLOUR, label: `n.d.${secret} · ${missing} QPV` });
   }
+  if (excluded !== null) items.push({ colour: EXCLUDED_ITEM.colour, label: `${EXCLUDED_ITEM.label} · ${excluded} QPV` });
   // The risk index mixes several producers' years: its millésime says which.
   return { title: `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : option.annee}`, items };
 }

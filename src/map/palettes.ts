@@ -18,6 +18,12 @@ export function palette(sens: Sens, k: number): string[] {
   return sens === 'hausse_favorable' ? picked.reverse() : picked;
 }
 
+/** Grey of the QPV a filter leaves out (drawn under the ones it keeps). */
+export const DIMMED: Rgba = [120, 120, 130, 150];
+
+/** `rgba` as CSS (legends, the PNG export). */
+export const rgbaCss = ([r, g, b, a]: Rgba) => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(2)})`;
+
 /** Grey of the *n.d.* class (no value published). */
 export const NO_DATA_COLOUR = '#c8c8c8';
 

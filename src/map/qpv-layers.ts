@@ -3,7 +3,7 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Range } from '../domain/cross-filter.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Rgba } from './palettes.ts';
+import { DIMMED, type Rgba } from './palettes.ts';
 
 export interface QpvProps {
   code: string;
@@ -61,7 +61,6 @@ export interface QpvGpuFilter {
 /** Value of a QPV without one: outside every brush, inside the « no brush » range. */
 const MISSING = -1e30;
 const ANY: Range = [-1e31, 1e31];
-const DIMMED: Rgba = [120, 120, 130, 150];
 
 /**
  * The same extension instance on every build, filter or not, and for the schools too: deck.gl

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
 import { NO_DATA_COLOUR } from '../map/palettes.ts';
+import { EXCLUDED_ITEM } from '../map/legend-entries.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { useAppStore } from '../state/store.ts';
@@ -18,8 +19,11 @@ const THEMES: Record<string, string> = {
 };
 
 
-/** Indicator selector, classification, class count and the legend of the QPV choropleth. */
-export function IndicatorPanel({ choropleth }: { choropleth: Choropleth }) {
+/**
+ * Indicator selector, classification, class count and the legend of the QPV choropleth;
+ * `excluded`: how many QPV the active filters leave out, greyed on the map (null: no filter).
+ */
+export function IndicatorPanel({ choropleth, excluded }: { choropleth: Choropleth; excluded: number | null }) {
   const { indicator, classification, classCount, setIndicator, setClassification, setClassCount } = useAppStore(
     useShallow((s) => ({
       indicator: s.indicator,
@@ -98,6 +102,13 @@ export function IndicatorPanel({ choropleth }: { choropleth: Choropleth }) {
                 <span className="legend__swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
                 n.d.{noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, < ${SECRET_THRESHOLD})` : ''}
                 <span className="legend__count"> · {noData.nd + noData.secret} QPV</span>
+              </li>
+            )}
+            {excluded !== null && (
+              <li data-count={excluded} data-excluded="true">
+                <span className="legend__swatch" style={{ background: EXCLUDED_ITEM.colour }} aria-hidden="true" />
+                {EXCLUDED_ITEM.label}
+                <span className="legend__count"> · {excluded} QPV</span>
               </li>
             )}
           </ul>

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import { tableRows } from '../domain/connector.ts';
+import { isFiltered } from '../domain/cross-filter.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
@@ -28,6 +29,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
   const visible = useAppStore((s) => s.visibleLayers);
   const toggle = useAppStore((s) => s.toggleLayer);
   const tableCounts = useAppStore((s) => s.tableCounts);
+  const filtered = useAppStore((s) => isFiltered(s.filters));
   const lieux = useSql(LIEUX_BY_CATEGORY, (t) => new Map(tableRows(t).map((r) => [String(r.categorie), Number(r.n)])), ['lieux']);
   const id = useId();
   const byEp = { 'REP+': 0, REP: 0, hors: 0 };
@@ -73,7 +75,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
             <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
             {k === 'hors' && ' (à partir du zoom 10)'}
           </li>
-        )),
+        )).concat(filtered ? [<li key="dimmed">Estompés : à plus de 300 m de tout QPV retenu par les filtres</li>] : []),
         'ep-legend',
       )}
       {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}

@@ -14,10 +14,10 @@ import { useAppStore } from '../state/store.ts';
 const mapTables = (layers: readonly string[], indicator: string) => ['territoires', 'qpv', ...indicatorValueTables(indicator), ...(layers.includes('etablissements') ? ['etablissements'] : [])];
 
 /** « Exporter la carte (PNG) »: the current map with its legend and sources. */
-export function MapExportButton({ choropleth }: { choropleth: Choropleth }) {
+export function MapExportButton({ choropleth, excluded }: { choropleth: Choropleth; excluded: number | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const legend = choroplethLegend(choropleth);
+  const legend = choroplethLegend(choropleth, excluded);
 
   const exportPng = async () => {
     if (legend === null) return;

@@ -113,6 +113,19 @@ describe('cross-filter', () => {
     expect(await tableCount()).toBe(await sqlCount(tp60Between(lo2, hi2)));
   });
 
+  test('under a filter the legends say what is greyed: the QPV left out, counted, and the schools away from the kept ones', async () => {
+    const [lo, hi] = await urlRange('f_valeur');
+    const kept = await sqlCount(tp60Between(lo, hi));
+    await page.getByRole('tab', { name: 'Indicateur' }).click();
+    const excluded = page.locator('[data-testid="legend"] li[data-excluded]');
+    await expect.poll(() => excluded.getAttribute('data-count')).toBe(String((await sqlCount('SELECT count(*) AS n FROM qpv')) - kept));
+    expect(await excluded.innerText()).toContain('Hors des filtres (grisés)');
+    await page.getByRole('tab', { name: 'Couches' }).click();
+    expect(await page.getByTestId('ep-legend').innerText()).toContain('Estompés : à plus de 300 m de tout QPV retenu par les filtres');
+    await page.getByRole('tab', { name: /^Filtres/ }).click();
+    await page.locator(HISTOGRAM).waitFor();
+  });
+
   test('a bar adds its category: schools of éducation prioritaire in or near the QPV', async () => {
     const [lo, hi] = await urlRange('f_valeur');
     await page.locator('rect[data-category="REP+"]').click();
