@@ -5,17 +5,54 @@ import type { EtablissementPoint } from '../queries/etablissements-query.ts';
 import type { Rgba } from './palettes.ts';
 import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
 
+/** An SVG data URL 24 px high: one icon (24 wide), or the atlas of them side by side. */
+const svg = (body: string, width = 24) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="24" viewBox="0 0 ${width} 24">${body}</svg>`)}`;
+
+const SHAPES = {
+  'REP+': (fill: string) => `<path d="M12 1 23 12 12 23 1 12Z" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
+  REP: (fill: string) => `<path d="M12 2 23 21H1Z" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
+  hors: (fill: string) => `<circle cx="12" cy="12" r="8" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
+};
+
 /**
  * REP+, REP and hors éducation prioritaire told apart by shape and colour, not colour alone
  * (WCAG 1.4.1): diamond, triangle, circle. Inline SVG, so no request leaves the origin.
  */
-const svg = (body: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">${body}</svg>`)}`;
-
 export const EP_SYMBOLS = {
-  'REP+': { label: 'REP+', colour: '#000091', url: svg('<path d="M12 1 23 12 12 23 1 12Z" fill="#000091" stroke="#fff" stroke-width="2"/>'), size: 16 },
-  REP: { label: 'REP', colour: '#6a6af4', url: svg('<path d="M12 2 23 21H1Z" fill="#6a6af4" stroke="#fff" stroke-width="2"/>'), size: 14 },
-  hors: { label: 'Hors éducation prioritaire', colour: '#666666', url: svg('<circle cx="12" cy="12" r="8" fill="#666" stroke="#fff" stroke-width="2"/>'), size: 9 },
+  'REP+': { label: 'REP+', colour: '#000091', url: svg(SHAPES['REP+']('#000091')), size: 16 },
+  REP: { label: 'REP', colour: '#6a6af4', url: svg(SHAPES.REP('#6a6af4')), size: 14 },
+  hors: { label: 'Hors éducation prioritaire', colour: '#666666', url: svg(SHAPES.hors('#666666')), size: 9 },
 } as const;
+
+/**
+ * How the schools near no QPV passing the filters are drawn: in place, smaller, in a pale
+ * tint of their colour (`strength` of it over white). Opaque, so that the schools sharing an
+ * address (a maternelle and an élémentaire) do not add up to a full colour as translucent
+ * icons would.
+ */
+export const DIMMED_SCHOOLS = { strength: 0.3, sizeFactor: 0.7 };
+
+/** `hex` at `strength` over white. */
+function paler(hex: string, strength: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const channel = (shift: number) => Math.round(255 - (255 - ((n >> shift) & 255)) * strength);
+  return `rgb(${channel(16)}, ${channel(8)}, ${channel(0)})`;
+}
+
+const SYMBOL_IDS = Object.keys(SHAPES) as (keyof typeof SHAPES)[];
+/**
+ * Every icon, plain then pale, in one atlas loaded with the layer: the pale ones are there
+ * before the first filter, which then draws them without waiting for an image.
+ */
+const ATLAS = svg(
+  [...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].colour)), ...SYMBOL_IDS.map((k) => SHAPES[k](paler(EP_SYMBOLS[k].colour, DIMMED_SCHOOLS.strength)))]
+    .map((body, i) => `<g transform="translate(${24 * i} 0)">${body}</g>`)
+    .join(''),
+  24 * SYMBOL_IDS.length * 2,
+);
+const ATLAS_MAPPING = Object.fromEntries(
+  [...SYMBOL_IDS, ...SYMBOL_IDS.map((k) => `${k}-pale`)].map((id, i) => [id, { x: 24 * i, y: 0, width: 24, height: 24, mask: false }]),
+);
 
 export type EpSymbol = keyof typeof EP_SYMBOLS;
 export const epSymbolOf = (ep: EtablissementPoint['ep']): EpSymbol => (ep === 'REP+' ? 'REP+' : ep === 'REP' ? 'REP' : 'hors');
@@ -58,9 +95,6 @@ function linkedOf(points: readonly EtablissementPoint[]): LinkedSchools {
   return linked;
 }
 
-/** How the schools near no QPV passing the filters are drawn: in place, dimmed and smaller. */
-export const DIMMED_SCHOOLS = { opacity: 0.3, sizeFactor: 0.7 };
-
 export interface EtablissementLayerOptions {
   zoom: number;
   /** The cross-filter as the QPV layers apply it on the GPU; null when no filter is active. */
@@ -79,7 +113,9 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   const { filter } = options;
   const icons = {
     getPosition: (d: EtablissementPoint) => [d.lon, d.lat] as [number, number],
-    getIcon: (d: EtablissementPoint) => ({ id: epSymbolOf(d.ep), url: EP_SYMBOLS[epSymbolOf(d.ep)].url, width: 24, height: 24, mask: false }),
+    iconAtlas: ATLAS,
+    iconMapping: ATLAS_MAPPING,
+    getIcon: (d: EtablissementPoint) => epSymbolOf(d.ep),
     getSize: (d: EtablissementPoint) => EP_SYMBOLS[epSymbolOf(d.ep)].size,
     // A uniform, so that a zoom changing the scale rebuilds no attribute.
     sizeScale: scale,
@@ -91,7 +127,14 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   const layers: Layer[] = [
     // The filter extension, switched off: the same WebGL program as the passing schools'
     // layer drawn over it, compiled with the first paint rather than at the first brush move.
-    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', data, ...(filter && { opacity: DIMMED_SCHOOLS.opacity, sizeScale: scale * DIMMED_SCHOOLS.sizeFactor }) }),
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
+      ...icons,
+      ...UNFILTERED,
+      id: 'etablissements',
+      data,
+      ...(filter && { getIcon: (d: EtablissementPoint) => `${epSymbolOf(d.ep)}-pale`, sizeScale: scale * DIMMED_SCHOOLS.sizeFactor }),
+      updateTriggers: { getIcon: filter !== null },
+    }),
   ];
   if (filter !== null) {
     const linked = linkedOf(data);

@@ -47,18 +47,31 @@ function drawnAsPassing(layer: Layer): string[] {
   return props.data.filter((d, index) => !props.filterEnabled || props.getFilterValue(d, { index }).every((v, i) => v >= props.filterRange[i]![0] && v <= props.filterRange[i]![1])).map((d) => d.uai);
 }
 
+/** The atlas icon each school of the layer is drawn with; every one of them is in the atlas. */
+function iconsOf(layer: Layer): string[] {
+  const props = layer.props as unknown as { data: EtablissementPoint[]; getIcon: (d: EtablissementPoint) => string; iconMapping: Record<string, unknown> };
+  const icons = props.data.map((d) => props.getIcon(d));
+  for (const icon of icons) expect(props.iconMapping).toHaveProperty([icon]);
+  return icons;
+}
+
 describe('schools on the map under the cross-filter', () => {
   it('without a filter: one layer, every school drawn as usual', () => {
     const layers = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
     expect(layers.map((l) => l.id)).toEqual(['etablissements']);
-    expect(layers[0]!.props.opacity).toBe(1);
+    expect(iconsOf(layers[0]!)).toEqual(['REP+', 'REP', 'REP']);
     expect(drawnAsPassing(layers[0]!)).toEqual(['0310001A', '0310002B', '0310003C']);
   });
 
   it('with a filter: all dimmed beneath, on top those near a passing QPV, whichever of their QPV passes', () => {
     const [dimmed, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
-    expect(dimmed!.props.opacity).toBe(DIMMED_SCHOOLS.opacity);
+    // Pale, opaque icons (two schools at one address do not add up to a full colour), smaller.
+    expect(iconsOf(dimmed!)).toEqual(['REP+-pale', 'REP-pale', 'REP-pale']);
+    expect(dimmed!.props.opacity).toBe(1);
+    const sizeScale = (layer: Layer) => (layer.props as unknown as { sizeScale: number }).sizeScale;
+    expect(sizeScale(dimmed!)).toBeCloseTo(sizeScale(passing!) * DIMMED_SCHOOLS.sizeFactor, 6);
     expect(drawnAsPassing(dimmed!)).toHaveLength(3);
+    expect(iconsOf(passing!)).toEqual(['REP+', 'REP+', 'REP']);
     // Grand Mirail (41.2 %) is out of the brush, Bagatelle (55.8 %) in it: its school passes.
     expect(drawnAsPassing(passing!)).toEqual(['0310001A']);
     expect(isEtablissementPick({ layer: passing } as never)).toBe(true);
