@@ -15,16 +15,6 @@ const SHAPES = {
 };
 
 /**
- * REP+, REP and hors éducation prioritaire told apart by shape and colour, not colour alone
- * (WCAG 1.4.1): diamond, triangle, circle. Inline SVG, so no request leaves the origin.
- */
-export const EP_SYMBOLS = {
-  'REP+': { label: 'REP+', colour: '#000091', url: svg(SHAPES['REP+']('#000091')), size: 16 },
-  REP: { label: 'REP', colour: '#6a6af4', url: svg(SHAPES.REP('#6a6af4')), size: 14 },
-  hors: { label: 'Hors éducation prioritaire', colour: '#666666', url: svg(SHAPES.hors('#666666')), size: 9 },
-} as const;
-
-/**
  * How the schools near no QPV passing the filters are drawn: in place, smaller, in a pale
  * tint of their colour (`strength` of it over white). Opaque, so that the schools sharing an
  * address (a maternelle and an élémentaire) do not add up to a full colour as translucent
@@ -39,13 +29,29 @@ function paler(hex: string, strength: number): string {
   return `rgb(${channel(16)}, ${channel(8)}, ${channel(0)})`;
 }
 
+/** One symbol: its legend label, its colour and pale tint, and the icon in each. */
+function symbol(shape: keyof typeof SHAPES, label: string, colour: string, size: number) {
+  const pale = paler(colour, DIMMED_SCHOOLS.strength);
+  return { label, colour, pale, url: svg(SHAPES[shape](colour)), paleUrl: svg(SHAPES[shape](pale)), size };
+}
+
+/**
+ * REP+, REP and hors éducation prioritaire told apart by shape and colour, not colour alone
+ * (WCAG 1.4.1): diamond, triangle, circle. Inline SVG, so no request leaves the origin.
+ */
+export const EP_SYMBOLS = {
+  'REP+': symbol('REP+', 'REP+', '#000091', 16),
+  REP: symbol('REP', 'REP', '#6a6af4', 14),
+  hors: symbol('hors', 'Hors éducation prioritaire', '#666666', 9),
+} as const;
+
 const SYMBOL_IDS = Object.keys(SHAPES) as (keyof typeof SHAPES)[];
 /**
  * Every icon, plain then pale, in one atlas loaded with the layer: the pale ones are there
  * before the first filter, which then draws them without waiting for an image.
  */
 const ATLAS = svg(
-  [...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].colour)), ...SYMBOL_IDS.map((k) => SHAPES[k](paler(EP_SYMBOLS[k].colour, DIMMED_SCHOOLS.strength)))]
+  [...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].colour)), ...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].pale))]
     .map((body, i) => `<g transform="translate(${24 * i} 0)">${body}</g>`)
     .join(''),
   24 * SYMBOL_IDS.length * 2,

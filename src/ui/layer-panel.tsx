@@ -75,7 +75,18 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
             <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
             {k === 'hors' && ' (à partir du zoom 10)'}
           </li>
-        )).concat(filtered ? [<li key="dimmed">Estompés : à plus de 300 m de tout QPV retenu par les filtres</li>] : []),
+        )).concat(
+          filtered
+            ? [
+                <li key="dimmed">
+                  {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
+                    <img key={k} src={EP_SYMBOLS[k].paleUrl} width={14} height={14} alt="" />
+                  ))}{' '}
+                  Estompés : à plus de 300 m de tout QPV retenu par les filtres
+                </li>,
+              ]
+            : [],
+        ),
         'ep-legend',
       )}
       {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
