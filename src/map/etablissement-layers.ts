@@ -2,7 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
 import type { EtablissementPoint } from '../queries/etablissements-query.ts';
-import type { Rgba } from './palettes.ts';
+import { hexToRgba, type Rgba, rgbaCss } from './palettes.ts';
 import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
 
 /** An SVG data URL 24 px high: one icon (24 wide), or the atlas of them side by side. */
@@ -24,15 +24,14 @@ export const DIMMED_SCHOOLS = { strength: 0.3, sizeFactor: 0.7 };
 
 /** `hex` at `strength` over white. */
 function paler(hex: string, strength: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  const channel = (shift: number) => Math.round(255 - (255 - ((n >> shift) & 255)) * strength);
-  return `rgb(${channel(16)}, ${channel(8)}, ${channel(0)})`;
+  const [r, g, b] = hexToRgba(hex).map((c) => Math.round(255 - (255 - c) * strength));
+  return rgbaCss([r!, g!, b!, 255]);
 }
 
-/** One symbol: its legend label, its colour and pale tint, and the icon in each. */
+/** One symbol: its legend label, colour and size, its icon's markup plain and pale, and both as images. */
 function symbol(shape: keyof typeof SHAPES, label: string, colour: string, size: number) {
-  const pale = paler(colour, DIMMED_SCHOOLS.strength);
-  return { label, colour, pale, url: svg(SHAPES[shape](colour)), paleUrl: svg(SHAPES[shape](pale)), size };
+  const [body, paleBody] = [SHAPES[shape](colour), SHAPES[shape](paler(colour, DIMMED_SCHOOLS.strength))];
+  return { label, colour, size, body, paleBody, url: svg(body), paleUrl: svg(paleBody) };
 }
 
 /**
@@ -45,13 +44,13 @@ export const EP_SYMBOLS = {
   hors: symbol('hors', 'Hors éducation prioritaire', '#666666', 9),
 } as const;
 
-const SYMBOL_IDS = Object.keys(SHAPES) as (keyof typeof SHAPES)[];
+const SYMBOL_IDS = Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[];
 /**
  * Every icon, plain then pale, in one atlas loaded with the layer: the pale ones are there
  * before the first filter, which then draws them without waiting for an image.
  */
 const ATLAS = svg(
-  [...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].colour)), ...SYMBOL_IDS.map((k) => SHAPES[k](EP_SYMBOLS[k].pale))]
+  [...SYMBOL_IDS.map((k) => EP_SYMBOLS[k].body), ...SYMBOL_IDS.map((k) => EP_SYMBOLS[k].paleBody)]
     .map((body, i) => `<g transform="translate(${24 * i} 0)">${body}</g>`)
     .join(''),
   24 * SYMBOL_IDS.length * 2,

@@ -70,23 +70,22 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
       {checkbox('qpv')}
       {checkbox(
         'etablissements',
-        (Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
-          <li key={k} data-ep={k} data-count={byEp[k]}>
-            <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
-            {k === 'hors' && ' (à partir du zoom 10)'}
-          </li>
-        )).concat(
-          filtered
-            ? [
-                <li key="dimmed">
-                  {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
-                    <img key={k} src={EP_SYMBOLS[k].paleUrl} width={14} height={14} alt="" />
-                  ))}{' '}
-                  Estompés : à plus de 300 m de tout QPV retenu par les filtres
-                </li>,
-              ]
-            : [],
-        ),
+        <>
+          {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
+            <li key={k} data-ep={k} data-count={byEp[k]}>
+              <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
+              {k === 'hors' && ' (à partir du zoom 10)'}
+            </li>
+          ))}
+          {filtered && (
+            <li>
+              {Object.values(EP_SYMBOLS).map((s) => (
+                <img key={s.label} src={s.paleUrl} width={14} height={14} alt="" />
+              ))}{' '}
+              Estompés : à plus de 300 m de tout QPV retenu par les filtres
+            </li>
+          )}
+        </>,
         'ep-legend',
       )}
       {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
