@@ -16,6 +16,8 @@ import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
+const NO_LAYERS: Layer[] = [];
+
 /**
  * The map: MapLibre draws the offline basemap and, interleaved, deck.gl's footprints; a
  * second deck.gl draws the QPV, schools and other objects in its own canvas over it (a filter
@@ -39,6 +41,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: M
   /** The upper canvas's layers; null until the QPV are loaded and the layers built. */
   const layersRef = useRef<Layer[] | null>(null);
   const qpvCountRef = useRef(0);
+  const paintedRef = useRef(false);
   const [qpv, setQpv] = useState<QpvCollection | null>(null);
   const [zoom, setZoom] = useState(5);
   const selected = useAppStore((s) => s.selectedQpv);
@@ -110,11 +113,11 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: M
     // First paint = the first frame in which the basemap tiles and every layer of the upper
     // canvas (the QPV, unless the URL turned them off) are drawn: whichever of the two canvases
     // is drawn last (the overlay draws deck.gl within MapLibre's render event when it must).
-    let painted = false;
+    paintedRef.current = false;
     const onFrame = () => {
       const layers = layersRef.current;
-      if (painted || layers === null || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
-      painted = true;
+      if (paintedRef.current || layers === null || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+      paintedRef.current = true;
       mark(MARKS.firstPaint);
       setMapReady(qpvCountRef.current);
     };
@@ -170,8 +173,9 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: M
   // school layers get a new filter range (uniforms), the other layers are left as they were.
   const showQpv = visibleLayers.includes('qpv');
   const showEtablissements = visibleLayers.includes('etablissements');
-  const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : []), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
-  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : []), [showEtablissements, etablissements, zoom, qpvFilter]);
+  // A hidden group is the same empty array on every build: a brush move then changes no layer.
+  const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : NO_LAYERS), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
+  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : NO_LAYERS), [showEtablissements, etablissements, zoom, qpvFilter]);
   const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
 
   useEffect(() => {
@@ -186,7 +190,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: M
     layersRef.current = [...middle, ...objectLayers.points];
     overlayRef.current?.setProps({ layers: layersRef.current });
     // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
-    if (layersRef.current.length === 0) mapRef.current?.triggerRepaint();
+    if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
   }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points]);
 
   useEffect(() => {

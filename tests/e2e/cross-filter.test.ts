@@ -232,6 +232,41 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('with the QPV and schools hidden, a brush move leaves the basemap undrawn', async () => {
+    const { page: p } = await openPage(browser, server.url);
+    // Counts MapLibre's draw calls: the basemap canvas is the only one with that class.
+    await p.addInitScript(() => {
+      const counter = { basemapDraws: 0 };
+      (window as unknown as { __draws: typeof counter }).__draws = counter;
+      const draw = WebGL2RenderingContext.prototype.drawElements;
+      WebGL2RenderingContext.prototype.drawElements = function (this: WebGL2RenderingContext, ...args: Parameters<typeof draw>) {
+        if ((this.canvas as HTMLCanvasElement).classList.contains('maplibregl-canvas')) counter.basemapDraws++;
+        return draw.apply(this, args);
+      };
+    });
+    await p.goto(`${server.url}#onglet=filtres&couches=cites`);
+    await waitForMark(p, 'obs:first-paint', 90_000);
+    const histogram = p.locator(HISTOGRAM);
+    await histogram.waitFor({ timeout: 60_000 });
+    const draws = () => p.evaluate(() => (window as unknown as { __draws: { basemapDraws: number } }).__draws.basemapDraws);
+    // The basemap drawn, then still (its tiles and fades done): no draw for a second.
+    let quiet = -1;
+    for (let drawn = await draws(); drawn !== quiet; drawn = await draws()) {
+      quiet = drawn;
+      await p.waitForTimeout(1000);
+    }
+    expect(quiet).toBeGreaterThan(0);
+    const box = (await histogram.boundingBox())!;
+    await p.mouse.move(box.x + 60, box.y + 40);
+    await p.mouse.down();
+    for (let i = 1; i <= 10; i++) await p.mouse.move(box.x + 60 + 8 * i, box.y + 40);
+    await p.mouse.up();
+    await expect.poll(() => p.getByTestId('match-count').getAttribute('data-count')).not.toBe(String(await sqlCount('SELECT count(*) AS n FROM qpv')));
+    await settle(p);
+    expect(await draws()).toBe(quiet);
+    await p.context().close();
+  });
+
   test('no request left the origin and no page error', () => {
     expect(offOrigin).toEqual([]);
     expect(errors).toEqual([]);
