@@ -63,7 +63,6 @@ export function App() {
       />
       <main className="app__main" id="contenu">
         <MapWorkspace />
-        <StatusArea />
         {dataOpen && <DataPanel onClose={() => setPanel(null)} />}
         {panel === null && selectedObject !== null && <FicheObjet object={selectedObject} />}
         {panel === 'territoire' && (
@@ -93,7 +92,7 @@ const MapSearch = memo(function MapSearch() {
 });
 
 /**
- * The map, its side panel and the result table: what a filter change redraws (the rest of
+ * The map, its side panel (over the loading status) and the result table: what a filter change redraws (the rest of
  * the page does not subscribe to the filters, so a brush move leaves it alone).
  */
 function MapWorkspace() {
@@ -114,30 +113,33 @@ function MapWorkspace() {
   return (
     <>
       <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} />
-      <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
-        <MapSearch />
-        <Tabs
-          className="app__tabs"
-          label="Panneau de la carte"
-          selectedTabId={tab}
-          onTabChange={(id) => setTab(id as typeof tab)}
-          tabs={[
-            { tabId: 'indicateur', label: 'Indicateur' },
-            { tabId: 'filtres', label: isFiltered(filters) ? `Filtres (${crossFilter.total ?? '…'})` : 'Filtres' },
-            { tabId: 'couches', label: 'Couches' },
-          ]}
-        >
-          {tab === 'indicateur' && (
-            <>
-              <IndicatorPanel choropleth={choropleth} excluded={excluded} />
-              <MapExportButton choropleth={choropleth} excluded={excluded} />
-              {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
-            </>
-          )}
-          {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
-          {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
-        </Tabs>
-      </aside>
+      <div className="app__left">
+        <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
+          <MapSearch />
+          <Tabs
+            className="app__tabs"
+            label="Panneau de la carte"
+            selectedTabId={tab}
+            onTabChange={(id) => setTab(id as typeof tab)}
+            tabs={[
+              { tabId: 'indicateur', label: 'Indicateur' },
+              { tabId: 'filtres', label: isFiltered(filters) ? `Filtres (${crossFilter.total ?? '…'})` : 'Filtres' },
+              { tabId: 'couches', label: 'Couches' },
+            ]}
+          >
+            {tab === 'indicateur' && (
+              <>
+                <IndicatorPanel choropleth={choropleth} excluded={excluded} />
+                <MapExportButton choropleth={choropleth} excluded={excluded} />
+                {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
+              </>
+            )}
+            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
+            {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
+          </Tabs>
+        </aside>
+        <StatusArea />
+      </div>
       <ResultPanel result={crossFilter} indicator={choropleth.option} />
     </>
   );

@@ -1,10 +1,14 @@
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store.ts';
 
 const formatter = new Intl.NumberFormat('fr-FR');
 
-/** Where loading progress, errors and, once DuckDB is ready, row counts are shown. */
-export function StatusArea() {
+/**
+ * Where loading progress, errors and, once DuckDB is ready, row counts are shown. Memoised:
+ * it sits under the map's panel, whose filters change at every brush move, and reads its own state.
+ */
+export const StatusArea = memo(function StatusArea() {
   const s = useAppStore(
     useShallow((a) => ({
       mapStatus: a.mapStatus,
@@ -43,4 +47,4 @@ export function StatusArea() {
       </div>
     </section>
   );
-}
+});

@@ -120,6 +120,10 @@ describe('cross-filter', () => {
     const excluded = page.locator('[data-testid="legend"] li[data-excluded]');
     await expect.poll(() => excluded.getAttribute('data-count')).toBe(String((await sqlCount('SELECT count(*) AS n FROM qpv')) - kept));
     expect(await excluded.innerText()).toContain('Hors des filtres (grisés)');
+    // Scrolled to, the line is on top: the loading status under the panel does not cover it.
+    await excluded.scrollIntoViewIfNeeded();
+    const line = (await excluded.boundingBox())!;
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('li[data-excluded]') != null, [line.x + line.width / 2, line.y + line.height / 2])).toBe(true);
     await page.getByRole('tab', { name: 'Couches' }).click();
     expect(await page.getByTestId('ep-legend').innerText()).toContain('Estompés : à plus de 300 m de tout QPV retenu par les filtres');
     await page.getByRole('tab', { name: /^Filtres/ }).click();

@@ -107,7 +107,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     await expect.poll(() => fiche.getAttribute('data-layout')).toBe('page');
     await expect.poll(() => fiche.getByTestId('fiche-indicateurs').locator('th:has-text("Centile")').count()).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    const hidden = await page.evaluate(() => ['.fr-header', '.map-view', '.app__panel'].map((s) => getComputedStyle(document.querySelector(s)!).display));
+    const hidden = await page.evaluate(() => ['.fr-header', '.map-view', '.app__left'].map((s) => getComputedStyle(document.querySelector(s)!).display));
     expect(hidden).toEqual(['none', 'none', 'none']);
     expect(await fiche.isVisible()).toBe(true);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
