@@ -123,6 +123,8 @@ export const RISK_COMPONENT_IDS: readonly RiskComponentId[] = RISK_COMPONENTS.ma
 
 export const DEFAULT_RISK_WEIGHTS: RiskWeights = Object.fromEntries(RISK_COMPONENTS.map((c) => [c.id, c.poids])) as RiskWeights;
 
+export const isDefaultRiskWeights = (weights: RiskWeights) => RISK_COMPONENT_IDS.every((id) => weights[id] === DEFAULT_RISK_WEIGHTS[id]);
+
 /**
  * A QPV needs at least this many components with a value (among those with a weight > 0)
  * to get a score; below, its score is null (*n.d.*), never 0, and nothing is imputed. When

@@ -1,9 +1,10 @@
 import { loadManifest } from '../data/published-data.ts';
+import { RISK_INDICATOR_ID, RISK_TABLES } from '../queries/risk-indicator-queries.ts';
 import type { ComparisonModel } from '../view-models/comparison-model.ts';
 import type { FicheModel } from '../view-models/fiche-model.ts';
 import { type CsvCell, toCsvFr } from './csv-fr.ts';
 import { downloadCsv } from './download.ts';
-import { sourcesById, sourcesOfTables } from './export-sources.ts';
+import { sourceIdsOfTables, sourcesById, sourcesOfTables } from './export-sources.ts';
 import { comparisonCsvDocument, ficheCsvDocument } from './indicator-csv.ts';
 
 /**
@@ -16,7 +17,10 @@ export async function exportFicheCsv(model: FicheModel): Promise<void> {
 }
 
 export async function exportComparisonCsv(model: ComparisonModel): Promise<void> {
-  const sources = sourcesById(await loadManifest(), model.sourceIds);
+  const manifest = await loadManifest();
+  // The risk index has no source of its own: those of the tables its score is computed from.
+  const risk = model.rows.some((r) => r.indicateur === RISK_INDICATOR_ID) ? sourceIdsOfTables(manifest, RISK_TABLES) : [];
+  const sources = sourcesById(manifest, [...model.sourceIds, ...risk]);
   downloadCsv(`comparaison-${model.qpv.map((q) => q.code).join('-')}.csv`, toCsvFr(comparisonCsvDocument(model, sources, new Date())));
 }
 

@@ -10,10 +10,12 @@ export function sourcesById(manifest: Manifest, sourceIds: Iterable<string>): Ex
   });
 }
 
+/** The ids of every source of these published tables, in table order. */
+export function sourceIdsOfTables(manifest: Manifest, tables: readonly string[]): string[] {
+  return tables.flatMap((name) => manifest.tables.find((t) => t.name === name)?.sources.map((s) => s.id) ?? []);
+}
+
 /** Every source of these published tables, in table order. */
 export function sourcesOfTables(manifest: Manifest, tables: readonly string[]): ExportSource[] {
-  return sourcesById(
-    manifest,
-    tables.flatMap((name) => manifest.tables.find((t) => t.name === name)?.sources.map((s) => s.id) ?? []),
-  );
+  return sourcesById(manifest, sourceIdsOfTables(manifest, tables));
 }

@@ -1,5 +1,8 @@
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
+import { buildRiskScoresQuery } from '../domain/risk-index-query.ts';
+import { isDefaultRiskWeights, type RiskWeights } from '../domain/risk-index.ts';
+import { PUBLISHED_RISK_COMPONENTS, RISK_INDICATOR_ID, riskIndicatorListRow } from './risk-indicator-queries.ts';
 
 const codeList = (codes: readonly string[]) => `[${codes.map(sqlString).join(', ')}]`;
 
@@ -16,25 +19,18 @@ ORDER BY list_position(${codeList(codes)}, q.code)`;
 }
 
 /**
- * Every indicator (latest year) for each QPV asked, with its references: the median of the QPV
- * of its département, of its région and of all QPV; its rank (1 = the worst for the
- * population, by `sens`; none for a neutral indicator) and its centile (share of QPV with a
- * lower value, 0–100). Every (QPV, indicator) pair has a row, 'nd' when the QPV has no value.
- * Counts of people under the secret statistique are nulled first, so that they take no part
- * in medians, ranks or centiles.
+ * Rows of `IndicatorSqlRow` for each QPV asked and each indicator of `meta` (the columns of
+ * `indicateurs_meta`), from `shown`: (code, indicateur, annee, departement_code,
+ * region_code, valeur, statut), one row per QPV with a value, hidden values already nulled.
+ * References: the median of the QPV of its département, of its région and of all QPV; its
+ * rank (1 = the worst for the population, by `sens`; none for a neutral indicator) and its
+ * centile (share of QPV with a lower value, 0–100). Every (QPV, indicator) pair has a row,
+ * 'nd' when the QPV has no value.
  */
-export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SECRET_THRESHOLD): string {
-  const secret = secretSqlPredicate('l.valeur', 'm.type_valeur', threshold);
+function qpvIndicatorRows(codes: readonly string[], shown: string, meta: string): string {
   return `
-WITH latest AS (
-  SELECT * FROM indicateurs WHERE niveau = 'qpv'
-  QUALIFY annee = max(annee) OVER (PARTITION BY indicateur)
-), shown AS (
-  SELECT l.territoire_code AS code, l.indicateur, l.annee, q.departement_code, q.region_code,
-         CASE WHEN ${secret} THEN NULL ELSE l.valeur END AS valeur,
-         CASE WHEN ${secret} THEN 'secret' ELSE l.statut END AS statut
-  FROM latest l JOIN indicateurs_meta m USING (indicateur) JOIN qpv q ON q.code = l.territoire_code
-), ranked AS (
+WITH shown AS (${shown}),
+ranked AS (
   SELECT *,
          CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur ASC NULLS LAST) END AS rang_croissant,
          CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur DESC NULLS LAST) END AS rang_decroissant
@@ -55,13 +51,45 @@ SELECT q.code AS qpv_code, m.indicateur, m.libelle, m.unite, m.type_valeur, m.se
        CASE WHEN s.valeur IS NOT NULL AND n.qpv_avec_valeur > 1
             THEN round(100 * (s.rang_croissant - 1) / (n.qpv_avec_valeur - 1)) END AS centile
 FROM qpv q
-CROSS JOIN indicateurs_meta m
+CROSS JOIN (${meta}) m
 LEFT JOIN ranked s ON s.code = q.code AND s.indicateur = m.indicateur
 LEFT JOIN nationale n ON n.indicateur = m.indicateur
 LEFT JOIN departementale d ON d.indicateur = m.indicateur AND d.departement_code = q.departement_code
 LEFT JOIN regionale r ON r.indicateur = m.indicateur AND r.region_code = q.region_code
 WHERE list_contains(${codeList(codes)}, q.code)
 ORDER BY list_position(${codeList(codes)}, q.code), m.theme, m.libelle`;
+}
+
+/**
+ * Every published indicator (latest year) for each QPV asked, with its references (see
+ * `qpvIndicatorRows`). Counts of people under the secret statistique are nulled first, so
+ * that they take no part in medians, ranks or centiles.
+ */
+export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SECRET_THRESHOLD): string {
+  const secret = secretSqlPredicate('l.valeur', 'm.type_valeur', threshold);
+  const shown = `
+  SELECT l.territoire_code AS code, l.indicateur, l.annee, q.departement_code, q.region_code,
+         CASE WHEN ${secret} THEN NULL ELSE l.valeur END AS valeur,
+         CASE WHEN ${secret} THEN 'secret' ELSE l.statut END AS statut
+  FROM (SELECT * FROM indicateurs WHERE niveau = 'qpv' QUALIFY annee = max(annee) OVER (PARTITION BY indicateur)) l
+  JOIN indicateurs_meta m USING (indicateur) JOIN qpv q ON q.code = l.territoire_code`;
+  return qpvIndicatorRows(codes, shown, 'SELECT * FROM indicateurs_meta');
+}
+
+/**
+ * The décrochage risk index under `weights` as one more indicator row per QPV asked, with the
+ * same references as the published ones (`qpvIndicatorRows`): medians and rank among all the
+ * QPV with a score. Its sources are those of the tables it reads (`RISK_TABLES`), not one id.
+ * @throws RangeError for invalid weights.
+ */
+export function buildQpvRiskIndicatorQuery(codes: readonly string[], weights: RiskWeights): string {
+  const shown = `
+  SELECT r.qpv_code AS code, ${sqlString(RISK_INDICATOR_ID)} AS indicateur, l.annee, q.departement_code, q.region_code, r.score AS valeur, r.statut
+  FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
+  // Weights of the user's own make the row say so, on screen, in print and in the CSV.
+  const libelle = isDefaultRiskWeights(weights) ? 'libelle' : `libelle || ${sqlString(' — avec vos pondérations')}`;
+  const meta = `SELECT indicateur, ${libelle} AS libelle, unite, 'indice' AS type_valeur, sens, theme, '' AS source_id, millesime FROM (${riskIndicatorListRow()})`;
+  return qpvIndicatorRows(codes, shown, meta);
 }
 
 /** Establishments in the QPV or within 300 m, éducation prioritaire first. */

@@ -1,7 +1,8 @@
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
-import { buildRiskIndicatorValuesQuery, RISK_INDICATOR_ID, RISK_TABLES, RISK_THEME, riskIndicatorListRow } from './risk-indicator-queries.ts';
+import { buildRiskIndicatorValuesQuery, RISK_INDICATOR_ID, RISK_TABLES, riskIndicatorListRow } from './risk-indicator-queries.ts';
+import { RISK_THEME } from '../domain/indicator-themes.ts';
 
 /** One indicator as the selector lists it. */
 export interface IndicatorOption {

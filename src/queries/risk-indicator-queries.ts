@@ -6,11 +6,9 @@
 import { buildRiskScoresQuery } from '../domain/risk-index-query.ts';
 import { RISK_COMPONENTS, type RiskWeights } from '../domain/risk-index.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
+import { RISK_THEME } from '../domain/indicator-themes.ts';
 
 export const RISK_INDICATOR_ID = 'risque_decrochage';
-
-/** Theme of the index in the selector, listed before the published indicators' themes. */
-export const RISK_THEME = 'risque';
 
 /**
  * The components' raw values as published (`risque_composantes`): the browser ranks and

@@ -20,8 +20,6 @@ export interface RiskSlice {
   setZoneBlancheKm(km: number): void;
 }
 
-export const isDefaultRiskWeights = (weights: RiskWeights) => RISK_COMPONENT_IDS.every((id) => weights[id] === DEFAULT_RISK_WEIGHTS[id]);
-
 /** The weights with one changed, or null when the result is no valid set of weights. */
 function withRiskWeight(weights: RiskWeights, id: RiskComponentId, weight: number): RiskWeights | null {
   try {

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue } from '../domain/format-fr.ts';
-import { isDefaultRiskWeights, ZONE_BLANCHE_RADII_KM } from '../state/risk-slice.ts';
+import { ZONE_BLANCHE_RADII_KM } from '../state/risk-slice.ts';
+import { isDefaultRiskWeights } from '../domain/risk-index.ts';
 import { useAppStore } from '../state/store.ts';
 import type { RisqueView, ServiceView } from '../view-models/fiche-risque-model.ts';
 

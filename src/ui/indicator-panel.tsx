@@ -7,17 +7,8 @@ import type { Choropleth } from '../map/use-choropleth.ts';
 import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatValue } from '../domain/format-fr.ts';
-import { RISK_INDICATOR_ID, RISK_THEME } from '../queries/risk-indicator-queries.ts';
-
-const THEMES: Record<string, string> = {
-  [RISK_THEME]: 'Risque de décrochage',
-  population: 'Population',
-  revenus: 'Revenus et pauvreté',
-  emploi: 'Emploi et insertion',
-  education: 'Éducation',
-  equipements: 'Équipements et services',
-};
-
+import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
+import { themeLabel } from '../domain/indicator-themes.ts';
 
 /**
  * Indicator selector, classification, class count and the legend of the QPV choropleth;
@@ -46,7 +37,7 @@ export function IndicatorPanel({ choropleth, excluded }: { choropleth: Choroplet
       <select id={ids.indicator} className="fr-select" value={indicator} onChange={(e) => setIndicator(e.target.value)} disabled={options.length === 0}>
         {options.length === 0 && <option value={indicator}>Chargement des indicateurs…</option>}
         {themes.map((theme) => (
-          <optgroup key={theme} label={THEMES[theme] ?? theme}>
+          <optgroup key={theme} label={themeLabel(theme)}>
             {options
               .filter((o) => o.theme === theme)
               .map((o) => (

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue } from '../domain/format-fr.ts';
-import { RISK_CLASSES, RISK_COMPONENTS, RISK_COMPONENT_IDS, RISK_NORMALISATION, requiredRiskComponents, type RiskComponent, type RiskComponentId } from '../domain/risk-index.ts';
+import { isDefaultRiskWeights, RISK_CLASSES, RISK_COMPONENTS, RISK_COMPONENT_IDS, RISK_NORMALISATION, requiredRiskComponents, type RiskComponent, type RiskComponentId } from '../domain/risk-index.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
-import { isDefaultRiskWeights, RISK_WEIGHT_RANGE } from '../state/risk-slice.ts';
+import { RISK_WEIGHT_RANGE } from '../state/risk-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatCount } from './format.ts';
 import './risk-weights-panel.css';

@@ -1,23 +1,31 @@
 import { useMemo } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
-import { buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../queries/fiche-qpv-queries.ts';
+import { buildQpvIdentityQuery, buildQpvIndicatorsQuery, buildQpvRiskIndicatorQuery } from '../queries/fiche-qpv-queries.ts';
+import { RISK_TABLES } from '../queries/risk-indicator-queries.ts';
+import { useAppStore } from '../state/store.ts';
 import { buildComparisonModel, type ComparisonModel } from '../view-models/comparison-model.ts';
 import type { IdentitySqlRow } from '../view-models/fiche-model.ts';
 import type { IndicatorSqlRow } from '../view-models/indicator-view.ts';
 
 const TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta'] as const;
 
-/** Runs the comparison's two queries (one for all its QPV) and builds its view model. */
+/**
+ * Runs the comparison's queries (each one for all its QPV) and builds its view model: the
+ * published indicators and, first, the décrochage risk index under the user's weights, as
+ * the map and the fiche show it.
+ */
 export function useComparisonModel(codes: readonly string[]): { model: ComparisonModel | null; error: string | null } {
+  const weights = useAppStore((s) => s.riskWeights);
   const sql = codes.length > 0;
   const identity = useSql(sql ? buildQpvIdentityQuery(codes) : null, (t) => tableRows(t) as unknown as IdentitySqlRow[], TABLES);
   const indicators = useSql(sql ? buildQpvIndicatorsQuery(codes) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], TABLES);
+  const risk = useSql(sql ? buildQpvRiskIndicatorQuery(codes, weights) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], RISK_TABLES);
   return useMemo(() => {
-    const error = identity.error ?? indicators.error;
+    const error = identity.error ?? indicators.error ?? risk.error;
     // While a changed list is queried, the previous answer (same QPV, maybe fewer) stays on
     // screen in the new order: the table is not unmounted, so focus and scroll stay put.
-    if (identity.data === null || indicators.data === null) return { model: null, error };
-    return { model: buildComparisonModel({ identity: identity.data, indicators: indicators.data }, codes), error };
-  }, [identity, indicators, codes]);
+    if (identity.data === null || indicators.data === null || risk.data === null) return { model: null, error };
+    return { model: buildComparisonModel({ identity: identity.data, indicators: [...risk.data, ...indicators.data] }, codes), error };
+  }, [identity, indicators, risk, codes]);
 }

@@ -80,5 +80,5 @@ export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicat
     });
   }
   out.sort(compareIndicators);
-  return { qpv, rows: out, sourceIds: [...new Set([...qpv.map((q) => q.sourceId), ...views.map((v) => v.sourceId)])] };
+  return { qpv, rows: out, sourceIds: [...new Set([...qpv.map((q) => q.sourceId), ...views.flatMap((v) => (v.sourceId === '' ? [] : [v.sourceId]))])] };
 }

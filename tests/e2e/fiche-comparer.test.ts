@@ -145,7 +145,9 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
 
   test('the comparison shows the same rows as the fiche, values as SQL gives them, best and worst in words', async () => {
     const table = comparerTable();
-    await expect.poll(() => table.locator('tbody tr[data-indicateur]').count()).toBe(41);
+    // The published indicators, after the risk index.
+    await expect.poll(() => table.locator('tbody tr[data-indicateur]').count()).toBe(42);
+    expect(await table.locator('tbody tr[data-indicateur]').first().getAttribute('data-indicateur')).toBe('risque_decrochage');
     const sql = await queryInPage(page, `SELECT territoire_code AS code, valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code IN ('${added.join("','")}')`);
     const row = table.locator('tr[data-indicateur="tp60"]');
     for (const { code, valeur } of sql) {
@@ -157,6 +159,9 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect(await row.locator('td[data-mark="meilleur"]').getAttribute('data-qpv')).toBe(lowest);
     expect(await row.locator('td[data-mark="meilleur"]').innerText()).toContain('le plus favorable');
     expect(await row.locator('td[data-mark="moins-bon"]').innerText()).toContain('le moins favorable');
+    // The risk index (default weights: the published score): the most exposed QPV is the least favourable.
+    const [mostExposed] = await queryInPage(page, `SELECT qpv_code AS code FROM risque_decrochage WHERE qpv_code IN ('${added.join("','")}') AND score IS NOT NULL ORDER BY score DESC LIMIT 1`);
+    expect(await table.locator('tr[data-indicateur="risque_decrochage"] td[data-mark="moins-bon"]').getAttribute('data-qpv')).toBe(mostExposed!.code);
     await screenshot('comparer');
   });
 
@@ -199,7 +204,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
       await copy.page.goto(url);
       await waitForMark(copy.page, 'obs:duckdb-ready', 90_000);
       const table = copy.page.getByTestId('comparer-table');
-      await expect.poll(() => table.locator('tbody tr[data-indicateur]').count(), { timeout: 20_000 }).toBe(41);
+      await expect.poll(() => table.locator('tbody tr[data-indicateur]').count(), { timeout: 20_000 }).toBe(42);
       expect(await table.innerText()).toBe(before);
       expect(copy.offOrigin).toEqual([]);
       expect(copy.errors).toEqual([]);

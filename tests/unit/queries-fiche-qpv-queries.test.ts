@@ -6,7 +6,10 @@ import {
   buildQpvIdentityQuery,
   buildQpvIndicatorsQuery,
   buildQpvProgrammesQuery,
+  buildQpvRiskIndicatorQuery,
 } from '../../src/queries/fiche-qpv-queries.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
+import { buildRiskIndicatorValuesQuery } from '../../src/queries/risk-indicator-queries.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 let db: Connector;
@@ -63,6 +66,31 @@ describe('fiche QPV queries, run on the published tables', () => {
     const tp60 = rows.find((r) => r.qpv_code === 'QP035002' && r.indicateur === 'tp60')!;
     expect(tp60).toMatchObject({ valeur: null, statut: 'nd', rang: null, centile: null, mediane_departement: null, qpv_departement: 0, annee: 2019 });
     expect(tp60.mediane_qpv).toBe(rows.find((r) => r.qpv_code === 'QP066007' && r.indicateur === 'tp60')!.mediane_qpv);
+  });
+
+  it('gives the risk index as one more indicator: the published score, with its median and rank among the QPV with one', async () => {
+    const codes = ['QP066007', 'QP034004', 'QP031001'];
+    const rows = await run(buildQpvRiskIndicatorQuery(codes, DEFAULT_RISK_WEIGHTS));
+    expect(rows.map((r) => r.qpv_code)).toEqual(codes);
+    const all = await one('SELECT median(score) AS mediane, count(score) AS n FROM risque_decrochage');
+    for (const row of rows) {
+      const published = await one(`SELECT score, (SELECT 1 + count(*) FROM risque_decrochage o WHERE o.score > r.score) AS rang FROM risque_decrochage r WHERE qpv_code = '${row.qpv_code}'`);
+      expect(published.score).not.toBeNull();
+      expect(row).toMatchObject({ indicateur: 'risque_decrochage', unite: 'indice', sens: 'hausse_defavorable', theme: 'risque', statut: 'ok', rang: Number(published.rang), qpv_avec_valeur: Number(all.n) });
+      expect(row.valeur as number).toBeCloseTo(published.score as number, 9);
+      expect(row.mediane_qpv as number).toBeCloseTo(all.mediane as number, 9);
+    }
+  });
+
+  it('gives the risk index under other weights as the map colours it', async () => {
+    const weights = { ...DEFAULT_RISK_WEIGHTS, [Object.keys(DEFAULT_RISK_WEIGHTS)[0]!]: 0 };
+    const codes = (await run('SELECT qpv_code FROM risque_decrochage ORDER BY qpv_code LIMIT 6')).map((r) => String(r.qpv_code));
+    const rows = await run(buildQpvRiskIndicatorQuery(codes, weights));
+    const map = new Map((await run(buildRiskIndicatorValuesQuery(weights))).map((r) => [r.code, r]));
+    for (const row of rows) expect(row).toMatchObject({ valeur: map.get(row.qpv_code)!.valeur, statut: map.get(row.qpv_code)!.statut });
+    const defaults = await run(buildQpvRiskIndicatorQuery(codes, DEFAULT_RISK_WEIGHTS));
+    expect(rows.some((r, i) => r.valeur !== defaults[i]!.valeur)).toBe(true);
+    expect(rows[0]!.libelle).toBe(`${defaults[0]!.libelle} — avec vos pondérations`);
   });
 
   it('lists the establishments in the QPV and within 300 m, in the QPV flagged', async () => {

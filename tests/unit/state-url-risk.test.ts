@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_IDS } from '../../src/domain/risk-index.ts';
-import { formatRiskWeightsParam, isDefaultRiskWeights } from '../../src/state/risk-slice.ts';
+import { DEFAULT_RISK_WEIGHTS, isDefaultRiskWeights, RISK_COMPONENT_IDS } from '../../src/domain/risk-index.ts';
+import { formatRiskWeightsParam } from '../../src/state/risk-slice.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { readUrlState, writeUrlState } from '../../src/state/url-state.ts';
 

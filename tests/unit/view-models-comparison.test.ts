@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
+import { buildQpvIdentityQuery, buildQpvIndicatorsQuery, buildQpvRiskIndicatorQuery } from '../../src/queries/fiche-qpv-queries.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { buildComparisonModel, type ComparisonModel } from '../../src/view-models/comparison-model.ts';
 import type { IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
 import type { IndicatorSqlRow } from '../../src/view-models/indicator-view.ts';
@@ -24,6 +25,19 @@ describe('comparison view model, on the published data', () => {
     expect(model.rows).toHaveLength(41);
     for (const row of model.rows) expect(row.cells.map((c) => c.qpvCode)).toEqual(['QP034004', 'QP066007', 'QP031001']);
     expect(model.sourceIds).toEqual(expect.arrayContaining(['qpv-occitanie-2015', 'qpv-occitanie-2015-indicateurs']));
+  });
+
+  it('puts the risk index first, the most exposed QPV marked the least favourable', async () => {
+    const codes = ['QP034004', 'QP066007', 'QP031001'];
+    const rows = async <T,>(sql: string) => tableRows(await db.query(sql)) as unknown as T[];
+    const indicators = [...(await rows<IndicatorSqlRow>(buildQpvRiskIndicatorQuery(codes, DEFAULT_RISK_WEIGHTS))), ...(await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes)))];
+    const model = buildComparisonModel({ identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators }, codes);
+    expect(model.rows).toHaveLength(42);
+    const risk = model.rows[0]!;
+    expect(risk).toMatchObject({ indicateur: 'risque_decrochage', theme: 'risque' });
+    const scores = risk.cells.map((c) => (c.value.status === 'ok' ? c.value.value : Number.NaN));
+    expect(risk.cells.find((c) => c.mark === 'moins-bon')!.value).toEqual({ status: 'ok', value: Math.max(...scores) });
+    expect(model.sourceIds).not.toContain('');
   });
 
   it('marks the best and the worst by the indicator’s sens, never a neutral one', async () => {
