@@ -9,6 +9,14 @@ import type { Choropleth } from './use-choropleth.ts';
 export const EXCLUDED_ITEM = { colour: rgbaCss(DIMMED), label: 'Hors des filtres (grisés)' };
 
 /**
+ * The legend's title: the indicator and its year, INSEE's for the published indicators; the
+ * risk index mixes several producers' years, which its millésime lists.
+ */
+export function legendTitle(option: NonNullable<Choropleth['option']>): string {
+  return `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : `${option.annee} · INSEE`}`;
+}
+
+/**
  * The choropleth's legend as text lines with their colour (for the PNG export); null before
  * the data. `excluded`: how many QPV the active filters leave out (null: no filter).
  */
@@ -24,6 +32,5 @@ export function choroplethLegend({ option, classes, colours, noData }: Pick<Chor
     items.push({ colour: NO_DATA_COLOUR, label: `n.d.${secret} · ${missing} QPV` });
   }
   if (excluded !== null) items.push({ colour: EXCLUDED_ITEM.colour, label: `${EXCLUDED_ITEM.label} · ${excluded} QPV` });
-  // The risk index mixes several producers' years: its millésime says which.
-  return { title: `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : option.annee}`, items };
+  return { title: legendTitle(option), items };
 }

@@ -2,12 +2,11 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
 import { NO_DATA_COLOUR } from '../map/palettes.ts';
-import { EXCLUDED_ITEM } from '../map/legend-entries.ts';
+import { EXCLUDED_ITEM, legendTitle } from '../map/legend-entries.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatValue } from '../domain/format-fr.ts';
-import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
 import { themeLabel } from '../domain/indicator-themes.ts';
 
 /**
@@ -77,9 +76,7 @@ export function IndicatorPanel({ choropleth, excluded }: { choropleth: Choroplet
       {error !== null && <p className="fr-error-text">Indicateur indisponible : {error}</p>}
       {option !== null && classes.counts.length > 0 && (
         <figure className="legend" aria-label={`Légende : ${option.libelle}`}>
-          <figcaption className="fr-text--xs">
-            {option.libelle} — {option.indicateur === RISK_INDICATOR_ID ? option.millesime : `${option.annee} · INSEE`}
-          </figcaption>
+          <figcaption className="fr-text--xs">{legendTitle(option)}</figcaption>
           <ul data-testid="legend">
             {classes.counts.map((count, i) => (
               <li key={i} data-count={count} data-min={classes.bounds[i]} data-max={classes.bounds[i + 1]}>
