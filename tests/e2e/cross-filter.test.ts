@@ -113,6 +113,25 @@ describe('cross-filter', () => {
     expect(await tableCount()).toBe(await sqlCount(tp60Between(lo2, hi2)));
   });
 
+  test('the result table sorts by a column from its header, both ways, and says so', async () => {
+    const table = page.getByTestId('result-table');
+    const header = table.getByRole('columnheader', { name: 'Commune' });
+    const communes = async () => table.locator('tbody tr[data-code] td:nth-child(2)').allInnerTexts();
+    const inOrder = (list: string[], direction: 1 | -1) => list.every((c, i) => i === 0 || direction * new Intl.Collator('fr', { sensitivity: 'base', numeric: true }).compare(list[i - 1]!, c) <= 0);
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    expect(await header.innerText()).toMatch(/^▲ Commune/);
+    const ascending = await communes();
+    expect(ascending.length).toBeGreaterThan(2);
+    expect(inOrder(ascending, 1)).toBe(true);
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    expect(inOrder(await communes(), -1)).toBe(true);
+    // Back to the default order: the indicator, highest first.
+    await table.getByRole('columnheader', { name: /Taux de pauvreté/ }).getByRole('button').click();
+    await expect.poll(() => table.getByRole('columnheader', { name: /Taux de pauvreté/ }).getAttribute('aria-sort')).toBe('descending');
+  });
+
   test('under a filter the legends say what is greyed: the QPV left out, counted, and the schools away from the kept ones', async () => {
     const [lo, hi] = await urlRange('f_valeur');
     const kept = await sqlCount(tp60Between(lo, hi));

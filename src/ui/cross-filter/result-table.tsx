@@ -20,10 +20,10 @@ export interface ResultTableProps {
 const ROW_HEIGHT = 32;
 /** Widths are fixed (`table-layout: fixed`): rows coming and going never re-measure the table. */
 const COLUMNS: { column: MatchSort['column']; label: string; width: string; numeric?: boolean }[] = [
-  { column: 'nom', label: 'QPV', width: '30%' },
+  { column: 'nom', label: 'QPV', width: '26%' },
   { column: 'commune_nom', label: 'Commune', width: '17%' },
   { column: 'departement_code', label: 'Dép.', width: '3.5rem' },
-  { column: 'valeur', label: '', width: '17%', numeric: true },
+  { column: 'valeur', label: '', width: '21%', numeric: true },
   { column: 'distance_m', label: 'Service 16–25 ans le plus proche', width: '17%', numeric: true },
   { column: 'ep', label: 'Éduc. prioritaire', width: '6.5rem' },
 ];
@@ -47,9 +47,9 @@ export function ResultTable({ rows, indicator, sort, onSort, selected, onOpen, c
     const active = sort.column === c.column;
     return (
       <th key={c.column} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className={c.numeric ? 'result-table__numeric' : undefined}>
-        <button type="button" className="result-table__sort" onClick={() => onSort({ column: c.column, descending: active ? !sort.descending : c.numeric === true })}>
+        <button type="button" className="result-table__sort" title={label} onClick={() => onSort({ column: c.column, descending: active ? !sort.descending : c.numeric === true })}>
+          {active && <span aria-hidden="true">{sort.descending ? '▼ ' : '▲ '}</span>}
           {label}
-          <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
         </button>
       </th>
     );
