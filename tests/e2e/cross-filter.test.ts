@@ -290,6 +290,22 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('on a phone held upright, the panel above and the list below, the list at full width', async () => {
+    const { page: p } = await openPage(browser, server.url);
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${server.url}#onglet=filtres&f_valeur=30~45`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    expect(await tableCount(p)).toBe(await sqlCount(tp60Between(30, 45)));
+    const left = (await p.locator('.app__left').boundingBox())!;
+    const list = (await p.getByTestId('result-panel').boundingBox())!;
+    expect(list.width).toBeGreaterThan(0.9 * 390);
+    expect(left.y + left.height).toBeLessThanOrEqual(list.y);
+    // The columns keep their width: the list scrolls sideways rather than squeeze them.
+    const scroller = p.getByTestId('result-table');
+    expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await p.context().close();
+  });
+
   test('no request left the origin and no page error', () => {
     expect(offOrigin).toEqual([]);
     expect(errors).toEqual([]);
