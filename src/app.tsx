@@ -92,8 +92,9 @@ const MapSearch = memo(function MapSearch() {
 });
 
 /**
- * The map, its side panel (over the loading status) and the result table: what a filter change redraws (the rest of
- * the page does not subscribe to the filters, so a brush move leaves it alone).
+ * The map, its side panel (above the loading status) and the result table: what a filter
+ * change redraws (the rest of the page does not subscribe to the filters, so a brush move
+ * leaves it alone).
  */
 function MapWorkspace() {
   const choropleth = useChoropleth();
