@@ -62,7 +62,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
         <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" onClick={() => openView(full ? 'carte' : 'fiche')}>
           {full ? 'Retour à la carte' : 'Pleine page'}
         </button>
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={model === null} onClick={() => model && void exportFicheCsv(model)}>
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={model === null} onClick={() => model && void exportFicheCsv(model, useAppStore.getState().riskWeights)}>
           Exporter (CSV)
         </button>
         {full && (

@@ -100,6 +100,21 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     added.push(code);
   });
 
+  test('exports the fiche as CSV: the risk index first, as published under the default weights, then every indicator', async () => {
+    const code = added[0]!;
+    const { name, bytes } = await downloaded(() => page.getByTestId('fiche-qpv').getByRole('button', { name: 'Exporter (CSV)' }).click());
+    expect(name).toBe(`fiche-${code}.csv`);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]!.startsWith('Code QPV;Nom du QPV;Commune(s);Département;Thème;Indicateur;')).toBe(true);
+    const risk = lines[1]!.split(';');
+    expect(risk.slice(0, 1).concat(risk.slice(4, 6))).toEqual([code, 'Risque de décrochage', 'Indice de risque de décrochage (calcul de l’observatoire)']);
+    const [published] = await queryInPage(page, `SELECT score FROM risque_decrochage WHERE qpv_code = '${code}'`);
+    expect(Number(risk[8]!.replace(',', '.'))).toBeCloseTo(published!.score as number, 6);
+    expect(lines.filter((l) => l.startsWith(`${code};`))).toHaveLength(42);
+    // Its sources line names the producers of the index's components too.
+    expect(lines.at(-3)).toMatch(/^Sources : .*DEPP/);
+  });
+
   test('the fiche has a full page with its own URL, printed on A4 without the map', async () => {
     await page.getByTestId('fiche-qpv').getByRole('button', { name: 'Pleine page' }).click();
     await expect.poll(() => page.url()).toContain('vue=fiche');
@@ -186,7 +201,9 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     const lines = text.split('\r\n');
     expect(lines[0]!.startsWith('Thème;Indicateur;Année;Unité;')).toBe(true);
     expect(lines[0]).toContain('Médiane de tous les QPV;Le plus favorable;Le moins favorable');
-    expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(42);
+    expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(43);
+    expect(lines[1]!.startsWith('Risque de décrochage;Indice de risque de décrochage')).toBe(true);
+    expect(lines.at(-3)).toMatch(/DEPP/);
     const tp60 = lines.find((l) => l.includes(';Taux de pauvreté (seuil 60 %);'))!.split(';');
     const [sql] = await queryInPage(page, `SELECT valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code = '${added[0]}'`);
     expect(tp60[4]).toBe(String(sql!.valeur).replace('.', ','));
