@@ -16,21 +16,39 @@ export function legendTitle(option: NonNullable<Choropleth['option']>): string {
   return `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : `${option.annee} · INSEE`}`;
 }
 
+/** One line of the choropleth's legend: a class (with its bounds), the *n.d.* QPV or those the filters leave out. */
+export interface LegendEntry {
+  kind: 'class' | 'nd' | 'excluded';
+  colour: string;
+  /** What the line stands for, without its count. */
+  text: string;
+  /** QPV drawn in that colour. */
+  count: number;
+  bounds?: [number, number];
+}
+
 /**
- * The choropleth's legend as text lines with their colour (for the PNG export); null before
- * the data. `excluded`: how many QPV the active filters leave out (null: no filter).
+ * The choropleth's legend lines, on screen and in the PNG export; null before the data.
+ * `excluded`: how many QPV the active filters leave out (null: no filter).
  */
-export function choroplethLegend({ option, classes, colours, noData }: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, excluded: number | null = null, threshold?: number): MapLegend | null {
+export function legendEntries({ option, classes, colours, noData }: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, excluded: number | null = null, threshold?: number): LegendEntry[] | null {
   if (option === null || classes.counts.length === 0) return null;
-  const items = classes.counts.map((count, i) => ({
-    colour: colours[i]!,
-    label: `${formatValue(classes.bounds[i]!, option.unite)} – ${formatValue(classes.bounds[i + 1]!, option.unite)} · ${count} QPV`,
-  }));
+  const entries: LegendEntry[] = classes.counts.map((count, i) => {
+    const bounds: [number, number] = [classes.bounds[i]!, classes.bounds[i + 1]!];
+    return { kind: 'class', colour: colours[i]!, text: `${formatValue(bounds[0], option.unite)} – ${formatValue(bounds[1], option.unite)}`, count, bounds };
+  });
   const missing = noData.nd + noData.secret;
   if (missing > 0) {
     const secret = noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, ${secretLabel(threshold)})` : '';
-    items.push({ colour: NO_DATA_COLOUR, label: `n.d.${secret} · ${missing} QPV` });
+    entries.push({ kind: 'nd', colour: NO_DATA_COLOUR, text: `n.d.${secret}`, count: missing });
   }
-  if (excluded !== null) items.push({ colour: EXCLUDED_ITEM.colour, label: `${EXCLUDED_ITEM.label} · ${excluded} QPV` });
-  return { title: legendTitle(option), items };
+  if (excluded !== null) entries.push({ kind: 'excluded', colour: EXCLUDED_ITEM.colour, text: EXCLUDED_ITEM.label, count: excluded });
+  return entries;
+}
+
+/** The choropleth's legend as text lines with their colour (for the PNG export); null before the data. */
+export function choroplethLegend(choropleth: Pick<Choropleth, 'option' | 'classes' | 'colours' | 'noData'>, excluded: number | null = null, threshold?: number): MapLegend | null {
+  const entries = legendEntries(choropleth, excluded, threshold);
+  if (entries === null || choropleth.option === null) return null;
+  return { title: legendTitle(choropleth.option), items: entries.map((e) => ({ colour: e.colour, label: `${e.text} · ${e.count} QPV` })) };
 }

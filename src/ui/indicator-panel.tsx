@@ -1,12 +1,9 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
-import { NO_DATA_COLOUR } from '../map/palettes.ts';
-import { EXCLUDED_ITEM, legendTitle } from '../map/legend-entries.ts';
+import { legendEntries, legendTitle } from '../map/legend-entries.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
-import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { useAppStore } from '../state/store.ts';
-import { formatValue } from '../domain/format-fr.ts';
 import { themeLabel } from '../domain/indicator-themes.ts';
 
 /**
@@ -24,7 +21,8 @@ export function IndicatorPanel({ choropleth, excluded }: { choropleth: Choroplet
       setClassCount: s.setClassCount,
     })),
   );
-  const { options, option, classes, colours, noData, error } = choropleth;
+  const { options, option, error } = choropleth;
+  const legend = legendEntries(choropleth, excluded);
   const ids = { indicator: useId(), method: useId(), count: useId() };
   const themes = [...new Set(options.map((o) => o.theme))];
 
@@ -74,31 +72,17 @@ export function IndicatorPanel({ choropleth, excluded }: { choropleth: Choroplet
         </div>
       </div>
       {error !== null && <p className="fr-error-text">Indicateur indisponible : {error}</p>}
-      {option !== null && classes.counts.length > 0 && (
+      {option !== null && legend !== null && (
         <figure className="legend" aria-label={`Légende : ${option.libelle}`}>
           <figcaption className="fr-text--xs">{legendTitle(option)}</figcaption>
           <ul data-testid="legend">
-            {classes.counts.map((count, i) => (
-              <li key={i} data-count={count} data-min={classes.bounds[i]} data-max={classes.bounds[i + 1]}>
-                <span className="legend__swatch" style={{ background: colours[i] }} aria-hidden="true" />
-                {formatValue(classes.bounds[i]!, option.unite)} – {formatValue(classes.bounds[i + 1]!, option.unite)}
-                <span className="legend__count"> · {count} QPV</span>
+            {legend.map((entry, i) => (
+              <li key={i} data-count={entry.count} data-min={entry.bounds?.[0]} data-max={entry.bounds?.[1]} data-nd={entry.kind === 'nd' || undefined} data-excluded={entry.kind === 'excluded' || undefined}>
+                <span className="legend__swatch" style={{ background: entry.colour }} aria-hidden="true" />
+                {entry.text}
+                <span className="legend__count"> · {entry.count} QPV</span>
               </li>
             ))}
-            {noData.nd + noData.secret > 0 && (
-              <li data-count={noData.nd + noData.secret} data-nd="true">
-                <span className="legend__swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" />
-                n.d.{noData.secret > 0 ? ` (dont ${noData.secret} sous le secret statistique, < ${SECRET_THRESHOLD})` : ''}
-                <span className="legend__count"> · {noData.nd + noData.secret} QPV</span>
-              </li>
-            )}
-            {excluded !== null && (
-              <li data-count={excluded} data-excluded="true">
-                <span className="legend__swatch" style={{ background: EXCLUDED_ITEM.colour }} aria-hidden="true" />
-                {EXCLUDED_ITEM.label}
-                <span className="legend__count"> · {excluded} QPV</span>
-              </li>
-            )}
           </ul>
         </figure>
       )}
