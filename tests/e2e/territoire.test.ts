@@ -88,6 +88,19 @@ describe('Territoire: the parcours matrix of a commune of the recueil', () => {
     expect(await fiche.textContent()).toContain('Consortium Erasmus+');
     await fiche.getByRole('button', { name: 'Retour' }).click();
   });
+
+  test('the territory picker, unfolded, fits in the panel', async () => {
+    const picker = page.locator('.territoire__picker');
+    await picker.locator('summary').click();
+    const panel = (await page.locator('.side-panel').boundingBox())!;
+    const controls = await picker.locator('select, input').all();
+    expect(controls).toHaveLength(2);
+    for (const control of controls) {
+      const box = (await control.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+    }
+    await picker.locator('summary').click();
+  });
 });
 
 describe('Actions: import of the template, all or nothing, kept in the browser', () => {
