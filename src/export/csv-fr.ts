@@ -65,10 +65,10 @@ export function shownCsvCell(shown: Shown, threshold?: number): CsvCell {
 }
 
 /**
- * `Sources : publisher, millésime m (licence) · …`: one entry per publisher and licence, in
- * the order of their first source, with its distinct millésimes (`millésimes a, b`).
+ * One entry per publisher and licence, in the order of their first source, with its distinct
+ * millésimes: `publisher, millésime m (licence)`, `…, millésimes a, b (…)`.
  */
-export function sourcesLine(sources: readonly ExportSource[]): string {
+export function sourceEntries(sources: readonly ExportSource[]): string[] {
   const groups = new Map<string, { publisher: string; licence: string; millesimes: string[] }>();
   for (const s of sources) {
     const key = `${s.publisher}\u0000${s.licence}`;
@@ -76,8 +76,13 @@ export function sourcesLine(sources: readonly ExportSource[]): string {
     if (!group.millesimes.includes(s.millesime)) group.millesimes.push(s.millesime);
     groups.set(key, group);
   }
-  const parts = [...groups.values()].map((g) => `${g.publisher}, millésime${g.millesimes.length > 1 ? 's' : ''} ${g.millesimes.join(', ')} (${g.licence})`);
-  return `Sources : ${parts.length > 0 ? parts.join(' · ') : 'non renseignées'}`;
+  return [...groups.values()].map((g) => `${g.publisher}, millésime${g.millesimes.length > 1 ? 's' : ''} ${g.millesimes.join(', ')} (${g.licence})`);
+}
+
+/** `Sources : ` and the `sourceEntries`, or `non renseignées`. */
+export function sourcesLine(sources: readonly ExportSource[]): string {
+  const entries = sourceEntries(sources);
+  return `Sources : ${entries.length > 0 ? entries.join(' · ') : 'non renseignées'}`;
 }
 
 /** The whole file as a string starting with the BOM. */

@@ -1,10 +1,14 @@
 import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../state/store.ts';
 
+/** `expr` with one decimal and a decimal comma (`71,9`), as text. */
+const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`;
+
 /**
- * The fiche of an object other than a QPV or an action (src/ui/action-fiche.tsx): one row whose columns are French labels (shown
- * in that order; a null value is left out), plus `qpv_lies`, the QPV the object lies in or
- * near, as a comma-separated list of codes (linked to their fiche).
+ * The fiche of an object other than a QPV or an action (src/ui/action-fiche.tsx): one row whose
+ * columns are French labels (shown in that order; a null value is left out; numbers are
+ * formatted by the fiche), plus `qpv_lies`, the QPV the object lies in or near, as a
+ * comma-separated list of codes (linked to their fiche).
  */
 export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> }): string {
   const id = sqlString(object.id);
@@ -13,15 +17,15 @@ export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<Se
       return `
 SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WHEN 'prive' THEN 'privé' ELSE 'public' END AS "Secteur",
        coalesce(e.ep, 'hors éducation prioritaire') AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
-       e.effectifs::VARCHAR AS "Élèves", CASE WHEN e.ips IS NOT NULL THEN printf('%.1f', e.ips) || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
-       CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN printf('%.1f', e.dnb_taux_reussite) || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
+       e.effectifs AS "Élèves", CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
+       CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies
 FROM etablissements e WHERE e.uai = ${id}`;
     case 'lieu':
       return `
 SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.commune_nom AS "Commune", l.code_cv AS "Contrat de ville",
        CASE l.precision WHEN 'adresse' THEN 'à l’adresse' WHEN 'commune' THEN 'au centre de la commune' WHEN 'contrat_de_ville' THEN 'approchée : point du contrat de ville' END AS "Position",
-       l.postes::VARCHAR AS "Postes financés par l’État", l.annee::VARCHAR AS "Année", l.source_id AS "Source", concat_ws(',', l.qpv_code, l.qpv_300m) AS qpv_lies
+       l.postes AS "Postes financés par l’État", l.annee::VARCHAR AS "Année", l.source_id AS "Source", concat_ws(',', l.qpv_code, l.qpv_300m) AS qpv_lies
 FROM lieux l WHERE l.id = ${id}`;
     case 'pre':
       return `

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { type Manifest } from '../data/manifest.ts';
-import { loadManifest } from '../data/published-data.ts';
+import { useEffect, useRef } from 'react';
+import { useManifest } from '../data/use-manifest.ts';
 import { useAppStore } from '../state/store.ts';
 
 const number = new Intl.NumberFormat('fr-FR');
@@ -11,13 +10,11 @@ const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 's
  * its sources, publishers, licences, millésimes and the build date.
  */
 export function DataPanel({ onClose }: { onClose: () => void }) {
-  const [manifest, setManifest] = useState<Manifest | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { manifest, error } = useManifest();
   const counts = useAppStore((s) => s.tableCounts);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    loadManifest().then(setManifest, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     heading.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);

@@ -1,5 +1,11 @@
+import type { Manifest } from '../data/manifest.ts';
+import { useManifest } from '../data/use-manifest.ts';
 import { tableRows } from '../domain/connector.ts';
+import { natureLabel } from '../domain/etablissement-nature.ts';
+import { formatValue } from '../domain/format-fr.ts';
 import { lieuCategorie } from '../domain/lieu-categories.ts';
+import { sourceEntries } from '../export/csv-fr.ts';
+import { sourcesById } from '../export/export-sources.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildFicheObjetQuery, buildQpvNamesQuery } from '../queries/fiche-objet-queries.ts';
 import { type SelectedObject, useAppStore } from '../state/store.ts';
@@ -14,7 +20,18 @@ const TITLES: Record<SelectedObject['kind'], string> = {
   reseau: 'Réseau d’éducation prioritaire',
 };
 
-const display = (field: string, value: string) => (field === 'Catégorie' ? (lieuCategorie(value)?.label ?? value) : value);
+/**
+ * A field's value as shown: numbers in French, the annuaire's natures and the places'
+ * categories in words, a source of the registry by its publisher, millésime and licence.
+ */
+function display(field: string, value: unknown, manifest: Manifest | null): string {
+  if (typeof value === 'number') return formatValue(value, '');
+  const text = String(value);
+  if (field === 'Nature') return natureLabel(text);
+  if (field === 'Catégorie') return lieuCategorie(text)?.label ?? text;
+  if (field === 'Source' && manifest !== null) return sourceEntries(sourcesById(manifest, [text]))[0] ?? text;
+  return text;
+}
 
 /** The fiche of a school, place, PRE, Cité, action or network, beside the map. */
 export function FicheObjet({ object }: { object: SelectedObject }) {
@@ -32,6 +49,7 @@ export function FicheObjet({ object }: { object: SelectedObject }) {
 function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> } }) {
   const selectObject = useAppStore((s) => s.selectObject);
   const selectQpv = useAppStore((s) => s.selectQpv);
+  const { manifest } = useManifest();
   const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
   const row = result.data;
   const fields = row ? Object.entries(row).filter(([k, v]) => k !== 'qpv_lies' && v !== null && v !== '') : [];
@@ -60,7 +78,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
           {fields.slice(1).map(([field, value]) => (
             <div key={field}>
               <dt className="fr-text--sm fr-text--bold fr-mb-0">{field}</dt>
-              <dd className="fr-text--sm">{display(field, String(value))}</dd>
+              <dd className="fr-text--sm">{display(field, value, manifest)}</dd>
             </div>
           ))}
         </dl>

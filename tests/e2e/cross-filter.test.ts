@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -204,6 +204,25 @@ describe('cross-filter', () => {
     expect(school!.ep).toBe('REP+');
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(school!.nom);
     await screenshot(p, 'ecole-fiche');
+    await p.context().close();
+  });
+
+  test('a school’s fiche writes its figures in French and names its source', async () => {
+    // The largest collège with an IPS and a DNB rate: a number with thousands.
+    const [school] = tableRows(
+      await db.query('SELECT uai, nature, effectifs, source_id FROM etablissements WHERE ips IS NOT NULL AND dnb_taux_reussite IS NOT NULL AND nature IS NOT NULL ORDER BY effectifs DESC, uai LIMIT 1'),
+    );
+    expect(school!.effectifs).toBeGreaterThanOrEqual(1000);
+    const { page: p } = await openPage(browser, server.url);
+    await p.goto(`${server.url}#objet=etablissement:${String(school!.uai)}`);
+    const field = (label: string) => p.getByTestId('fiche-objet').locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd');
+    await expect.poll(() => field('IPS').innerText(), { timeout: 90_000 }).toMatch(/^\d+,\d \(rentrée \d{4}\)$/);
+    expect(await field('Réussite au DNB').innerText()).toMatch(/^\d+,\d % \(session \d{4}\)$/);
+    expect(await field('Élèves').innerText()).toBe(new Intl.NumberFormat('fr-FR').format(Number(school!.effectifs)));
+    expect(await field('Nature').innerText()).toBe('Collège');
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/data/manifest.json'), 'utf8')) as { tables: { sources: { id: string; publisher: string; millesime: string }[] }[] };
+    const source = manifest.tables.flatMap((t) => t.sources).find((s) => s.id === school!.source_id)!;
+    expect(await field('Source').innerText()).toContain(`${source.publisher}, millésime ${source.millesime}`);
     await p.context().close();
   });
 
