@@ -1,6 +1,9 @@
 import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../state/store.ts';
 
+/** How far an école may lie from its network's collège (data-pipeline/tables/build-reseaux-ep.ts). */
+const ECOLE_MAX_KM = 5;
+
 /** `expr` with one decimal and a decimal comma (`71,9`), as text. */
 const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`;
 
@@ -41,10 +44,59 @@ SELECT c.nom AS "Nom", c.annee_labellisation::VARCHAR AS "Labellisée en", c.por
 FROM cites c WHERE c.nom = ${id}`;
     case 'reseau':
       return `
-SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r.uai_college AS "UAI du collège", r.ecoles::VARCHAR AS "Écoles rattachées",
+SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r.uai_college AS "UAI du collège",
+       (SELECT t.nom || ' (' || t.departement_code || ')' FROM territoires t WHERE t.niveau = 'commune' AND t.code = r.commune_code) AS "Commune",
+       CASE WHEN r.ecoles IS NULL THEN 'non connues : les sources de l’observatoire n’ont aucune école de ce département'
+            ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${ECOLE_MAX_KM} km au plus)' END AS "Écoles",
        (SELECT string_agg(DISTINCT q, ',') FROM etablissements e, unnest(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ',')) AS t(q)
         WHERE e.uai = r.uai_college AND q <> '') AS qpv_lies
 FROM reseaux_ep r WHERE r.uai_college = ${id}`;
+  }
+}
+
+/** One object a fiche links to, under its section's title. */
+export interface FicheLink {
+  section: string;
+  kind: SelectedObject['kind'];
+  id: string;
+  label: string;
+  /** Where the object lies (a point's box is the point); null when it has no position. */
+  xmin: number | null;
+  ymin: number | null;
+  xmax: number | null;
+  ymax: number | null;
+}
+
+/**
+ * The objects the fiche of `object` links to, by section in display order, with where they
+ * lie: a school's network; a network's collège and its écoles, nearest first; a Cité's
+ * actions. Null when its kind has none.
+ */
+export function buildFicheLinksQuery(object: SelectedObject): string | null {
+  const id = sqlString(object.id);
+  switch (object.kind) {
+    case 'etablissement':
+      return `
+SELECT 'Réseau d’éducation prioritaire' AS section, 'reseau' AS kind, r.uai_college AS id, r.nom || ' (' || r.ep || ')' AS label, r.xmin, r.ymin, r.xmax, r.ymax
+FROM reseaux_ep r WHERE r.uai_college = ${id} OR list_contains(string_split(coalesce(r.membres, ''), '|'), ${id})
+ORDER BY r.uai_college`;
+    case 'reseau':
+      return `
+SELECT section, 'etablissement' AS kind, e.uai AS id, e.nom || ' (' || e.commune_nom || ')' AS label, e.lon AS xmin, e.lat AS ymin, e.lon AS xmax, e.lat AS ymax
+FROM (
+  SELECT 'Collège tête de réseau' AS section, 0 AS rank, r.uai_college AS uai FROM reseaux_ep r WHERE r.uai_college = ${id}
+  UNION ALL
+  SELECT 'Écoles du réseau, de la plus proche du collège à la plus lointaine', generate_subscripts(string_split(r.membres, '|'), 1), unnest(string_split(r.membres, '|'))
+  FROM reseaux_ep r WHERE r.uai_college = ${id} AND r.membres IS NOT NULL
+) m JOIN etablissements e ON e.uai = m.uai
+ORDER BY m.rank`;
+    case 'cite':
+      return `
+SELECT 'Actions recensées' AS section, 'action' AS kind, a.id, a.titre AS label, a.lon AS xmin, a.lat AS ymin, a.lon AS xmax, a.lat AS ymax
+FROM actions a WHERE list_contains(string_split(a.cite, '|'), ${id})
+ORDER BY a.titre, a.id`;
+    default:
+      return null;
   }
 }
 

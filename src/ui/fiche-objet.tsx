@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import type { Manifest } from '../data/manifest.ts';
 import { useManifest } from '../data/use-manifest.ts';
 import { tableRows } from '../domain/connector.ts';
@@ -7,7 +8,7 @@ import { lieuCategorie } from '../domain/lieu-categories.ts';
 import { sourceEntries } from '../export/csv-fr.ts';
 import { sourcesById } from '../export/export-sources.ts';
 import { useSql } from '../db/use-sql.ts';
-import { buildFicheObjetQuery, buildQpvNamesQuery } from '../queries/fiche-objet-queries.ts';
+import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery, type FicheLink } from '../queries/fiche-objet-queries.ts';
 import { type SelectedObject, useAppStore } from '../state/store.ts';
 import { ActionFiche } from './action-fiche.tsx';
 
@@ -34,6 +35,13 @@ function display(field: string, value: unknown, manifest: Manifest | null): stri
 }
 
 /** The fiche of a school, place, PRE, Cité, action or network, beside the map. */
+/** The rows of `buildFicheLinksQuery` under their sections, in order. */
+function linksBySection(table: Table): Map<string, FicheLink[]> {
+  const sections = new Map<string, FicheLink[]>();
+  for (const link of tableRows(table) as unknown as FicheLink[]) sections.set(link.section, [...(sections.get(link.section) ?? []), link]);
+  return sections;
+}
+
 export function FicheObjet({ object }: { object: SelectedObject }) {
   const selectObject = useAppStore((s) => s.selectObject);
   if (object.kind === 'action') {
@@ -49,6 +57,7 @@ export function FicheObjet({ object }: { object: SelectedObject }) {
 function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> } }) {
   const selectObject = useAppStore((s) => s.selectObject);
   const selectQpv = useAppStore((s) => s.selectQpv);
+  const focusOn = useAppStore((s) => s.focusOn);
   const { manifest } = useManifest();
   const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
   const row = result.data;
@@ -56,6 +65,12 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
   const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), String(r.nom)])), ['qpv']);
   const qpv = codes.map((code) => ({ code, nom: names.data?.get(code) }));
+  const links = useSql(buildFicheLinksQuery(object), linksBySection);
+  /** A linked object's fiche, with the map on it. */
+  const open = (link: FicheLink) => {
+    selectObject({ kind: link.kind, id: link.id });
+    if (link.xmin !== null && link.ymin !== null && link.xmax !== null && link.ymax !== null) focusOn([link.xmin, link.ymin, link.xmax, link.ymax]);
+  };
   const title = row ? String(fields[0]?.[1] ?? object.id) : object.id;
 
   return (
@@ -83,10 +98,25 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
           ))}
         </dl>
       )}
+      {row &&
+        [...(links.data ?? [])].map(([section, objects]) => (
+          <section key={section} aria-label={section}>
+            <h3 className="fr-text--md fr-mb-1v">{section}</h3>
+            <ul className="fiche-objet__links">
+              {objects.map((l) => (
+                <li key={l.id}>
+                  <button type="button" className="fr-link fr-text--sm" onClick={() => open(l)}>
+                    {l.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       {qpv.length > 0 && (
         <>
           <h3 className="fr-text--md fr-mb-1v">QPV concernés</h3>
-          <ul className="fiche-objet__qpv">
+          <ul className="fiche-objet__links">
             {qpv.map(({ code, nom }) => (
               <li key={code}>
                 <button type="button" className="fr-link fr-text--sm" onClick={() => selectQpv(code)}>

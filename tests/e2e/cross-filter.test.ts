@@ -226,6 +226,25 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('a network’s fiche lists its écoles; each opens its own fiche, which links back to the network', async () => {
+    const [network] = tableRows(await db.query('SELECT uai_college, nom, membres FROM reseaux_ep WHERE ecoles >= 3 ORDER BY uai_college LIMIT 1'));
+    const [ecole] = tableRows(await db.query(`SELECT uai, nom FROM etablissements WHERE uai = '${String(network!.membres).split('|')[0]}'`));
+    const { page: p } = await openPage(browser, server.url);
+    await p.goto(`${server.url}#objet=reseau:${String(network!.uai_college)}`);
+    const fiche = p.getByTestId('fiche-objet');
+    const ecoles = fiche.getByRole('region', { name: /^Écoles du réseau/ }).getByRole('button');
+    await expect.poll(() => ecoles.count(), { timeout: 90_000 }).toBe(String(network!.membres).split('|').length);
+    await ecoles.first().click();
+    await expect.poll(() => fiche.getAttribute('data-kind')).toBe('etablissement');
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe(ecole!.nom);
+    expect(p.url()).toContain(`objet=etablissement:${String(ecole!.uai)}`);
+    // The map goes to the école (MapLibre writes its view in the URL once it has moved).
+    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(13);
+    await fiche.getByRole('region', { name: 'Réseau d’éducation prioritaire' }).getByRole('button').click();
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe(network!.nom);
+    await p.context().close();
+  });
+
   test('« Voir sur la carte » frames the listed QPV clear of the panels', async () => {
     const { page: p } = await openPage(browser, server.url);
     // A filter from the national view: the list unfolds over the south, where the QPV are.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildFicheObjetQuery, buildQpvNamesQuery } from '../../src/queries/fiche-objet-queries.ts';
+import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery } from '../../src/queries/fiche-objet-queries.ts';
 import { OBJECT_KINDS, type SelectedObject } from '../../src/state/store.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
@@ -54,5 +54,54 @@ describe('fiches of the objects drawn over the QPV', () => {
 
   it('an unknown key gives no row (the fiche says so), and quotes are escaped', async () => {
     expect(await fiche({ kind: 'pre', id: "PRE d'Ailleurs" })).toEqual([]);
+  });
+});
+
+describe('objects a fiche links to', () => {
+  const links = async (object: SelectedObject) => tableRows(await db.query(buildFicheLinksQuery(object)!));
+
+  it('a network links to its collège, then to its écoles nearest first, as the published members', async () => {
+    const network = await first('SELECT uai_college, ecoles, membres FROM reseaux_ep WHERE ecoles >= 3 ORDER BY uai_college LIMIT 1');
+    const rows = await links({ kind: 'reseau', id: String(network.uai_college) });
+    expect(rows[0]).toMatchObject({ section: 'Collège tête de réseau', kind: 'etablissement', id: network.uai_college });
+    const ecoles = rows.slice(1);
+    expect(ecoles.map((r) => r.id)).toEqual(String(network.membres).split('|'));
+    expect(ecoles).toHaveLength(Number(network.ecoles));
+    for (const r of ecoles) expect(r).toMatchObject({ section: expect.stringMatching(/^Écoles du réseau/), kind: 'etablissement', label: expect.stringMatching(/\(.+\)$/) });
+    // Each école's box is its point.
+    const school = await first(`SELECT lon, lat FROM etablissements WHERE uai = '${String(ecoles[0]!.id)}'`);
+    expect(ecoles[0]).toMatchObject({ xmin: school.lon, ymin: school.lat, xmax: school.lon, ymax: school.lat });
+    const [fields] = await fiche({ kind: 'reseau', id: String(network.uai_college) });
+    expect(fields!['Écoles']).toMatch(new RegExp(`^${network.ecoles}, rattachées par l’observatoire au collège REP\\+? le plus proche du département \\(5 km au plus\\)$`));
+  });
+
+  it('a network of a département without école in the sources says so, and links to its collège only', async () => {
+    const network = await first('SELECT uai_college FROM reseaux_ep WHERE ecoles IS NULL ORDER BY uai_college LIMIT 1');
+    const [fields] = await fiche({ kind: 'reseau', id: String(network.uai_college) });
+    expect(fields!['Écoles']).toMatch(/^non connues/);
+    expect(fields!.Commune).toMatch(/^.+ \(\d[\dAB]\)$/);
+    expect((await links({ kind: 'reseau', id: String(network.uai_college) })).map((r) => r.section)).toEqual(['Collège tête de réseau']);
+  });
+
+  it('a school links to its network, as member or as its collège', async () => {
+    const network = await first('SELECT uai_college, nom, ep, membres, xmin, ymin, xmax, ymax FROM reseaux_ep WHERE ecoles >= 1 ORDER BY uai_college LIMIT 1');
+    const box = { xmin: network.xmin, ymin: network.ymin, xmax: network.xmax, ymax: network.ymax };
+    const expected = [{ section: 'Réseau d’éducation prioritaire', kind: 'reseau', id: network.uai_college, label: `${String(network.nom)} (${String(network.ep)})`, ...box }];
+    expect(await links({ kind: 'etablissement', id: String(network.membres).split('|')[0]! })).toEqual(expected);
+    expect(await links({ kind: 'etablissement', id: String(network.uai_college) })).toEqual(expected);
+    const outside = await first('SELECT uai FROM etablissements WHERE ep IS NULL ORDER BY uai LIMIT 1');
+    expect(await links({ kind: 'etablissement', id: String(outside.uai) })).toEqual([]);
+  });
+
+  it('a Cité links to the actions of the recueil that name it', async () => {
+    const cite = await first("SELECT c.nom, count(*) AS n FROM cites c JOIN actions a ON list_contains(string_split(a.cite, '|'), c.nom) GROUP BY c.nom ORDER BY n DESC, c.nom LIMIT 1");
+    const rows = await links({ kind: 'cite', id: String(cite.nom) });
+    expect(rows).toHaveLength(Number(cite.n));
+    for (const r of rows) expect(r).toMatchObject({ section: 'Actions recensées', kind: 'action' });
+  });
+
+  it('places and PRE link to nothing but their QPV', () => {
+    expect(buildFicheLinksQuery({ kind: 'lieu', id: 'x' })).toBeNull();
+    expect(buildFicheLinksQuery({ kind: 'pre', id: 'x' })).toBeNull();
   });
 });
