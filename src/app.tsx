@@ -2,6 +2,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { lazy, memo, Suspense } from 'react';
 import { isFiltered } from './domain/cross-filter.ts';
+import { useSelectionShape } from './map/use-selection-shape.ts';
 import { useMapObjects } from './map/use-map-objects.ts';
 import { useQpvGpuFilter } from './map/use-qpv-filter.ts';
 import { CrossFilterPanel } from './ui/cross-filter/cross-filter-panel.tsx';
@@ -109,11 +110,12 @@ function MapWorkspace() {
   const crossFilter = useCrossFilter(indicator, riskWeights, filters);
   const qpvFilter = useQpvGpuFilter(filters, crossFilter);
   const objects = useMapObjects(visibleLayers);
+  const selection = useSelectionShape();
   // The QPV the filters leave out, greyed on the map: the legends say how many.
   const excluded = isFiltered(filters) && crossFilter.total !== null ? Math.max(0, qpvCount - crossFilter.total) : null;
   return (
     <>
-      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} />
+      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} selection={selection} />
       <div className="app__left">
         <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
           <MapSearch />

@@ -13,6 +13,8 @@ import type { EtablissementPoint } from '../queries/etablissements-query.ts';
 import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
 import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from './object-layers.ts';
+import type { SelectionShape } from '../queries/map-objects-queries.ts';
+import { buildSelectionLayers } from './selection-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
@@ -31,9 +33,11 @@ export interface MapViewProps {
   /** The cross-filter for the GPU, applied to the QPV and to the schools near them. */
   qpvFilter: QpvGpuFilter | null;
   objects: ObjectLayerData;
+  /** Where the object whose fiche is open lies, pointed out above every layer. */
+  selection: SelectionShape | null;
 }
 
-export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: MapViewProps) {
+export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, selection }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -187,11 +191,11 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects }: M
     // Over the footprints: QPV polygons under the schools; QPV markers (national zoom) above
     // them; places, PRE and actions on top.
     const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
-    layersRef.current = [...middle, ...objectLayers.points];
+    layersRef.current = [...middle, ...objectLayers.points, ...buildSelectionLayers(selection)];
     overlayRef.current?.setProps({ layers: layersRef.current });
     // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
     if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
-  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points]);
+  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points, selection]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,3 +1,7 @@
+import { sqlString } from '../domain/sql.ts';
+import type { SelectedObject } from '../state/store.ts';
+import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
+
 /**
  * The objects drawn over the QPV, each with the key its fiche opens by (`kind`, `id`) and
  * its tooltip text. Points come with WGS84 lon/lat; footprints with GeoJSON text.
@@ -78,4 +82,35 @@ export function buildReseauFootprintsQuery(): string {
 SELECT 'reseau' AS kind, uai_college AS id, nom, ep AS categorie, ep || coalesce(' · ' || ecoles || ' écoles rattachées', '') AS detail, geometry
 FROM reseaux_ep WHERE geometry IS NOT NULL
 ORDER BY ep DESC, uai_college`;
+}
+
+/** Where a selected object lies: a point, and the footprint (GeoJSON text) of a Cité or a network. */
+export interface SelectionShape {
+  lon: number | null;
+  lat: number | null;
+  geometry: string | null;
+}
+
+/**
+ * The table a selected object comes from, and the query of its `SelectionShape` (no row when
+ * the key is unknown). Actions are read from `actions` (the published and local ones).
+ */
+export function buildSelectionShapeQuery(object: SelectedObject): { table: string; sql: string } {
+  const id = sqlString(object.id);
+  const point = (table: string, key: string) => ({ table, sql: `SELECT lon, lat, NULL::VARCHAR AS geometry FROM ${table} WHERE ${key} = ${id}` });
+  const footprint = (table: string, key: string) => ({ table, sql: `SELECT lon, lat, geometry FROM ${table} WHERE ${key} = ${id}` });
+  switch (object.kind) {
+    case 'etablissement':
+      return point('etablissements', 'uai');
+    case 'lieu':
+      return point('lieux', 'id');
+    case 'pre':
+      return point('pre', 'nom');
+    case 'action':
+      return { ...point(ALL_ACTIONS_VIEW, 'id'), table: 'actions' };
+    case 'reseau':
+      return footprint('reseaux_ep', 'uai_college');
+    case 'cite':
+      return footprint('cites', 'nom');
+  }
 }

@@ -245,6 +245,21 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('the object whose fiche is open is ringed on the map, until the fiche is closed', async () => {
+    const [school] = tableRows(await db.query("SELECT uai, lon, lat FROM etablissements WHERE ep = 'REP+' ORDER BY uai LIMIT 1"));
+    const { page: p } = await openPage(browser, server.url);
+    // The schools hidden: the ring is alone at the centre of the map.
+    await p.goto(`${server.url}#objet=etablissement:${String(school!.uai)}&couches=&carte=15/${String(school!.lat)}/${String(school!.lon)}`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    const map = (await p.getByTestId('map').boundingBox())!;
+    const around = { x: Math.round(map.x + map.width / 2 - 30), y: Math.round(map.y + map.height / 2 - 30), width: 60, height: 60 };
+    const isRing = (r: number, g: number, b: number) => r < 40 && g < 40 && b < 40;
+    await expect.poll(async () => countPixels(await p.screenshot(), isRing, around).matching, { timeout: 30_000 }).toBeGreaterThan(100);
+    await p.getByTestId('fiche-objet').getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(async () => countPixels(await p.screenshot(), isRing, around).matching, { timeout: 30_000 }).toBe(0);
+    await p.context().close();
+  });
+
   test('« Voir sur la carte » frames the listed QPV clear of the panels', async () => {
     const { page: p } = await openPage(browser, server.url);
     // A filter from the national view: the list unfolds over the south, where the QPV are.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery } from '../../src/queries/fiche-objet-queries.ts';
+import { LOCAL_ACTIONS_SETUP } from '../../src/queries/local-actions-queries.ts';
+import { buildSelectionShapeQuery } from '../../src/queries/map-objects-queries.ts';
 import { OBJECT_KINDS, type SelectedObject } from '../../src/state/store.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
@@ -105,3 +107,31 @@ describe('objects a fiche links to', () => {
     expect(buildFicheLinksQuery({ kind: 'pre', id: 'x' })).toBeNull();
   });
 });
+
+describe('where the object of a fiche lies, to ring it on the map', () => {
+  it.each(KINDS)('%s: a point, or the footprint of a network or a Cité', async (kind) => {
+    const id = String((await first(SAMPLES[kind])).id);
+    const { table, sql } = buildSelectionShapeQuery({ kind, id });
+    expect(table).toMatch(/^[a-z_]+$/);
+    const rows = tableRows(await db.query(sql));
+    expect(rows).toHaveLength(1);
+    const { lon, lat, geometry } = rows[0]!;
+    if (kind === 'reseau' || kind === 'cite') expect(JSON.parse(String(geometry)).type).toMatch(/Polygon$/);
+    else expect(geometry).toBeNull();
+    expect(lon).toEqual(expect.any(Number));
+    expect(lat).toEqual(expect.any(Number));
+  });
+
+  it('action: its point, read with the actions imported in the browser', async () => {
+    for (const statement of LOCAL_ACTIONS_SETUP) await db.exec(statement);
+    const action = await first('SELECT id, lon, lat FROM actions WHERE lon IS NOT NULL ORDER BY id LIMIT 1');
+    const { table, sql } = buildSelectionShapeQuery({ kind: 'action', id: String(action.id) });
+    expect(table).toBe('actions');
+    expect(tableRows(await db.query(sql))).toEqual([{ lon: action.lon, lat: action.lat, geometry: null }]);
+  });
+
+  it('an unknown key gives no row', async () => {
+    expect(tableRows(await db.query(buildSelectionShapeQuery({ kind: 'lieu', id: "l'inconnu" }).sql))).toEqual([]);
+  });
+});
+

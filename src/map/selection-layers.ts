@@ -1,0 +1,48 @@
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { SelectionShape } from '../queries/map-objects-queries.ts';
+import type { Rgba } from './palettes.ts';
+
+/**
+ * The object whose fiche is open, pointed out on the map: a ring around a point, the outline
+ * of a footprint. Dark over a white halo, to read over the basemap, the choropleth and the
+ * symbols alike.
+ */
+export const SELECTION_STYLE = { line: [22, 22, 22, 255] as Rgba, halo: [255, 255, 255, 230] as Rgba, ringRadiusPx: 14, widthPx: 3, haloWidthPx: 7 };
+
+const cache = new WeakMap<SelectionShape, Layer[]>();
+
+/** The layers pointing out `shape` (the same ones for the same shape), drawn above all others. */
+export function buildSelectionLayers(shape: SelectionShape | null): Layer[] {
+  if (shape === null) return [];
+  let layers = cache.get(shape);
+  if (layers !== undefined) return layers;
+  const { line, halo, ringRadiusPx, widthPx, haloWidthPx } = SELECTION_STYLE;
+  const stroke = (id: string, colour: Rgba, width: number) =>
+    shape.geometry !== null
+      ? new GeoJsonLayer({
+          id,
+          data: [{ type: 'Feature', geometry: JSON.parse(shape.geometry) as Polygon | MultiPolygon, properties: {} } satisfies Feature],
+          filled: false,
+          stroked: true,
+          getLineColor: colour,
+          lineWidthUnits: 'pixels',
+          getLineWidth: width,
+        })
+      : new ScatterplotLayer<SelectionShape>({
+          id,
+          data: [shape],
+          getPosition: (d) => [d.lon!, d.lat!],
+          filled: false,
+          stroked: true,
+          radiusUnits: 'pixels',
+          getRadius: ringRadiusPx,
+          getLineColor: colour,
+          lineWidthUnits: 'pixels',
+          getLineWidth: width,
+        });
+  layers = shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke('selection-halo', halo, haloWidthPx), stroke('selection', line, widthPx)];
+  cache.set(shape, layers);
+  return layers;
+}
