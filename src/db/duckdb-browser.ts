@@ -13,7 +13,12 @@ import { sqlIdent } from '../domain/sql.ts';
 export async function createBrowserConnector(): Promise<Connector> {
   const worker = new Worker(ehWorkerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(ehWasmUrl);
+  // DuckDB-WASM's worker never answers when it cannot load its script or fetch the wasm
+  // (duckdb/duckdb-wasm#1588): either failure ends the start with an error that says so.
+  const workerFailed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(`${ehWorkerUrl} : le worker DuckDB n’a pas démarré${e.message ? ` (${e.message})` : ''}`)), { once: true }),
+  );
+  await Promise.race([Promise.all([db.instantiate(ehWasmUrl), checkReachable(ehWasmUrl)]), workerFailed]);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   // Extensions would be fetched from the internet: the app uses core features only.
@@ -34,4 +39,15 @@ export async function createBrowserConnector(): Promise<Connector> {
       worker.terminate();
     },
   };
+}
+
+/** Rejects when `url` cannot be fetched (a HEAD request: the worker downloads the file itself). */
+async function checkReachable(url: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD' });
+  } catch (error) {
+    throw new Error(`${url} : inaccessible (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
 }

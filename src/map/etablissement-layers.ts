@@ -1,7 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
-import type { EtablissementPoint } from '../queries/etablissements-query.ts';
+import type { EtablissementPoint } from './etablissement-points.ts';
 import { hexToRgba, type Rgba, rgbaCss } from './palettes.ts';
 import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
 

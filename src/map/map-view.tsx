@@ -9,7 +9,7 @@ import { useAppStore } from '../state/store.ts';
 import { arrowToFeatures } from './arrow-features.ts';
 import { registerMapCapture } from './map-capture.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
-import type { EtablissementPoint } from '../queries/etablissements-query.ts';
+import type { EtablissementPoint } from './etablissement-points.ts';
 import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
 import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from './object-layers.ts';

@@ -5,7 +5,7 @@ import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
 import { LIEU_COLOURS, OBJECT_SYMBOLS } from '../map/object-layers.ts';
-import type { EtablissementPoint } from '../queries/etablissements-query.ts';
+import type { EtablissementPoint } from '../map/etablissement-points.ts';
 import { type LayerId, useAppStore } from '../state/store.ts';
 import { formatCount } from './format.ts';
 

@@ -207,6 +207,17 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
+  test('DuckDB that cannot fetch its wasm says so, naming the file; the schools are drawn all the same', async () => {
+    const { page: p } = await openPage(browser, server.url);
+    await p.route('**/*.wasm', (route) => route.abort());
+    // Grand Mirail (Toulouse), the schools alone.
+    await p.goto(`${server.url}#carte=14/43.5745/1.3960&couches=etablissements`);
+    await expect.poll(() => p.getByTestId('status').innerText(), { timeout: 90_000 }).toMatch(/Base DuckDB indisponible : \/assets\/duckdb-eh-[\w-]+\.wasm : inaccessible/);
+    const isRepPlus = (r: number, g: number, b: number) => r < 30 && g < 30 && b > 110 && b < 170;
+    await expect.poll(async () => countPixels(await p.screenshot(), isRepPlus).matching, { timeout: 60_000 }).toBeGreaterThan(200);
+    await p.context().close();
+  });
+
   test('a school’s fiche writes its figures in French and names its source', async () => {
     // The largest collège with an IPS and a DNB rate: a number with thousands.
     const [school] = tableRows(

@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { buildEtablissementLayers, DIMMED_SCHOOLS, isEtablissementPick } from '../../src/map/etablissement-layers.ts';
 import type { QpvGpuFilter } from '../../src/map/qpv-layers.ts';
-import type { EtablissementPoint } from '../../src/queries/etablissements-query.ts';
+import type { EtablissementPoint } from '../../src/map/etablissement-points.ts';
 
 const school = (uai: string, ep: EtablissementPoint['ep'], qpv: string): EtablissementPoint => ({
   uai,
