@@ -1,12 +1,11 @@
 import { bufferedHull, PointIndex } from '../../geo/index.ts';
+import { RESEAU_ECOLE_MAX_METERS } from '../../src/domain/table-layouts.ts';
 import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { EtablissementsBuild } from './build-etablissements.ts';
 import type { Ep, EtablissementRow } from './etablissements/etablissement-fields.ts';
 
-/** An école farther than this from every collège of its status and département joins no network. */
-export const ECOLE_MAX_METERS = 5000;
 /** Margin around the hull of a network's schools: their immediate surroundings. */
 export const FOOTPRINT_BUFFER_METERS = 300;
 // A 300 m band does not need more than ~10 m of detail.
@@ -33,7 +32,7 @@ const groupKey = (departement: string, ep: Ep) => `${departement}/${ep}`;
  * REP and REP+ networks, as no source here gives network membership: a network is one REP or
  * REP+ collège (the tête de réseau) and the REP or REP+ écoles attached to it. Each école is
  * attached to the nearest collège (great-circle, `PointIndex`) of the same status in the same
- * département; one farther than `ECOLE_MAX_METERS`, or with no such collège, joins no network
+ * département; one farther than `RESEAU_ECOLE_MAX_METERS`, or with no such collège, joins no network
  * (warning). Footprint: convex hull of the collège and its écoles, buffered by 300 m.
  * A collège without coordinates has no footprint: left out (warning). `ecoles` is null in
  * départements where the sources hold no école at all (the annuaires cover Occitanie and
@@ -109,8 +108,8 @@ function attach(ecole: EtablissementRow, group: Group | undefined, members: Map<
   const nearest = group?.index.nearest(ecole.lon, ecole.lat) ?? null;
   if (group === undefined || nearest === null) return `${what}: no ${ecole.ep} collège in département ${ecole.departement_code}: attached to no network`;
   const college = group.colleges[nearest.index]!.row;
-  if (nearest.meters > ECOLE_MAX_METERS) {
-    return `${what}: nearest ${ecole.ep} collège of département ${ecole.departement_code}, ${college.uai}, is ${(nearest.meters / 1000).toFixed(1)} km away (more than ${ECOLE_MAX_METERS / 1000} km): attached to no network`;
+  if (nearest.meters > RESEAU_ECOLE_MAX_METERS) {
+    return `${what}: nearest ${ecole.ep} collège of département ${ecole.departement_code}, ${college.uai}, is ${(nearest.meters / 1000).toFixed(1)} km away (more than ${RESEAU_ECOLE_MAX_METERS / 1000} km): attached to no network`;
   }
   const list = members.get(college.uai) ?? [];
   list.push({ uai: ecole.uai, meters: nearest.meters, lon: ecole.lon, lat: ecole.lat });

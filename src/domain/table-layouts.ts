@@ -269,6 +269,9 @@ export const ACTIONS_LAYOUT: TableLayout = {
  * REP / REP+ networks, rebuilt from the establishments (no source gives membership): the collège
  * tête de réseau and the écoles of the same status attached to it (`build-reseaux-ep.ts`).
  */
+/** An école farther than this from every collège of its status and département joins no network. */
+export const RESEAU_ECOLE_MAX_METERS = 5000;
+
 export const RESEAUX_EP_LAYOUT: TableLayout = {
   name: 'reseaux_ep',
   description: 'Réseaux d’éducation prioritaire REP et REP+ : collège tête de réseau, écoles rattachées (reconstitués : école → collège de même statut le plus proche du département, 5 km au plus), emprise',

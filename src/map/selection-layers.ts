@@ -9,7 +9,7 @@ import type { Rgba } from './palettes.ts';
  * of a footprint. Dark over a white halo, to read over the basemap, the choropleth and the
  * symbols alike.
  */
-export const SELECTION_STYLE = { line: [22, 22, 22, 255] as Rgba, halo: [255, 255, 255, 230] as Rgba, ringRadiusPx: 14, widthPx: 3, haloWidthPx: 7 };
+const SELECTION_STYLE = { line: [22, 22, 22, 255] as Rgba, halo: [255, 255, 255, 230] as Rgba, ringRadiusPx: 14, widthPx: 3, haloWidthPx: 7 };
 
 const cache = new WeakMap<SelectionShape, Layer[]>();
 

@@ -1,8 +1,7 @@
 import { sqlString } from '../domain/sql.ts';
+import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
 
-/** How far an école may lie from its network's collège (data-pipeline/tables/build-reseaux-ep.ts). */
-const ECOLE_MAX_KM = 5;
 
 /** `expr` with one decimal and a decimal comma (`71,9`), as text. */
 const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`;
@@ -47,7 +46,7 @@ FROM cites c WHERE c.nom = ${id}`;
 SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r.uai_college AS "UAI du collège",
        (SELECT t.nom || ' (' || t.departement_code || ')' FROM territoires t WHERE t.niveau = 'commune' AND t.code = r.commune_code) AS "Commune",
        CASE WHEN r.ecoles IS NULL THEN 'non connues : les sources de l’observatoire n’ont aucune école de ce département'
-            ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${ECOLE_MAX_KM} km au plus)' END AS "Écoles",
+            ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${RESEAU_ECOLE_MAX_METERS / 1000} km au plus)' END AS "Écoles",
        (SELECT string_agg(DISTINCT q, ',') FROM etablissements e, unnest(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ',')) AS t(q)
         WHERE e.uai = r.uai_college AND q <> '') AS qpv_lies
 FROM reseaux_ep r WHERE r.uai_college = ${id}`;

@@ -34,7 +34,6 @@ function display(field: string, value: unknown, manifest: Manifest | null): stri
   return text;
 }
 
-/** The fiche of a school, place, PRE, Cité, action or network, beside the map. */
 /** The rows of `buildFicheLinksQuery` under their sections, in order. */
 function linksBySection(table: Table): Map<string, FicheLink[]> {
   const sections = new Map<string, FicheLink[]>();
@@ -42,6 +41,7 @@ function linksBySection(table: Table): Map<string, FicheLink[]> {
   return sections;
 }
 
+/** The fiche of a school, place, PRE, Cité, action or network, beside the map. */
 export function FicheObjet({ object }: { object: SelectedObject }) {
   const selectObject = useAppStore((s) => s.selectObject);
   if (object.kind === 'action') {
@@ -65,7 +65,10 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
   const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), String(r.nom)])), ['qpv']);
   const qpv = codes.map((code) => ({ code, nom: names.data?.get(code) }));
-  const links = useSql(buildFicheLinksQuery(object), linksBySection);
+  const linksSql = buildFicheLinksQuery(object);
+  const links = useSql(linksSql, linksBySection);
+  // Not the previous object's links while this one's are queried.
+  const sections = links.status === 'ready' && links.sql === linksSql ? links.data : null;
   /** A linked object's fiche, with the map on it. */
   const open = (link: FicheLink) => {
     selectObject({ kind: link.kind, id: link.id });
@@ -99,7 +102,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
         </dl>
       )}
       {row &&
-        [...(links.data ?? [])].map(([section, objects]) => (
+        [...(sections ?? [])].map(([section, objects]) => (
           <section key={section} aria-label={section}>
             <h3 className="fr-text--md fr-mb-1v">{section}</h3>
             <ul className="fiche-objet__links">

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { pointToPolygonDistance } from '@turf/turf';
 import { haversineMeters } from '../../geo/index.ts';
-import { ECOLE_MAX_METERS } from '../../data-pipeline/tables/build-reseaux-ep.ts';
+import { RESEAU_ECOLE_MAX_METERS } from '../../src/domain/table-layouts.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
@@ -56,7 +56,7 @@ describe('pipeline: reseaux_ep', () => {
         ON e.uai = m.uai AND e.type = 'ecole' AND e.ep = m.ep AND e.departement_code = m.departement_code`);
     for (const a of attached) {
       expect(a.same_status, String(a.uai)).toBe(true);
-      expect(haversineMeters([Number(a.lon), Number(a.lat)], [Number(a.ecole_lon), Number(a.ecole_lat)]), String(a.uai)).toBeLessThanOrEqual(ECOLE_MAX_METERS);
+      expect(haversineMeters([Number(a.lon), Number(a.lat)], [Number(a.ecole_lon), Number(a.ecole_lat)]), String(a.uai)).toBeLessThanOrEqual(RESEAU_ECOLE_MAX_METERS);
     }
     expect(await one(`SELECT count(*) AS n, count(DISTINCT uai) AS ecoles FROM (${MEMBERS})`)).toEqual({ n: 343, ecoles: 343 });
     expect(await one('SELECT sum(ecoles)::INTEGER AS n FROM reseaux_ep')).toEqual({ n: 343 });
