@@ -86,16 +86,20 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
     read.push({ source, data });
   }
   progress('construction des tables', registry.length, total);
-  const builds = await buildAllTables(new SourceInputs(read));
-  progress('publication', registry.length + 1, total);
-
   const recordsByFile = new Map(
     read.map(({ data }) => {
       const { file, records } = describeSourceData(data);
       return [file, records] as const;
     }),
   );
-  const summaries = builds.map(([layout, build]) => checkTable(layout, build, maxRejected, recordsByFile));
+  // Each table is checked as soon as it is built: the first one over its threshold ends the run.
+  const summaries: TableSummary[] = [];
+  const builds = await buildAllTables(new SourceInputs(read), ([layout, build]) => {
+    summaries.push(checkTable(layout, build, maxRejected, recordsByFile));
+    log(`built ${layout.name}: ${build.rows.length} rows`);
+  });
+  progress('publication', registry.length + 1, total);
+
   const result: PipelineResult = {
     published: false,
     tables: summaries,

@@ -19,9 +19,17 @@ export type BuiltTable = [TableLayout, TableBuild<Record<string, string | number
 
 /**
  * Builds every published table from the sources read, in dependency order: territories
- * first (communes locate QPV), then QPV (their geometry locates establishments)…
+ * first (communes locate QPV), then QPV (their geometry locates establishments)… Each table
+ * goes to `built` as soon as it is complete: a `built` that throws (a table over its rejection
+ * threshold) stops the run there, before the tables that depend on it are built for nothing.
+ * Returned in the manifest's order.
  */
-export async function buildAllTables(inputs: SourceInputs): Promise<BuiltTable[]> {
+export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltTable) => void = () => {}): Promise<BuiltTable[]> {
+  const tables: BuiltTable[] = [];
+  const add = (layout: TableLayout, build: BuiltTable[1]) => {
+    built([layout, build]);
+    tables.push([layout, build]);
+  };
   const single = (layout: SourceLayout) => {
     const [first, ...others] = inputs.geojson(layout);
     if (first === undefined) throw new PipelineError({ file: 'registry.json', field: 'layout', value: layout }, 'no source with this layout');
@@ -34,11 +42,17 @@ export async function buildAllTables(inputs: SourceInputs): Promise<BuiltTable[]
     communes: single('communes'),
     academies: single('academies'),
   });
+  add(TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires)));
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
+  add(QPV_LAYOUT, qpv);
+  add(CONTOURS_COMMUNES_LAYOUT, territoires.contours);
   const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
+  add(INDICATEURS_META_LAYOUT, indicateurs.meta);
+  add(INDICATEURS_LAYOUT, indicateurs.indicateurs);
   const check = new DepartementCheck(territoires.departements);
   const etablissements = buildEtablissements(inputs, territoires, qpv);
   etablissements.warnings.push(...departementWarnings(etablissements, check));
+  add(ETABLISSEMENTS_LAYOUT, etablissements);
   const lieux = buildLieux(inputs, territoires, qpv, etablissements);
   // CIO are establishments, checked above; a commune's point lies in its commune.
   lieux.warnings.push(
@@ -47,20 +61,12 @@ export async function buildAllTables(inputs: SourceInputs): Promise<BuiltTable[]
       point: (l) => (l.precision === 'contrat_de_ville' ? `point of its contrat de ville ${l.code_cv}` : 'point'),
     }),
   );
+  add(LIEUX_LAYOUT, lieux);
+  add(RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements));
+  for (const [layout, build] of buildActionTables(inputs, territoires, qpv)) add(layout, build);
   const risque = await buildRisqueDecrochage({ qpv, indicateurs: indicateurs.indicateurs, indicateursMeta: indicateurs.meta, etablissements });
-  const contratsDeVille = contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires);
-  return [
-    [TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVille)],
-    [QPV_LAYOUT, qpv],
-    [CONTOURS_COMMUNES_LAYOUT, territoires.contours],
-    [INDICATEURS_META_LAYOUT, indicateurs.meta],
-    [INDICATEURS_LAYOUT, indicateurs.indicateurs],
-    [ETABLISSEMENTS_LAYOUT, etablissements],
-    [LIEUX_LAYOUT, lieux],
-    [RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements)],
-    ...buildActionTables(inputs, territoires, qpv),
-    [RISQUE_DECROCHAGE_LAYOUT, risque.scores],
-    [RISQUE_COMPOSANTES_LAYOUT, risque.composantes],
-    [ACCES_SERVICES_LAYOUT, buildAccesServices(qpv, lieux, etablissements)],
-  ];
+  add(RISQUE_DECROCHAGE_LAYOUT, risque.scores);
+  add(RISQUE_COMPOSANTES_LAYOUT, risque.composantes);
+  add(ACCES_SERVICES_LAYOUT, buildAccesServices(qpv, lieux, etablissements));
+  return tables;
 }

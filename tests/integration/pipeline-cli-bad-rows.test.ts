@@ -27,7 +27,7 @@ async function runWithInput(source: { id: string }, doc: FeatureCollection, extr
   return { ...run, shown: shownAs(input) };
 }
 
-async function expectFailure(source: { id: string }, doc: FeatureCollection): Promise<{ stderr: string; shown: string }> {
+async function expectFailure(source: { id: string }, doc: FeatureCollection): Promise<{ stdout: string; stderr: string; shown: string }> {
   const run = await runWithInput(source, doc);
   expect(run.code).toBe(1);
   expect(run.stderr).toContain('pipeline: nothing published; the previous data is unchanged');
@@ -67,8 +67,10 @@ describe('pipeline CLI: bad rows fail the run and publish nothing', () => {
   it('rejects a QPV code already used by the other QPV file, naming both places', async () => {
     const doc = await readSource(ILLE.file);
     doc.features[2]!.properties.CODE_QP = 'QP066007';
-    const { stderr, shown } = await expectFailure(ILLE, doc);
+    const { stderr, shown, stdout } = await expectFailure(ILLE, doc);
     expect(stderr).toContain(`pipeline: error: ${shown} feature 2 field code value "QP066007": duplicate qpv key (first seen in data-pipeline/sources/qpv-occitanie-2015/qp.geojson feature 0)`);
+    // The run stops at the QPV table: nothing that depends on it is built for nothing.
+    expect(stdout.match(/^built \w+/gm)).toEqual(['built territoires']);
   });
 
   it('rejects features without CODE_QP, naming the field', async () => {
