@@ -99,7 +99,7 @@ ORDER BY a.titre, a.id`;
   }
 }
 
-/** Names of QPV, to label the links of a fiche. */
+/** Names and boxes of QPV, to label the links of a fiche and take the map to them. */
 export function buildQpvNamesQuery(codes: readonly string[]): string {
-  return `SELECT code, nom FROM qpv WHERE code IN (${codes.map(sqlString).join(', ')}) ORDER BY code`;
+  return `SELECT code, nom, xmin, ymin, xmax, ymax FROM qpv WHERE code IN (${codes.map(sqlString).join(', ')}) ORDER BY code`;
 }

@@ -34,6 +34,16 @@ function display(field: string, value: unknown, manifest: Manifest | null): stri
   return text;
 }
 
+/** A row of `buildQpvNamesQuery`. */
+interface QpvLink {
+  code: string;
+  nom: string;
+  xmin: number;
+  ymin: number;
+  xmax: number;
+  ymax: number;
+}
+
 /** The rows of `buildFicheLinksQuery` under their sections, in order. */
 function linksBySection(table: Table): Map<string, FicheLink[]> {
   const sections = new Map<string, FicheLink[]>();
@@ -63,8 +73,9 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const row = result.data;
   const fields = row ? Object.entries(row).filter(([k, v]) => k !== 'qpv_lies' && v !== null && v !== '') : [];
   const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
-  const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), String(r.nom)])), ['qpv']);
-  const qpv = codes.map((code) => ({ code, nom: names.data?.get(code) }));
+  const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), r as unknown as QpvLink])), ['qpv']);
+  // Each QPV with its name and box once known.
+  const qpv = codes.map((code) => ({ code, known: names.data?.get(code) }));
   const linksSql = buildFicheLinksQuery(object);
   const links = useSql(linksSql, linksBySection);
   // Not the previous object's links while this one's are queried.
@@ -120,10 +131,17 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
         <>
           <h3 className="fr-text--md fr-mb-1v">QPV concernés</h3>
           <ul className="fiche-objet__links">
-            {qpv.map(({ code, nom }) => (
+            {qpv.map(({ code, known }) => (
               <li key={code}>
-                <button type="button" className="fr-link fr-text--sm" onClick={() => selectQpv(code)}>
-                  {nom ? `${nom} (${code})` : code}
+                <button
+                  type="button"
+                  className="fr-link fr-text--sm"
+                  onClick={() => {
+                    selectQpv(code);
+                    if (known) focusOn([known.xmin, known.ymin, known.xmax, known.ymax]);
+                  }}
+                >
+                  {known ? `${known.nom} (${code})` : code}
                 </button>
               </li>
             ))}

@@ -237,8 +237,11 @@ describe('cross-filter', () => {
     await p.context().close();
   });
 
-  test('a network’s fiche lists its écoles; each opens its own fiche, which links back to the network', async () => {
-    const [network] = tableRows(await db.query('SELECT uai_college, nom, membres FROM reseaux_ep WHERE ecoles >= 3 ORDER BY uai_college LIMIT 1'));
+  test('a network’s fiche links to its écoles and its QPV: each link opens that fiche and takes the map there', async () => {
+    // A network whose collège lies in a QPV.
+    const [network] = tableRows(
+      await db.query('SELECT r.uai_college, r.nom, r.membres, e.qpv_code FROM reseaux_ep r JOIN etablissements e ON e.uai = r.uai_college WHERE r.ecoles >= 3 AND e.qpv_code IS NOT NULL ORDER BY r.uai_college LIMIT 1'),
+    );
     const [ecole] = tableRows(await db.query(`SELECT uai, nom FROM etablissements WHERE uai = '${String(network!.membres).split('|')[0]}'`));
     const { page: p } = await openPage(browser, server.url);
     await p.goto(`${server.url}#objet=reseau:${String(network!.uai_college)}`);
@@ -253,6 +256,12 @@ describe('cross-filter', () => {
     await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(13);
     await fiche.getByRole('region', { name: 'Réseau d’éducation prioritaire' }).getByRole('button').click();
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(network!.nom);
+    // From the national view, its QPV: the QPV's fiche, and the map on the QPV.
+    await p.goto(`${server.url}#objet=reseau:${String(network!.uai_college)}&carte=5/46.5/2.5`);
+    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBe(5);
+    await fiche.getByRole('button', { name: new RegExp(`\\(${String(network!.qpv_code)}\\)$`) }).click();
+    await expect.poll(() => p.url()).toContain(`qpv=${String(network!.qpv_code)}`);
+    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(11);
     await p.context().close();
   });
 

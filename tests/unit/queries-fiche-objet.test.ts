@@ -50,8 +50,9 @@ describe('fiches of the objects drawn over the QPV', () => {
     expect(String(row.qpv_lies).split(',')).toEqual(expect.arrayContaining(montpellier));
   });
 
-  it('names the QPV of the links', async () => {
-    expect(tableRows(await db.query(buildQpvNamesQuery(['QP031007', "QP'X"])))).toEqual([{ code: 'QP031007', nom: expect.stringMatching(/Mirail/) }]);
+  it('names the QPV of the links, with their boxes', async () => {
+    const box = await first("SELECT xmin, ymin, xmax, ymax FROM qpv WHERE code = 'QP031007'");
+    expect(tableRows(await db.query(buildQpvNamesQuery(['QP031007', "QP'X"])))).toEqual([{ code: 'QP031007', nom: expect.stringMatching(/Mirail/), ...box }]);
   });
 
   it('an unknown key gives no row (the fiche says so), and quotes are escaped', async () => {
