@@ -25,7 +25,9 @@ SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WH
 FROM etablissements e WHERE e.uai = ${id}`;
     case 'lieu':
       return `
-SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.commune_nom AS "Commune", l.code_cv AS "Contrat de ville",
+SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.commune_nom AS "Commune",
+       CASE WHEN l.commune_nom IS NULL THEN (SELECT t.nom || ' (' || t.code || ')' FROM territoires t WHERE t.niveau = 'departement' AND t.code = l.departement_code) END AS "Département",
+       coalesce((SELECT t.nom || ' (' || l.code_cv || ')' FROM territoires t WHERE t.niveau = 'contrat_de_ville' AND t.code = l.code_cv), l.code_cv) AS "Contrat de ville",
        CASE l.precision WHEN 'adresse' THEN 'à l’adresse' WHEN 'commune' THEN 'au centre de la commune' WHEN 'contrat_de_ville' THEN 'approchée : point du contrat de ville' END AS "Position",
        l.postes AS "Postes financés par l’État", l.annee::VARCHAR AS "Année", l.source_id AS "Source", concat_ws(',', l.qpv_code, l.qpv_300m) AS qpv_lies
 FROM lieux l WHERE l.id = ${id}`;

@@ -44,6 +44,14 @@ describe('fiches of the objects drawn over the QPV', () => {
     expect(row.qpv_lies).toBe(expected.q);
   });
 
+  it('a place known by its contrat de ville names it, and its département', async () => {
+    const place = await first("SELECT l.id, t.nom FROM lieux l JOIN territoires t ON t.niveau = 'contrat_de_ville' AND t.code = l.code_cv WHERE l.commune_nom IS NULL ORDER BY l.id LIMIT 1");
+    const [row] = await fiche({ kind: 'lieu', id: String(place.id) });
+    expect(row!.Commune).toBeNull();
+    expect(row!['Département']).toMatch(/^\S.* \((\d{2}|2[AB]|97\d)\)$/);
+    expect(row!['Contrat de ville']).toMatch(new RegExp(`^${String(place.nom).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(CV\\w+\\)$`));
+  });
+
   it('the Cité de La Mosson lists the QPV of Montpellier', async () => {
     const row = (await fiche({ kind: 'cite', id: 'Cité éducative de La Mosson' }))[0]!;
     const montpellier = tableRows(await db.query("SELECT code FROM qpv WHERE commune_code = '34172' ORDER BY code")).map((r) => r.code);
