@@ -110,7 +110,8 @@ export interface EtablissementLayerOptions {
  * Every school, dimmed while a filter is active; over them, the schools in or within 300 m
  * of a QPV passing the filter, drawn as usual. Those are tested on the GPU with the QPV's own
  * filter values, once per QPV they are near (a school near two QPV passes if either does): a
- * brush move changes uniforms only, as for the QPV.
+ * brush move changes uniforms only, as for the QPV. The layers of a filter are there, hidden,
+ * before the first one: the first brush move shows them rather than building them.
  */
 export function buildEtablissementLayers(points: readonly EtablissementPoint[], options: EtablissementLayerOptions): Layer[] {
   const data = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? points : epOnly(points);
@@ -129,30 +130,28 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
     autoHighlight: true,
     highlightColor: [255, 255, 255, 120] as Rgba,
   };
-  const layers: Layer[] = [
-    // The filter extension, switched off: the same WebGL program as the passing schools'
-    // layer drawn over it, compiled with the first paint rather than at the first brush move.
+  const linked = linkedOf(data);
+  return [
+    // The filter extension, switched off: the same WebGL program as the passing schools' layer,
+    // compiled with the first paint rather than at the first brush move.
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', visible: filter === null, data }),
     new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
       ...icons,
       ...UNFILTERED,
-      id: 'etablissements',
+      id: 'etablissements-dimmed',
+      visible: filter !== null,
       data,
-      ...(filter && { getIcon: (d: EtablissementPoint) => `${epSymbolOf(d.ep)}-pale`, sizeScale: scale * DIMMED_SCHOOLS.sizeFactor }),
-      updateTriggers: { getIcon: filter !== null },
+      getIcon: (d: EtablissementPoint) => `${epSymbolOf(d.ep)}-pale`,
+      sizeScale: scale * DIMMED_SCHOOLS.sizeFactor,
+    }),
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
+      ...icons,
+      ...gpuFilterProps(filter, (_: EtablissementPoint, index) => linked.codes[index]!),
+      id: 'etablissements-passing',
+      visible: filter !== null,
+      data: linked.points,
     }),
   ];
-  if (filter !== null) {
-    const linked = linkedOf(data);
-    layers.push(
-      new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
-        ...icons,
-        ...gpuFilterProps(filter, (_: EtablissementPoint, index) => linked.codes[index]!),
-        id: 'etablissements-passing',
-        data: linked.points,
-      }),
-    );
-  }
-  return layers;
 }
 
 const TYPES: Record<string, string> = { ecole: 'École', college: 'Collège', lycee: 'Lycée', cio: 'CIO', medico_social: 'Médico-social', autre: 'Établissement' };

@@ -112,8 +112,9 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
   if (options.zoom >= QPV_POLYGON_MIN_ZOOM) {
     const polygonFilter = gpuFilterProps(filter, (f: { properties: QpvProps }) => f.properties.code);
     return [
-      // The QPV a filter leaves out stay visible, greyed, under the ones it keeps.
-      ...(filter ? [new GeoJsonLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-polygons-dimmed', data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 })] : []),
+      // The QPV a filter leaves out stay visible, greyed, under the ones it keeps. Hidden, not
+      // left out, without a filter: the first brush move then only shows it.
+      new GeoJsonLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-polygons-dimmed', visible: filter !== null, data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 }),
       new GeoJsonLayer<QpvProps>({
         ...polygonFilter,
         id: 'qpv-polygons',
@@ -134,9 +135,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
   const markers = markersOf(data);
   const markerFilter = gpuFilterProps(filter, (d: QpvProps) => d.code);
   return [
-    ...(filter
-      ? [new ScatterplotLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-markers-dimmed', data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED })]
-      : []),
+    new ScatterplotLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-markers-dimmed', visible: filter !== null, data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED }),
     new ScatterplotLayer<QpvProps>({
       ...markerFilter,
       id: 'qpv-markers',

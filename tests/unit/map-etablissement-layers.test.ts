@@ -56,15 +56,20 @@ function iconsOf(layer: Layer): string[] {
 }
 
 describe('schools on the map under the cross-filter', () => {
-  it('without a filter: one layer, every school drawn as usual', () => {
+  it('without a filter: every school drawn as usual; the layers of a filter there, hidden', () => {
     const layers = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
-    expect(layers.map((l) => l.id)).toEqual(['etablissements']);
+    expect(layers.map((l) => [l.id, l.props.visible])).toEqual([
+      ['etablissements', true],
+      ['etablissements-dimmed', false],
+      ['etablissements-passing', false],
+    ]);
     expect(iconsOf(layers[0]!)).toEqual(['REP+', 'REP', 'REP']);
     expect(drawnAsPassing(layers[0]!)).toEqual(['0310001A', '0310002B', '0310003C']);
   });
 
   it('with a filter: all dimmed beneath, on top those near a passing QPV, whichever of their QPV passes', () => {
-    const [dimmed, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    const [plain, dimmed, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    expect([plain, dimmed, passing].map((l) => l!.props.visible)).toEqual([false, true, true]);
     // Pale, opaque icons (two schools at one address do not add up to a full colour), smaller.
     expect(iconsOf(dimmed!)).toEqual(['REP+-pale', 'REP-pale', 'REP-pale']);
     expect(dimmed!.props.opacity).toBe(1);
@@ -77,10 +82,18 @@ describe('schools on the map under the cross-filter', () => {
     expect(isEtablissementPick({ layer: passing } as never)).toBe(true);
   });
 
+  it('the first filter shows the layers built without one: the same ids, data and icons (deck.gl keeps their buffers)', () => {
+    const before = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
+    const after = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    expect(after.map((l) => l.id)).toEqual(before.map((l) => l.id));
+    after.forEach((layer, i) => expect(layer.props.data).toBe(before[i]!.props.data));
+    expect(after[1]!.props.updateTriggers).toEqual(before[1]!.props.updateTriggers);
+  });
+
   it('a brush move changes only the ranges: the same data and filter values, no attribute to rebuild', () => {
     const moved = { ...FILTER, ranges: { valeur: [35, 45] as [number, number], distance: null } };
-    const [, before] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
-    const [, after] = buildEtablissementLayers(POINTS, { zoom: 11, filter: moved });
+    const [, , before] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
+    const [, , after] = buildEtablissementLayers(POINTS, { zoom: 11, filter: moved });
     expect(after!.props.data).toBe(before!.props.data);
     expect(after!.props.updateTriggers).toEqual(before!.props.updateTriggers);
     // Grand Mirail and Empalot are now in the brush.
@@ -88,7 +101,7 @@ describe('schools on the map under the cross-filter', () => {
   });
 
   it('the categorical filters count too: a school near no QPV left by them is dimmed', () => {
-    const [, passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), key: '1:QP031009', ranges: { valeur: null, distance: null } } });
+    const [, , passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), key: '1:QP031009', ranges: { valeur: null, distance: null } } });
     expect(drawnAsPassing(passing!)).toEqual(['0310002B']);
   });
 });
