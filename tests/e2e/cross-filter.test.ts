@@ -251,7 +251,7 @@ describe('cross-filter', () => {
     await ecoles.first().click();
     await expect.poll(() => fiche.getAttribute('data-kind')).toBe('etablissement');
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(ecole!.nom);
-    expect(p.url()).toContain(`objet=etablissement:${String(ecole!.uai)}`);
+    await expect.poll(() => p.url()).toContain(`objet=etablissement:${String(ecole!.uai)}`);
     // The map goes to the école (MapLibre writes its view in the URL once it has moved).
     await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(13);
     await fiche.getByRole('region', { name: 'Réseau d’éducation prioritaire' }).getByRole('button').click();

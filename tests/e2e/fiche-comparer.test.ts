@@ -86,7 +86,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     await expect.poll(() => fiche.getByTestId('fiche-identite').count(), { timeout: 20_000 }).toBe(1);
     const code = await fiche.getByTestId('fiche-identite').locator('code').innerText();
     expect(code).toMatch(/^QP066\d{3}$/);
-    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('qpv')).toBe(code);
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('qpv')).toBe(code);
     const [sql] = await queryInPage(page, `SELECT nom FROM qpv WHERE code = '${code}'`);
     expect(await fiche.locator('h2').innerText()).toBe(sql!.nom);
     // Every indicator with its three references; the sections below are there.
@@ -155,7 +155,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     await search.press('Enter');
     added.push('QP031001');
     await expect.poll(headCodes).toEqual(added);
-    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('comparer')).toBe(added.join(','));
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('comparer')).toBe(added.join(','));
   });
 
   test('the comparison shows the same rows as the fiche, values as SQL gives them, best and worst in words', async () => {

@@ -112,7 +112,7 @@ describe('décrochage risk index', () => {
     await page.keyboard.press('Home');
     expect(await slider('taux_pauvrete').inputValue()).toBe('3');
     expect(await slider('ips_colleges').inputValue()).toBe('0');
-    expect(decodeURIComponent(new URL(page.url()).hash)).toContain('poids=taux_pauvrete:3,ips_colleges:0');
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('poids=taux_pauvrete:3,ips_colleges:0');
     // Rendered with the new weights (the same commit turns the table to « loading » until DuckDB answers).
     expect(await page.locator('[data-testid="risk-weights"] li[data-composante="ips_colleges"] output').textContent()).toBe('retirée');
 
@@ -150,7 +150,8 @@ describe('décrochage risk index', () => {
     expect(await page.getByTestId('fiche-risque-weights').getAttribute('data-custom')).toBe('true');
 
     await page.getByTestId('zone-blanche-radius').selectOption('1');
-    expect(new URL(page.url()).hash).toContain('zone_blanche=1');
+    // The URL is written right after the input's task.
+    await expect.poll(() => new URL(page.url()).hash).toContain('zone_blanche=1');
     const [blanches] = tableRows(await db.query(`SELECT count(*)::INTEGER AS n FROM acces_services WHERE qpv_code = '${top[0]}' AND n_1km = 0`));
     await expect.poll(() => page.getByTestId('zone-blanche-summary').getAttribute('data-count')).toBe(String(blanches!.n));
     await screenshot('risque-fiche');
