@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useManifest } from '../data/use-manifest.ts';
+import { loadManifest } from '../data/published-data.ts';
+import { useLoaded } from '../data/use-loaded.ts';
 import { useAppStore } from '../state/store.ts';
 
 const number = new Intl.NumberFormat('fr-FR');
@@ -10,7 +11,7 @@ const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 's
  * its sources, publishers, licences, millésimes and the build date.
  */
 export function DataPanel({ onClose }: { onClose: () => void }) {
-  const { manifest, error } = useManifest();
+  const { data: manifest, error } = useLoaded(loadManifest);
   const counts = useAppStore((s) => s.tableCounts);
   const heading = useRef<HTMLHeadingElement>(null);
 

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Manifest } from '../data/manifest.ts';
-import { useManifest } from '../data/use-manifest.ts';
+import { loadManifest } from '../data/published-data.ts';
+import { useLoaded } from '../data/use-loaded.ts';
 import { tableRows } from '../domain/connector.ts';
 import { natureLabel } from '../domain/etablissement-nature.ts';
 import { formatValue } from '../domain/format-fr.ts';
@@ -68,7 +69,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const selectObject = useAppStore((s) => s.selectObject);
   const selectQpv = useAppStore((s) => s.selectQpv);
   const focusOn = useAppStore((s) => s.focusOn);
-  const { manifest } = useManifest();
+  const { data: manifest } = useLoaded(loadManifest);
   const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
   const row = result.data;
   const fields = row ? Object.entries(row).filter(([k, v]) => k !== 'qpv_lies' && v !== null && v !== '') : [];

@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * What `load` resolves to, called when the component mounts (pass a module-level function:
+ * a new one would load again): null until then, and the message of its error if it fails.
+ */
+export function useLoaded<T>(load: () => Promise<T>): { data: T | null; error: string | null } {
+  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setState({ data, error: null }),
+      (e: unknown) => current && setState({ data: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [load]);
+  return state;
+}
