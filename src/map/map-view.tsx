@@ -181,6 +181,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : NO_LAYERS), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
   const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : NO_LAYERS), [showEtablissements, etablissements, zoom, qpvFilter]);
   const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
+  const selectionLayers = useMemo(() => buildSelectionLayers(selection), [selection]);
 
   useEffect(() => {
     footprintOverlayRef.current?.setProps({ layers: objectLayers.footprints });
@@ -191,11 +192,11 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     // Over the footprints: QPV polygons under the schools; QPV markers (national zoom) above
     // them; places, PRE and actions on top.
     const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
-    layersRef.current = [...middle, ...objectLayers.points, ...buildSelectionLayers(selection)];
+    layersRef.current = [...middle, ...objectLayers.points, ...selectionLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
     // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
     if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
-  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points, selection]);
+  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points, selectionLayers]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -11,13 +11,9 @@ import type { Rgba } from './palettes.ts';
  */
 const SELECTION_STYLE = { line: [22, 22, 22, 255] as Rgba, halo: [255, 255, 255, 230] as Rgba, ringRadiusPx: 14, widthPx: 3, haloWidthPx: 7 };
 
-const cache = new WeakMap<SelectionShape, Layer[]>();
-
-/** The layers pointing out `shape` (the same ones for the same shape), drawn above all others. */
+/** The layers pointing out `shape`, drawn above all others. */
 export function buildSelectionLayers(shape: SelectionShape | null): Layer[] {
   if (shape === null) return [];
-  let layers = cache.get(shape);
-  if (layers !== undefined) return layers;
   const { line, halo, ringRadiusPx, widthPx, haloWidthPx } = SELECTION_STYLE;
   const stroke = (id: string, colour: Rgba, width: number) =>
     shape.geometry !== null
@@ -42,7 +38,5 @@ export function buildSelectionLayers(shape: SelectionShape | null): Layer[] {
           lineWidthUnits: 'pixels',
           getLineWidth: width,
         });
-  layers = shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke('selection-halo', halo, haloWidthPx), stroke('selection', line, widthPx)];
-  cache.set(shape, layers);
-  return layers;
+  return shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke('selection-halo', halo, haloWidthPx), stroke('selection', line, widthPx)];
 }
