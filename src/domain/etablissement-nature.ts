@@ -1,7 +1,8 @@
 /**
- * The Annuaire de l'éducation publishes an establishment's nature in capitals without accents
- * (`ECOLE DE NIVEAU ELEMENTAIRE`, `LYCEE D ENSEIGNEMENT GENERAL`): the fiche shows it as a
- * French reader writes it. Pure data.
+ * The Annuaire de l'éducation writes an establishment's nature in capitals without accents
+ * (`ECOLE DE NIVEAU ELEMENTAIRE`, `LYCEE D ENSEIGNEMENT GENERAL`), and most names with an
+ * unaccented capital (`Ecole élémentaire Emile Zola`): both are shown as a French reader writes
+ * them. Pure data.
  */
 
 /** The words of the published natures that lost an accent, as they are written. */
@@ -31,6 +32,53 @@ const ACCENTED: Record<string, string> = {
   specialisee: 'spécialisée',
   therapeut: 'thérapeut',
 };
+
+/**
+ * Words of the published names whose capital lost its accent, besides those of the natures:
+ * the first names and common nouns of the names of the embedded schools.
+ */
+const NAME_ACCENTED: Record<string, string> = {
+  ...ACCENTED,
+  academique: 'académique',
+  departemental: 'départemental',
+  eboué: 'éboué',
+  edouard: 'édouard',
+  eglantine: 'églantine',
+  eglise: 'église',
+  elie: 'élie',
+  elisabeth: 'élisabeth',
+  elémentaire: 'élémentaire',
+  eluard: 'éluard',
+  emile: 'émile',
+  emilie: 'émilie',
+  epine: 'épine',
+  eric: 'éric',
+  esthetique: 'esthétique',
+  etablissements: 'établissements',
+  etienne: 'étienne',
+  etoile: 'étoile',
+  etudes: 'études',
+  evariste: 'évariste',
+  evêque: 'évêque',
+  privee: 'privée',
+  prive: 'privé',
+  superieure: 'supérieure',
+  therapeutique: 'thérapeutique',
+};
+
+/**
+ * An establishment's name with the accents of its capitals restored, for the words it knows:
+ * `Ecole élémentaire Emile Zola` → `École élémentaire Émile Zola`, `ECOLE PRIVEE CALANDRETA` →
+ * `ÉCOLE PRIVÉE CALANDRETA`. Other words, and words not capitalised, are left as published.
+ */
+export function etablissementName(nom: string): string {
+  return nom.replace(/\p{L}+/gu, (word) => {
+    const accented = NAME_ACCENTED[word.toLowerCase()];
+    if (accented === undefined || word.charAt(0) === word.charAt(0).toLowerCase()) return word;
+    if (word === word.toUpperCase()) return accented.toUpperCase();
+    return word.slice(1) === word.slice(1).toLowerCase() ? accented.charAt(0).toUpperCase() + accented.slice(1) : word;
+  });
+}
 
 /** Kept in capitals: acronyms. */
 const ACRONYMS = new Set(['cpge', 'dsden', 'iem', 'ies', 'sts']);

@@ -134,7 +134,7 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
   key: ['uai'],
   columns: [
     col('uai', 'utf8', 'UAI: 7 digits + 1 letter'),
-    col('nom', 'utf8', 'name'),
+    col('nom', 'utf8', 'name as published, with the accents of its capitals restored (« Ecole » → « École », `etablissementName`)'),
     col('type', 'utf8', "'ecole', 'college', 'lycee', 'cio', 'medico_social', 'autre'"),
     col('nature', 'utf8', 'nature as published (libelle_nature), e.g. ECOLE DE NIVEAU ELEMENTAIRE', true),
     col('secteur', 'utf8', "'public' or 'prive'"),

@@ -95,7 +95,7 @@ describe('buildEtablissements: the annuaire, both headers', () => {
   });
 
   it('reads a 2023 row (`coordonnee_X`, `epsg`, `Code postal`), UAI trimmed and upper-cased', () => {
-    expect(row('0350122T')).toMatchObject({ type: 'ecole', ep: 'REP', effectifs: 143, nature: 'ECOLE DE NIVEAU ELEMENTAIRE', region_code: '53', lat: 47.98614492070133, qpv_code: null, qpv_300m: null, source_id: 'annuaire-2023' });
+    expect(row('0350122T')).toMatchObject({ nom: 'École primaire publique les Lucioles', type: 'ecole', ep: 'REP', effectifs: 143, nature: 'ECOLE DE NIVEAU ELEMENTAIRE', region_code: '53', lat: 47.98614492070133, qpv_code: null, qpv_300m: null, source_id: 'annuaire-2023' });
   });
 
   it('reprojects a Lambert-93-only row', () => {
@@ -133,7 +133,7 @@ describe('buildEtablissements: collèges of the géolocalisation file', () => {
 
   it('adds collèges the annuaires lack, commune codes normalised (leading zero, Corsica, DROM)', () => {
     expect(row('0010005A')).toMatchObject({ type: 'college', commune_code: '01025', departement_code: '01', region_code: '84', source_id: 'geolocalisation', date_maj: null });
-    expect(row('6200733C')).toMatchObject({ commune_code: '2A004', departement_code: '2A', region_code: '94', secteur: 'prive' });
+    expect(row('6200733C')).toMatchObject({ nom: 'ÉCOLE DEMOCRATIQUE DE CORSE Ajaccio', commune_code: '2A004', departement_code: '2A', region_code: '94', secteur: 'prive' });
     const reunion = row('9740042C')!;
     expect(reunion).toMatchObject({ departement_code: '974', region_code: '04' });
     expect(reunion.lon).toBeCloseTo(55.42246, 4);

@@ -1,3 +1,4 @@
+import { etablissementName } from '../../../src/domain/etablissement-nature.ts';
 import { z } from 'zod';
 import type { Source } from '../../registry.ts';
 import { type RowOutcome, type RowReader, zodProblem } from './collect-file-rows.ts';
@@ -72,7 +73,7 @@ export function annuaireReader(source: Source, regionOfDepartement: ReadonlyMap<
         ok: true,
         value: {
           uai: values.uai.trim().toUpperCase(),
-          nom: p.nom,
+          nom: etablissementName(p.nom),
           type: typeOfLibelle(p.type),
           nature: p.nature,
           secteur,

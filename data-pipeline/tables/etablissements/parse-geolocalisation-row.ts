@@ -1,3 +1,4 @@
+import { etablissementName } from '../../../src/domain/etablissement-nature.ts';
 import { z } from 'zod';
 import type { Source } from '../../registry.ts';
 import { type RowOutcome, type RowReader, zodProblem } from './collect-file-rows.ts';
@@ -59,7 +60,7 @@ export function geolocalisationReader(source: Source, regionOfDepartement: Reado
         ok: true,
         value: {
           uai: values.uai.trim().toUpperCase(),
-          nom: p.nom,
+          nom: etablissementName(p.nom),
           type: typeOfNature(p.nature),
           nature: p.nature,
           secteur,
