@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { MARKS, mark } from '../perf-marks.ts';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useAppStore } from '../state/store.ts';
+import { ficheWithoutView } from '../state/url-state.ts';
 import { arrowToFeatures } from './arrow-features.ts';
 import { registerMapCapture } from './map-capture.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
@@ -14,7 +15,7 @@ import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } f
 import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from './object-layers.ts';
 import type { SelectionShape } from '../queries/map-objects-queries.ts';
-import { buildSelectionLayers } from './selection-layers.ts';
+import { buildSelectionLayers, selectionBBox } from './selection-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 
@@ -51,6 +52,8 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const selected = useAppStore((s) => s.selectedQpv);
   const focus = useAppStore((s) => s.focus);
   const visibleLayers = useAppStore((s) => s.visibleLayers);
+  /** Opened from a link with a fiche but no view: the map goes to that object once its place is known. */
+  const goToSelectionRef = useRef(ficheWithoutView(window.location.hash));
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -182,6 +185,15 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : NO_LAYERS), [showEtablissements, etablissements, zoom, qpvFilter]);
   const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
   const selectionLayers = useMemo(() => buildSelectionLayers(selection), [selection]);
+
+  useEffect(() => {
+    if (selection === null || goToSelectionRef.current === null) return;
+    const { selectedObject, focusOn } = useAppStore.getState();
+    // Not if another fiche was opened meanwhile.
+    const bbox = `${selectedObject?.kind}:${selectedObject?.id}` === goToSelectionRef.current ? selectionBBox(selection) : null;
+    goToSelectionRef.current = null;
+    if (bbox !== null) focusOn(bbox);
+  }, [selection]);
 
   useEffect(() => {
     footprintOverlayRef.current?.setProps({ layers: objectLayers.footprints });

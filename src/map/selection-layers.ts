@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { type BBox, geometryBBox } from '../../geo/index.ts';
 import type { SelectionShape } from '../queries/map-objects-queries.ts';
 import type { Rgba } from './palettes.ts';
 
@@ -39,4 +40,10 @@ export function buildSelectionLayers(shape: SelectionShape | null): Layer[] {
           getLineWidth: width,
         });
   return shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke('selection-halo', halo, haloWidthPx), stroke('selection', line, widthPx)];
+}
+
+/** The box to show `shape` in: its footprint's, or its point; null when it has no position. */
+export function selectionBBox(shape: SelectionShape): BBox | null {
+  if (shape.geometry !== null) return geometryBBox(JSON.parse(shape.geometry) as Polygon | MultiPolygon);
+  return shape.lon === null || shape.lat === null ? null : [shape.lon, shape.lat, shape.lon, shape.lat];
 }

@@ -114,6 +114,15 @@ export function writeUrlState(hash: string, state: UrlState): string {
   return `#${params.toString().replace(/%2F|%7E|%2C|%3A/g, decodeURIComponent)}`;
 }
 
+/**
+ * The object whose fiche `hash` opens (`objet=`, as `kind:id`) when it says nothing of the
+ * view (`carte=`): a link made by hand or elsewhere. Null otherwise.
+ */
+export function ficheWithoutView(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.has('carte') ? null : params.get('objet');
+}
+
 const sameButRanges = (a: Filters, b: Filters) => (Object.keys(a) as (keyof Filters)[]).every((k) => k === 'valeur' || k === 'distance' || a[k] === b[k]);
 
 /** While a brush or a held key moves a range, the URL is written at most this often. */

@@ -253,7 +253,7 @@ describe('cross-filter', () => {
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(ecole!.nom);
     await expect.poll(() => p.url()).toContain(`objet=etablissement:${String(ecole!.uai)}`);
     // The map goes to the école (MapLibre writes its view in the URL once it has moved).
-    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(13);
+    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1]), { timeout: 30_000 }).toBeGreaterThanOrEqual(13);
     await fiche.getByRole('region', { name: 'Réseau d’éducation prioritaire' }).getByRole('button').click();
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(network!.nom);
     // From the national view, its QPV: the QPV's fiche, and the map on the QPV.
@@ -261,7 +261,7 @@ describe('cross-filter', () => {
     await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBe(5);
     await fiche.getByRole('button', { name: new RegExp(`\\(${String(network!.qpv_code)}\\)$`) }).click();
     await expect.poll(() => p.url()).toContain(`qpv=${String(network!.qpv_code)}`);
-    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1])).toBeGreaterThanOrEqual(11);
+    await expect.poll(() => Number(/carte=([\d.]+)/.exec(p.url())?.[1]), { timeout: 30_000 }).toBeGreaterThanOrEqual(11);
     await p.context().close();
   });
 
@@ -277,6 +277,17 @@ describe('cross-filter', () => {
     await expect.poll(async () => countPixels(await p.screenshot(), isRing, around).matching, { timeout: 30_000 }).toBeGreaterThan(100);
     await p.getByTestId('fiche-objet').getByRole('button', { name: 'Fermer' }).click();
     await expect.poll(async () => countPixels(await p.screenshot(), isRing, around).matching, { timeout: 30_000 }).toBe(0);
+    await p.context().close();
+  });
+
+  test('a link that opens a fiche but gives no view takes the map to the object', async () => {
+    const [school] = tableRows(await db.query("SELECT uai, lon, lat FROM etablissements WHERE ep = 'REP+' ORDER BY uai LIMIT 1"));
+    const { page: p } = await openPage(browser, server.url);
+    await p.goto(`${server.url}#objet=etablissement:${String(school!.uai)}`);
+    const view = () => /carte=([\d.]+)\/([\d.-]+)\/([\d.-]+)/.exec(p.url())?.slice(1).map(Number) ?? [];
+    await expect.poll(() => view()[0] ?? 0, { timeout: 90_000 }).toBeGreaterThanOrEqual(13);
+    // Centred on the school, but for the panels' padding (a few dozen pixels at zoom 14).
+    await expect.poll(() => Math.abs(view()[1]! - Number(school!.lat)) + Math.abs(view()[2]! - Number(school!.lon))).toBeLessThan(0.02);
     await p.context().close();
   });
 
