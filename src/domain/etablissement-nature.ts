@@ -97,3 +97,21 @@ export function natureLabel(nature: string): string {
     .replace(/(?<!\p{L})([dl]) (?=\p{L})/gu, '$1’');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * An establishment's type (`etablissements.type`) and secteur as the map's tooltip and the
+ * search name it, the adjective agreeing with the noun: « École publique », « Collège privé ».
+ */
+export const ETABLISSEMENT_KIND_LABELS: Readonly<Record<string, Readonly<Record<'public' | 'prive', string>>>> = {
+  ecole: { public: 'École publique', prive: 'École privée' },
+  college: { public: 'Collège public', prive: 'Collège privé' },
+  lycee: { public: 'Lycée public', prive: 'Lycée privé' },
+  cio: { public: 'CIO public', prive: 'CIO privé' },
+  medico_social: { public: 'Établissement médico-social public', prive: 'Établissement médico-social privé' },
+  autre: { public: 'Établissement public', prive: 'Établissement privé' },
+};
+
+/** `ETABLISSEMENT_KIND_LABELS` of a type and secteur; an unknown type is named as published. */
+export function etablissementKindLabel(type: string, secteur: string): string {
+  return ETABLISSEMENT_KIND_LABELS[type]?.[secteur === 'prive' ? 'prive' : 'public'] ?? type;
+}

@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
+import { etablissementKindLabel } from '../domain/etablissement-nature.ts';
 import type { EtablissementPoint } from './etablissement-points.ts';
 import { hexToRgba, type Rgba, rgbaCss } from './palettes.ts';
 import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
@@ -154,12 +155,10 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   ];
 }
 
-const TYPES: Record<string, string> = { ecole: 'École', college: 'Collège', lycee: 'Lycée', cio: 'CIO', medico_social: 'Médico-social', autre: 'Établissement' };
-
 /** Tooltip text for an establishment (never HTML: names come from open data). */
 export function etablissementTooltip(p: EtablissementPoint): string {
   const ep = p.ep === null ? 'hors éducation prioritaire' : p.ep;
-  return `${p.nom}\n${TYPES[p.type] ?? p.type} ${p.secteur === 'prive' ? 'privé' : 'public'} · ${ep}\n${p.uai} · ${p.commune_nom}`;
+  return `${p.nom}\n${etablissementKindLabel(p.type, p.secteur)} · ${ep}\n${p.uai} · ${p.commune_nom}`;
 }
 
 export const isEtablissementPick = (info: PickingInfo) => info.layer?.id.startsWith('etablissements') === true;

@@ -2,7 +2,8 @@ import { useDeferredValue, useId, useState } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { SEARCH_TABLES } from '../db/database.ts';
 import { useSql } from '../db/use-sql.ts';
-import { buildSearchQuery, type SearchHit } from '../queries/search-query.ts';
+import { whenObjectSearchReady } from '../db/object-search-table.ts';
+import { buildObjectSearchQuery, buildSearchQuery, OBJECT_HIT_KINDS, rankSearchHits, type SearchHit } from '../queries/search-query.ts';
 import { useAppStore } from '../state/store.ts';
 
 export interface SearchBoxProps {
@@ -10,20 +11,31 @@ export interface SearchBoxProps {
   hint?: string;
   /** Kinds of hits offered (all by default). */
   kinds?: readonly SearchHit['kind'][];
-  /** What choosing a hit does; by default, select it (a QPV) and zoom to it. */
+  /** What choosing a hit does; by default, select it (a QPV or an object, opening its fiche) and zoom to it. */
   onChoose?: (hit: SearchHit) => void;
 }
 
-/** Finds a QPV, a commune, a département or a région by name or code, and zooms to it. */
-export function SearchBox({ label = 'Rechercher une commune ou un QPV', hint = 'Nom ou code : « Béziers », « 34032 », « QP066007 »', kinds, onChoose }: SearchBoxProps = {}) {
+const isObjectHit = (kind: SearchHit['kind']): kind is (typeof OBJECT_HIT_KINDS)[number] => (OBJECT_HIT_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Finds a QPV, a territory (commune, département, région, académie, contrat de ville), a Cité
+ * éducative, a PRE or a school by name or code, and zooms to it. The objects are offered once
+ * their tables are loaded, ranked with the rest.
+ */
+export function SearchBox({ label = 'Rechercher une commune, un QPV, une école', hint = 'Nom ou code : « Béziers », « QP066007 », « collège Jean Moulin Nîmes », « 0300025P »', kinds, onChoose }: SearchBoxProps = {}) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(text);
   const focusOn = useAppStore((s) => s.focusOn);
   const selectQpv = useAppStore((s) => s.selectQpv);
-  const result = useSql(buildSearchQuery(deferred), (t) => tableRows(t) as unknown as SearchHit[], SEARCH_TABLES);
-  const hits = (result.data ?? []).filter((hit) => kinds === undefined || kinds.includes(hit.kind));
+  const selectObject = useAppStore((s) => s.selectObject);
+  const offered = (kind: SearchHit['kind']) => kinds === undefined || kinds.includes(kind);
+  const toHits = (t: Parameters<typeof tableRows>[0]) => tableRows(t) as unknown as SearchHit[];
+  const result = useSql(buildSearchQuery(deferred), toHits, SEARCH_TABLES);
+  const objects = useSql(OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null, toHits, whenObjectSearchReady);
+  const hits = rankSearchHits([...(result.data ?? []), ...(objects.data ?? [])].filter((hit) => offered(hit.kind)));
+  const error = result.error ?? objects.error;
   const listId = useId();
   const inputId = useId();
 
@@ -34,8 +46,9 @@ export function SearchBox({ label = 'Rechercher une commune ou un QPV', hint = '
       setOpen(false);
       return;
     }
-    // Select first: the map leaves room for the fiche a selected QPV opens.
-    selectQpv(hit.kind === 'qpv' ? hit.code : null);
+    // Select first: the map leaves room for the fiche a selected QPV or object opens.
+    if (isObjectHit(hit.kind)) selectObject({ kind: hit.kind, id: hit.code });
+    else selectQpv(hit.kind === 'qpv' ? hit.code : null);
     focusOn([hit.xmin, hit.ymin, hit.xmax, hit.ymax]);
     setText(hit.nom);
     setOpen(false);
@@ -85,7 +98,7 @@ export function SearchBox({ label = 'Rechercher une commune ou un QPV', hint = '
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(hit)}
           >
-            <span className="search-box__name">{hit.nom}</span> <span className="search-box__detail">{hit.detail} · {hit.code}</span>
+            <span className="search-box__name">{hit.nom}</span> <span className="search-box__detail">{hit.code === hit.nom ? hit.detail : `${hit.detail} · ${hit.code}`}</span>
           </li>
         ))}
       </ul>
@@ -93,7 +106,7 @@ export function SearchBox({ label = 'Rechercher une commune ou un QPV', hint = '
         <p className="fr-text--xs search-box__empty">Aucun résultat pour « {deferred} »</p>
       )}
       {open && result.status === 'loading' && result.data === null && <p className="fr-text--xs search-box__empty">Chargement de la base…</p>}
-      {result.status === 'error' && <p className="fr-error-text">Recherche impossible : {result.error}</p>}
+      {error !== null && <p className="fr-error-text">Recherche impossible : {error}</p>}
     </div>
   );
 }

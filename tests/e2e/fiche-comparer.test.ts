@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('fiche QPV, Comparer and exports in Chromium', () => {
   test('a click on a QPV polygon opens its fiche, which adds it to the comparison', async () => {
-    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
     await input.fill('perpignan');
     await expect.poll(() => searchOptions().first().innerText()).toContain('Perpignan');
     await input.press('Enter');
@@ -136,7 +136,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
   });
 
   test('two more QPV join the comparison: one from its fiche, one from the search of the Comparer page', async () => {
-    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
     await input.fill('QP034004');
     await expect.poll(() => searchOptions().first().innerText()).toContain('QP034004');
     await searchOptions().first().click();

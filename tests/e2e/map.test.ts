@@ -155,7 +155,7 @@ describe('the observatory in Chromium', () => {
 
   test('search finds a commune by name and zooms to it', async () => {
     const before = await mapView(page);
-    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
     await input.fill('perpignan');
     const option = page.getByRole('option').first();
     await expect.poll(() => option.innerText()).toContain('Perpignan');
@@ -171,7 +171,7 @@ describe('the observatory in Chromium', () => {
   });
 
   test('search finds a QPV by code, and hovering it shows an escaped text tooltip', async () => {
-    const input = page.getByRole('combobox', { name: /Rechercher une commune ou un QPV/ });
+    const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
     await input.fill('QP066007');
     await expect.poll(() => page.getByRole('option').first().innerText()).toContain('Bas-Vernet');
     await page.getByRole('option').first().click();
@@ -266,6 +266,25 @@ describe('the observatory in Chromium', () => {
     await page.waitForTimeout(300);
     const png = await screenshot('la-reunion');
     expect(countPixels(png, isLand, MAP_BOX).matching / (MAP_BOX.width * MAP_BOX.height)).toBeGreaterThan(0.1);
+  });
+
+  test('search finds a school by its UAI, then by words of its name and commune; each opens its fiche, the map on it', async () => {
+    const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
+    const fiche = page.getByTestId('fiche-objet');
+    await input.fill('0300025P');
+    // Offered once the schools' table is loaded, named with its kind, network and commune.
+    await expect.poll(() => page.getByRole('option').first().innerText(), { timeout: 30_000 }).toMatch(/^Collège Romain Rolland\s+Collège public REP\+ · Nîmes \(30\) · 0300025P$/);
+    await input.press('Enter');
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe('Collège Romain Rolland');
+    await expect.poll(() => page.url()).toContain('objet=etablissement:0300025P');
+    const view = await waitForView((v) => v.zoom >= 13);
+    expect(view.lat).toBeCloseTo(43.84, 1);
+    await input.fill('jaures toulouse');
+    await expect.poll(() => page.getByRole('option').first().innerText(), { timeout: 30_000 }).toContain('École maternelle publique Jean Jaurès');
+    await page.getByRole('option').first().click();
+    await expect.poll(() => fiche.locator('h2').innerText()).toBe('École maternelle publique Jean Jaurès');
+    await waitForView((v) => Math.abs(v.lat - 43.6) < 0.2 && v.zoom >= 13);
+    await fiche.getByRole('button', { name: 'Fermer' }).click();
   });
 
   test('the Données panel lists every table with its rows, sources, licences and millésimes', async () => {

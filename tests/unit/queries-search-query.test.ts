@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildSearchQuery, normaliseSearchText } from '../../src/queries/search-query.ts';
+import { buildObjectSearchQuery, buildSearchQuery, normaliseSearchText, OBJECT_SEARCH_SETUP, rankSearchHits, type SearchHit } from '../../src/queries/search-query.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 // Executed against the committed public/data/*.arrow (qpv: 111 QPV of Occitanie and
@@ -8,6 +8,7 @@ import { connectToPublishedData } from '../support/published-data.ts';
 let db: Connector;
 beforeAll(async () => {
   db = await connectToPublishedData();
+  await db.exec(OBJECT_SEARCH_SETUP);
 });
 afterAll(() => db.close());
 
@@ -98,9 +99,51 @@ describe('buildSearchQuery, run on the published tables', () => {
   });
 });
 
+describe('buildObjectSearchQuery: the Cités, PRE and schools of the published tables', () => {
+  const find = async (text: string) => tableRows(await db.query(buildObjectSearchQuery(text)!)) as unknown as SearchHit[];
+  /** Both searches, as the search box offers them. */
+  const both = async (text: string) => rankSearchHits([...((await search(text)) as unknown as SearchHit[]), ...(await find(text))]);
+
+  it('finds a school by its UAI, in any case, named with its kind, network and commune, placed on its point', async () => {
+    const hit = { kind: 'etablissement', code: '0300025P', nom: 'Collège Romain Rolland', detail: 'Collège public REP+ · Nîmes (30)', rank: 0 };
+    expect((await find('0300025P'))[0]).toMatchObject(hit);
+    expect((await find('0300025p'))[0]).toMatchObject(hit);
+    const [school] = await find('0300025P');
+    expect([school!.xmin, school!.ymin]).toEqual([school!.xmax, school!.ymax]);
+  });
+
+  it('finds a school by the words of its name and its commune, in any order, accents folded', async () => {
+    expect((await find('romain rolland nimes')).map((h) => h.code)).toEqual(['0300025P']);
+    expect((await find('nimes rolland')).map((h) => h.code)).toEqual(['0300025P']);
+    // « École maternelle publique Jean Jaurès »: the words need not follow each other.
+    expect((await find('ecole maternelle jean jaures toulouse'))[0]).toMatchObject({ code: '0310188L', nom: 'École maternelle publique Jean Jaurès', detail: 'École publique · Toulouse (31)' });
+  });
+
+  it('finds Cités and PRE by name, their communes in the detail', async () => {
+    expect((await find('cite educative de pau'))[0]).toMatchObject({ kind: 'cite', code: 'Cité éducative de Pau', detail: 'Cité éducative · Pau' });
+    expect((await find('pre grenoble'))[0]).toMatchObject({ kind: 'pre', code: 'PRE de Grenoble', detail: 'Programme de réussite éducative · Grenoble' });
+  });
+
+  it('ranks with the territories: the commune of Grenoble first, then its académie, the contrat de ville, its PRE, its schools', async () => {
+    const hits = await both('grenoble');
+    expect(hits.slice(0, 4).map((h) => [h.kind, h.code])).toEqual([
+      ['commune', '38185'],
+      ['academie', '08'],
+      ['contrat_de_ville', 'CV125'],
+      ['pre', 'PRE de Grenoble'],
+    ]);
+    expect(hits.slice(4).every((h) => h.kind === 'etablissement' && h.detail.endsWith('· Grenoble (38)'))).toBe(true);
+  });
+
+  it('puts an exact UAI before any name that merely contains it', async () => {
+    expect((await both('0300025P'))[0]).toMatchObject({ kind: 'etablissement', code: '0300025P' });
+  });
+});
+
 describe('buildSearchQuery: text too short to search', () => {
   it.each(['', 'a', ' é ', '--', "'", ' 7 '])('returns null for %j', (text) => {
     expect(buildSearchQuery(text)).toBeNull();
+    expect(buildObjectSearchQuery(text)).toBeNull();
   });
 });
 
