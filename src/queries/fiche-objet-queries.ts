@@ -1,6 +1,7 @@
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
+import { fromObject } from './object-tables.ts';
 
 
 /** `expr` with one decimal and a decimal comma (`71,9`), as text. */
@@ -13,7 +14,6 @@ const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`
  * comma-separated list of codes (linked to their fiche).
  */
 export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> }): string {
-  const id = sqlString(object.id);
   switch (object.kind) {
     case 'etablissement':
       return `
@@ -22,7 +22,7 @@ SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WH
        e.effectifs AS "Élèves", CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
        CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies
-FROM etablissements e WHERE e.uai = ${id}`;
+${fromObject(object, 'e')}`;
     case 'lieu':
       return `
 SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.commune_nom AS "Commune",
@@ -30,19 +30,19 @@ SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.co
        coalesce((SELECT t.nom || ' (' || l.code_cv || ')' FROM territoires t WHERE t.niveau = 'contrat_de_ville' AND t.code = l.code_cv), l.code_cv) AS "Contrat de ville",
        CASE l.precision WHEN 'adresse' THEN 'à l’adresse' WHEN 'commune' THEN 'au centre de la commune' WHEN 'contrat_de_ville' THEN 'approchée : point du contrat de ville' END AS "Position",
        l.postes AS "Postes financés par l’État", l.annee::VARCHAR AS "Année", l.source_id AS "Source", concat_ws(',', l.qpv_code, l.qpv_300m) AS qpv_lies
-FROM lieux l WHERE l.id = ${id}`;
+${fromObject(object, 'l')}`;
     case 'pre':
       return `
 SELECT p.nom AS "Nom", p.porteur AS "Porteur", replace(p.communes_noms, '|', ', ') AS "Communes", p.source AS "Source",
        (SELECT string_agg(q.code, ',' ORDER BY q.code) FROM qpv q WHERE list_contains(string_split(p.communes, '|'), q.commune_code)) AS qpv_lies
-FROM pre p WHERE p.nom = ${id}`;
+${fromObject(object, 'p')}`;
     case 'cite':
       return `
 SELECT c.nom AS "Nom", c.annee_labellisation::VARCHAR AS "Labellisée en", c.porteur AS "Porteur", replace(c.communes_noms, '|', ', ') AS "Communes",
        (SELECT count(*) FROM actions a WHERE list_contains(string_split(a.cite, '|'), c.nom))::VARCHAR AS "Actions recensées", c.source AS "Source",
        (SELECT string_agg(q.code, ',' ORDER BY q.code) FROM qpv q
         WHERE list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code) OR list_contains(string_split(c.communes, '|'), q.commune_code)) AS qpv_lies
-FROM cites c WHERE c.nom = ${id}`;
+${fromObject(object, 'c')}`;
     case 'reseau':
       return `
 SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r.uai_college AS "UAI du collège",
@@ -51,7 +51,7 @@ SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r
             ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${RESEAU_ECOLE_MAX_METERS / 1000} km au plus)' END AS "Écoles",
        (SELECT string_agg(DISTINCT q, ',') FROM etablissements e, unnest(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ',')) AS t(q)
         WHERE e.uai = r.uai_college AND q <> '') AS qpv_lies
-FROM reseaux_ep r WHERE r.uai_college = ${id}`;
+${fromObject(object, 'r')}`;
   }
 }
 

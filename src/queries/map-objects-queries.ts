@@ -1,6 +1,6 @@
-import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../state/store.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
+import { fromObject, OBJECT_TABLES } from './object-tables.ts';
 
 /**
  * The objects drawn over the QPV, each with the key its fiche opens by (`kind`, `id`) and
@@ -96,21 +96,7 @@ export interface SelectionShape {
  * the key is unknown). Actions are read from `actions` (the published and local ones).
  */
 export function buildSelectionShapeQuery(object: SelectedObject): { table: string; sql: string } {
-  const id = sqlString(object.id);
-  const point = (table: string, key: string) => ({ table, sql: `SELECT lon, lat, NULL::VARCHAR AS geometry FROM ${table} WHERE ${key} = ${id}` });
-  const footprint = (table: string, key: string) => ({ table, sql: `SELECT lon, lat, geometry FROM ${table} WHERE ${key} = ${id}` });
-  switch (object.kind) {
-    case 'etablissement':
-      return point('etablissements', 'uai');
-    case 'lieu':
-      return point('lieux', 'id');
-    case 'pre':
-      return point('pre', 'nom');
-    case 'action':
-      return { ...point(ALL_ACTIONS_VIEW, 'id'), table: 'actions' };
-    case 'reseau':
-      return footprint('reseaux_ep', 'uai_college');
-    case 'cite':
-      return footprint('cites', 'nom');
-  }
+  const { table, footprint } = OBJECT_TABLES[object.kind];
+  const geometry = footprint ? 'o.geometry' : 'NULL::VARCHAR AS geometry';
+  return { table, sql: `SELECT o.lon, o.lat, ${geometry} ${fromObject(object, 'o', object.kind === 'action' ? ALL_ACTIONS_VIEW : table)}` };
 }

@@ -1,6 +1,7 @@
 import { ETABLISSEMENT_KIND_LABELS } from '../domain/etablissement-nature.ts';
 import { foldText, foldTextSql as normSql } from '../domain/fold-text.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
+import { OBJECT_TABLES } from './object-tables.ts';
 
 /** One search hit: a QPV, a territory or an object with a fiche, with the box to zoom to. */
 export interface SearchHit {
@@ -90,7 +91,7 @@ const KIND_LABEL_SQL = `CASE ${Object.entries(ETABLISSEMENT_KIND_LABELS)
   .join(' ')} ELSE type END`;
 
 /** Tables the objects' search is built from. */
-export const OBJECT_SEARCH_TABLES = ['etablissements', 'cites', 'pre'] as const;
+export const OBJECT_SEARCH_TABLES = [OBJECT_TABLES.etablissement.table, OBJECT_TABLES.cite.table, OBJECT_TABLES.pre.table];
 
 /**
  * Builds `search_objets` once the tables are loaded: the Cités, PRE and schools with their
@@ -98,18 +99,18 @@ export const OBJECT_SEARCH_TABLES = ['etablissements', 'cites', 'pre'] as const;
  * keystroke folds nothing.
  */
 export const OBJECT_SEARCH_SETUP = `CREATE OR REPLACE TABLE search_objets AS ${scoredSql(`
-  SELECT 'cite' AS kind, 6 AS kind_order, nom AS code, nom, nom || ' ' || communes_noms AS searched,
+  SELECT 'cite' AS kind, 6 AS kind_order, ${OBJECT_TABLES.cite.key} AS code, nom, nom || ' ' || communes_noms AS searched,
          'Cité éducative · ' || replace(communes_noms, '|', ', ') AS detail,
          coalesce(xmin, lon) AS xmin, coalesce(ymin, lat) AS ymin, coalesce(xmax, lon) AS xmax, coalesce(ymax, lat) AS ymax
-  FROM cites WHERE lon IS NOT NULL
+  FROM ${OBJECT_TABLES.cite.table} WHERE lon IS NOT NULL
   UNION ALL
-  SELECT 'pre', 7, nom, nom, nom || ' ' || communes_noms, 'Programme de réussite éducative · ' || replace(communes_noms, '|', ', '), lon, lat, lon, lat
-  FROM pre WHERE lon IS NOT NULL
+  SELECT 'pre', 7, ${OBJECT_TABLES.pre.key}, nom, nom || ' ' || communes_noms, 'Programme de réussite éducative · ' || replace(communes_noms, '|', ', '), lon, lat, lon, lat
+  FROM ${OBJECT_TABLES.pre.table} WHERE lon IS NOT NULL
   UNION ALL
-  SELECT 'etablissement', 8, uai, nom, nom || ' ' || commune_nom,
+  SELECT 'etablissement', 8, ${OBJECT_TABLES.etablissement.key}, nom, nom || ' ' || commune_nom,
          ${KIND_LABEL_SQL} || coalesce(' ' || ep, '') || ' · ' || commune_nom || ' (' || departement_code || ')',
          lon, lat, lon, lat
-  FROM etablissements WHERE lon IS NOT NULL`)}`;
+  FROM ${OBJECT_TABLES.etablissement.table} WHERE lon IS NOT NULL`)}`;
 
 /** The Cités éducatives, PRE and schools (by name and commune, or by UAI) matching the text, ranked as `buildSearchQuery` ranks. Reads `search_objets`. */
 export function buildObjectSearchQuery(text: string, limit = 10): string | null {
