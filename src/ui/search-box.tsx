@@ -102,7 +102,7 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
           </li>
         ))}
       </ul>
-      {open && result.status === 'ready' && hits.length === 0 && deferred.trim().length >= 2 && (
+      {open && result.status === 'ready' && objects.status !== 'loading' && hits.length === 0 && deferred.trim().length >= 2 && (
         <p className="fr-text--xs search-box__empty">Aucun résultat pour « {deferred} »</p>
       )}
       {open && result.status === 'loading' && result.data === null && <p className="fr-text--xs search-box__empty">Chargement de la base…</p>}

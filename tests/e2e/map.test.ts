@@ -285,6 +285,10 @@ describe('the observatory in Chromium', () => {
     await expect.poll(() => fiche.locator('h2').innerText()).toBe('École maternelle publique Jean Jaurès');
     await waitForView((v) => Math.abs(v.lat - 43.6) < 0.2 && v.zoom >= 13);
     await fiche.getByRole('button', { name: 'Fermer' }).click();
+    // Said once both searches have answered.
+    await input.fill('zzzzqqq');
+    await expect.poll(() => page.locator('.search-box__empty').innerText()).toBe('Aucun résultat pour « zzzzqqq »');
+    await input.fill('');
   });
 
   test('the Données panel lists every table with its rows, sources, licences and millésimes', async () => {
