@@ -3,9 +3,12 @@ import { foldText, foldTextSql as normSql } from '../domain/fold-text.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
 import { OBJECT_TABLES } from './object-tables.ts';
 
+/** The kinds of hit that have a fiche of their own (`SelectedObject`), rather than a territory. */
+export const OBJECT_HIT_KINDS = ['etablissement', 'cite', 'pre'] as const;
+
 /** One search hit: a QPV, a territory or an object with a fiche, with the box to zoom to. */
 export interface SearchHit {
-  kind: 'qpv' | 'region' | 'departement' | 'commune' | 'academie' | 'contrat_de_ville' | 'etablissement' | 'cite' | 'pre';
+  kind: 'qpv' | 'region' | 'departement' | 'commune' | 'academie' | 'contrat_de_ville' | (typeof OBJECT_HIT_KINDS)[number];
   /** The code shown and searched (a UAI for a school); for a Cité or a PRE, its name (their key). */
   code: string;
   nom: string;
@@ -18,9 +21,6 @@ export interface SearchHit {
   rank: number;
   kind_order: number;
 }
-
-/** The kinds of hit that have a fiche of their own (`SelectedObject`), rather than a territory. */
-export const OBJECT_HIT_KINDS = ['etablissement', 'cite', 'pre'] as const;
 
 /**
  * Folds case, accents and punctuation, the same way as the SQL below, so that
