@@ -103,7 +103,7 @@ function linkedOf(points: readonly EtablissementPoint[]): LinkedSchools {
 
 export interface EtablissementLayerOptions {
   zoom: number;
-  /** The cross-filter as the QPV layers apply it on the GPU; null when no filter is active. */
+  /** The cross-filter as the QPV layers apply it on the GPU; null until the QPV's facts are loaded. */
   filter: QpvGpuFilter | null;
 }
 
@@ -118,6 +118,7 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   const data = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? points : epOnly(points);
   const scale = options.zoom >= ALL_ETABLISSEMENTS_MIN_ZOOM ? 1.2 : options.zoom >= 7 ? 0.8 : 0.6;
   const { filter } = options;
+  const active = filter?.active === true;
   const icons = {
     getPosition: (d: EtablissementPoint) => [d.lon, d.lat] as [number, number],
     iconAtlas: ATLAS,
@@ -135,12 +136,12 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   return [
     // The filter extension, switched off: the same WebGL program as the passing schools' layer,
     // compiled with the first paint rather than at the first brush move.
-    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', visible: filter === null, data }),
+    new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', visible: !active, data }),
     new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
       ...icons,
       ...UNFILTERED,
       id: 'etablissements-dimmed',
-      visible: filter !== null,
+      visible: active,
       data,
       getIcon: (d: EtablissementPoint) => `${epSymbolOf(d.ep)}-pale`,
       sizeScale: scale * DIMMED_SCHOOLS.sizeFactor,
@@ -149,7 +150,7 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
       ...icons,
       ...gpuFilterProps(filter, (_: EtablissementPoint, index) => linked.codes[index]!),
       id: 'etablissements-passing',
-      visible: filter !== null,
+      visible: active,
       data: linked.points,
     }),
   ];

@@ -38,7 +38,7 @@ export interface QpvLayerOptions {
   fill: ReadonlyMap<string, Rgba> | null;
   /** Identifies `fill`'s content, for deck.gl's update triggers. */
   fillKey: string;
-  /** The cross-filter, applied on the GPU; null when no filter is active. */
+  /** The cross-filter, applied on the GPU; null until the QPV's facts are loaded. */
   filter: QpvGpuFilter | null;
 }
 
@@ -49,6 +49,11 @@ export interface QpvLayerOptions {
  * those change, not on brush moves).
  */
 export interface QpvGpuFilter {
+  /**
+   * Whether a filter is set. The values reach the GPU as soon as the facts are loaded, filter
+   * or not: the first brush move then switches the test on rather than computing them.
+   */
+  active: boolean;
   valeur: ReadonlyMap<string, number>;
   distance: ReadonlyMap<string, number>;
   /** QPV passing the categorical, territory and text filters; null: all of them. */
@@ -82,7 +87,7 @@ export function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never, i
   const code = codeOf as (d: unknown, index: number) => string;
   return {
     extensions: QPV_FILTER,
-    filterEnabled: filter !== null,
+    filterEnabled: filter?.active === true,
     getFilterValue: (d: unknown, { index }: { index: number }) => {
       if (filter === null) return [0, 0, 1];
       const c = code(d, index);
@@ -109,12 +114,13 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
   const isSelected = (code: string) => code === options.selected;
   const fillOf = (code: string) => options.fill?.get(code) ?? fill;
   const { filter } = options;
+  const active = filter?.active === true;
   if (options.zoom >= QPV_POLYGON_MIN_ZOOM) {
     const polygonFilter = gpuFilterProps(filter, (f: { properties: QpvProps }) => f.properties.code);
     return [
       // The QPV a filter leaves out stay visible, greyed, under the ones it keeps. Hidden, not
       // left out, without a filter: the first brush move then only shows it.
-      new GeoJsonLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-polygons-dimmed', visible: filter !== null, data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 }),
+      new GeoJsonLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-polygons-dimmed', visible: active, data, filled: true, stroked: true, getFillColor: DIMMED, getLineColor: DIMMED, lineWidthUnits: 'pixels', getLineWidth: 1 }),
       new GeoJsonLayer<QpvProps>({
         ...polygonFilter,
         id: 'qpv-polygons',
@@ -135,7 +141,7 @@ export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): L
   const markers = markersOf(data);
   const markerFilter = gpuFilterProps(filter, (d: QpvProps) => d.code);
   return [
-    new ScatterplotLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-markers-dimmed', visible: filter !== null, data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED }),
+    new ScatterplotLayer<QpvProps>({ ...UNFILTERED, id: 'qpv-markers-dimmed', visible: active, data: markers, getPosition: (d) => [d.lon, d.lat], radiusUnits: 'pixels', getRadius: markerRadiusPx - 1, getFillColor: DIMMED }),
     new ScatterplotLayer<QpvProps>({
       ...markerFilter,
       id: 'qpv-markers',

@@ -9,9 +9,10 @@ const valuesOf = (facts: readonly QpvFacts[], key: 'valeur' | 'distance_m') => n
 let valuesVersion = 0;
 
 /**
- * The cross-filter as the map's GPU filter: per-QPV values and distances (once per facts),
- * the set passing the non-range filters (an attribute, rebuilt when it changes) and the
- * brushed ranges (uniforms: a brush move reaches the map without any attribute rebuild).
+ * The cross-filter as the map's GPU filter: per-QPV values and distances (once per facts,
+ * whether a filter is set or not), the set passing the non-range filters (an attribute,
+ * rebuilt when it changes) and the brushed ranges (uniforms: a brush move, the first one
+ * too, reaches the map without any attribute rebuild). Null until the facts are loaded.
  */
 export function useQpvGpuFilter(filters: Filters, result: CrossFilterResult): QpvGpuFilter | null {
   const { facts, rangeless } = result;
@@ -20,7 +21,7 @@ export function useQpvGpuFilter(filters: Filters, result: CrossFilterResult): Qp
   const othersKey = rangeless && isFiltered(rangelessFilters) ? [...rangeless].join(',') : null;
   const others = useMemo(() => (othersKey === null ? null : new Set(othersKey === '' ? [] : othersKey.split(','))), [othersKey]);
   return useMemo(() => {
-    if (!isFiltered(filters) || values === null) return null;
-    return { valeur: values.valeur, distance: values.distance, others, key: `${values.version}:${othersKey ?? ''}`, ranges: { valeur: filters.valeur, distance: filters.distance } };
+    if (values === null) return null;
+    return { active: isFiltered(filters), valeur: values.valeur, distance: values.distance, others, key: `${values.version}:${othersKey ?? ''}`, ranges: { valeur: filters.valeur, distance: filters.distance } };
   }, [filters, values, others, othersKey]);
 }

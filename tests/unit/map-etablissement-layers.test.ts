@@ -21,6 +21,7 @@ const POINTS = [school('0310001A', 'REP+', 'QP031007,QP031003'), school('0310002
 
 /** Poverty rates and distances as the cross-filter hands them to the GPU; only Bagatelle is brushed in. */
 const FILTER: QpvGpuFilter = {
+  active: true,
   valeur: new Map([
     ['QP031007', 41.2],
     ['QP031003', 55.8],
@@ -35,6 +36,8 @@ const FILTER: QpvGpuFilter = {
   key: '1:',
   ranges: { valeur: [50, 60], distance: null },
 };
+/** The same facts before any filter is set. */
+const NO_FILTER: QpvGpuFilter = { ...FILTER, active: false, ranges: { valeur: null, distance: null } };
 
 /** What the GPU does with the layer's DataFilterExtension props: every filter value within its range. */
 function drawnAsPassing(layer: Layer): string[] {
@@ -56,15 +59,17 @@ function iconsOf(layer: Layer): string[] {
 }
 
 describe('schools on the map under the cross-filter', () => {
-  it('without a filter: every school drawn as usual; the layers of a filter there, hidden', () => {
-    const layers = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
-    expect(layers.map((l) => [l.id, l.props.visible])).toEqual([
-      ['etablissements', true],
-      ['etablissements-dimmed', false],
-      ['etablissements-passing', false],
-    ]);
-    expect(iconsOf(layers[0]!)).toEqual(['REP+', 'REP', 'REP']);
-    expect(drawnAsPassing(layers[0]!)).toEqual(['0310001A', '0310002B', '0310003C']);
+  it('without a filter, or before the facts are loaded: every school drawn as usual; the layers of a filter there, hidden', () => {
+    for (const filter of [NO_FILTER, null]) {
+      const layers = buildEtablissementLayers(POINTS, { zoom: 11, filter });
+      expect(layers.map((l) => [l.id, l.props.visible])).toEqual([
+        ['etablissements', true],
+        ['etablissements-dimmed', false],
+        ['etablissements-passing', false],
+      ]);
+      expect(iconsOf(layers[0]!)).toEqual(['REP+', 'REP', 'REP']);
+      expect(drawnAsPassing(layers[0]!)).toEqual(['0310001A', '0310002B', '0310003C']);
+    }
   });
 
   it('with a filter: all dimmed beneath, on top those near a passing QPV, whichever of their QPV passes', () => {
@@ -82,12 +87,14 @@ describe('schools on the map under the cross-filter', () => {
     expect(isEtablissementPick({ layer: passing } as never)).toBe(true);
   });
 
-  it('the first filter shows the layers built without one: the same ids, data and icons (deck.gl keeps their buffers)', () => {
-    const before = buildEtablissementLayers(POINTS, { zoom: 11, filter: null });
+  it('the first filter shows the layers built without one, with their filter values (deck.gl keeps every buffer)', () => {
+    const before = buildEtablissementLayers(POINTS, { zoom: 11, filter: NO_FILTER });
     const after = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
     expect(after.map((l) => l.id)).toEqual(before.map((l) => l.id));
-    after.forEach((layer, i) => expect(layer.props.data).toBe(before[i]!.props.data));
-    expect(after[1]!.props.updateTriggers).toEqual(before[1]!.props.updateTriggers);
+    after.forEach((layer, i) => {
+      expect(layer.props.data).toBe(before[i]!.props.data);
+      expect(layer.props.updateTriggers).toEqual(before[i]!.props.updateTriggers);
+    });
   });
 
   it('a brush move changes only the ranges: the same data and filter values, no attribute to rebuild', () => {
