@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { PipelineError } from './pipeline-error.ts';
@@ -7,8 +8,13 @@ import { PipelineError } from './pipeline-error.ts';
 const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions']),
-  /** Path relative to `data-pipeline/sources/`. */
+  /** Path relative to `data-pipeline/sources/`, or to the folder of `package`. */
   file: z.string().min(1),
+  /** npm package that ships the file, pinned in package.json (`npm ci` installs it). */
+  package: z
+    .string()
+    .regex(/^(@[a-z0-9-]+\/)?[a-z0-9.-]+$/, 'an npm package name')
+    .optional(),
   /** `xlsx`: the first sheet of a workbook, for the templates people fill (actions, registries). */
   format: z.enum(['geojson', 'csv', 'json', 'xlsx']),
   /** What the file holds: picks the reader's schema and the table builder that uses it. */
@@ -17,6 +23,8 @@ const SourceSchema = z.object({
     'regions',
     'departements',
     'communes',
+    // the COG's names of the communes, articles included (the IGN outlines leave them out)
+    'communes-cog',
     'academies',
     'qpv-indicateurs-insee',
     'qpv-indicateurs-dictionnaire',
@@ -54,6 +62,20 @@ export type SourceLayout = Source['layout'];
 
 export const SOURCES_DIR = path.resolve(import.meta.dirname, 'sources');
 export const REGISTRY_FILE = path.join(SOURCES_DIR, 'registry.json');
+
+const require = createRequire(import.meta.url);
+
+/** Where a source's file is: under `data-pipeline/sources/`, or in the installed package that ships it. */
+export function sourcePath(source: Source): string {
+  if (source.package === undefined) return path.join(SOURCES_DIR, source.file);
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${source.package}/package.json`);
+  } catch (cause) {
+    throw new PipelineError({ file: 'registry.json', field: 'package', value: source.package }, `package not installed (run \`npm ci\`): source ${source.id}`, { cause });
+  }
+  return path.join(path.dirname(manifest), source.file);
+}
 
 export async function loadRegistry(file = REGISTRY_FILE): Promise<Source[]> {
   const display = path.relative(process.cwd(), file);

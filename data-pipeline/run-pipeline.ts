@@ -4,7 +4,7 @@ import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts'
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { describeSourceData, readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
-import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR } from './registry.ts';
+import { loadRegistry, REGISTRY_FILE, type Source, sourcePath } from './registry.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
 import { buildAllTables } from './tables/build-all-tables.ts';
 import { rowsToArrowIpc } from './write-arrow.ts';
@@ -69,7 +69,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   await recoverInterruptedPublish(outDir);
   const total = registry.length + 2;
   const progress = options.progress ?? (() => {});
-  const filePath = (s: Source) => inputs.get(s.id) ?? path.join(SOURCES_DIR, s.file);
+  const filePath = (s: Source) => inputs.get(s.id) ?? sourcePath(s);
   const display = (p: string) => path.relative(process.cwd(), p) || p;
   const read: SourceInput[] = [];
   const provenance = new Map<string, { checksum: string; records: number }>();
@@ -131,7 +131,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       columns: layout.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, description: c.description })),
       sources: sources.map((s) => ({
         id: s.id,
-        file: s.file,
+        file: s.package === undefined ? s.file : `${s.package}/${s.file}`,
         publisher: s.publisher,
         licence: s.licence,
         millesime: s.millesime,

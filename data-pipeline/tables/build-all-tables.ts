@@ -30,16 +30,18 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
     built([layout, build]);
     tables.push([layout, build]);
   };
-  const single = (layout: SourceLayout) => {
-    const [first, ...others] = inputs.geojson(layout);
+  const onlyOne = <T>(layout: SourceLayout, found: readonly { data: T }[]): T => {
+    const [first, ...others] = found;
     if (first === undefined) throw new PipelineError({ file: 'registry.json', field: 'layout', value: layout }, 'no source with this layout');
     if (others.length > 0) throw new PipelineError({ file: 'registry.json', field: 'layout', value: layout }, 'several sources with this layout');
     return first.data;
   };
+  const single = (layout: SourceLayout) => onlyOne(layout, inputs.geojson(layout));
   const territoires = buildTerritoires({
     regions: single('regions'),
     departements: single('departements'),
     communes: single('communes'),
+    communeNames: onlyOne('communes-cog', inputs.json('communes-cog')),
     academies: single('academies'),
   });
   add(TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires)));

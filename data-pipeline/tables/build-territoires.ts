@@ -4,8 +4,10 @@ import { PolygonIndex } from '../../geo/index.ts';
 import { type Footprint, normaliseGeometry, repairWarning, type SimplifyOptions } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
+import type { JsonRecordsFile } from '../read/read-json-records.ts';
 import { footprintColumns, type TableBuild } from '../table-build.ts';
 import { ACADEMIE_FIELDS, academieProperties, withoutPartsOutsideFrance } from './academie-source.ts';
+import { cogNamesByCode, withArticle } from './territoires/commune-articles.ts';
 import type { Niveau } from '../../src/domain/table-layouts.ts';
 
 export type TerritoireRow = Record<string, string | number | null> & { niveau: Niveau; code: string; nom: string };
@@ -71,7 +73,14 @@ export type TerritoiresBuild = TableBuild<TerritoireRow> & {
   contours: TableBuild<{ code: string; geometry: string }>;
 };
 
-export function buildTerritoires(files: { regions: GeoJsonFile; departements: GeoJsonFile; communes: GeoJsonFile; academies?: GeoJsonFile }): TerritoiresBuild {
+export function buildTerritoires(files: {
+  regions: GeoJsonFile;
+  departements: GeoJsonFile;
+  communes: GeoJsonFile;
+  /** The COG's names of the communes: their articles, which the IGN outlines leave out. */
+  communeNames?: JsonRecordsFile;
+  academies?: GeoJsonFile;
+}): TerritoiresBuild {
   const rejected: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const rows: TerritoireRow[] = [];
@@ -126,6 +135,8 @@ export function buildTerritoires(files: { regions: GeoJsonFile; departements: Ge
   }
 
   const communes = read('commune', files.communes);
+  const cogNames = files.communeNames === undefined ? new Map<string, string[]>() : cogNamesByCode(files.communeNames, rejected);
+  for (const c of communes) c.nom = withArticle(c.nom, cogNames.get(c.code));
   const kept: typeof communes = [];
   const contours: TerritoiresBuild['contours'] = { rows: [], locations: [], rowsIn: files.communes.features.length, rejected: [], warnings: [] };
   for (const c of communes) {

@@ -17,8 +17,8 @@ const OCCITANIE = QPV_SOURCES.occitanie;
 // EPSG:2154 as published by the EPSG registry (epsg.io), independent of geo/crs.ts.
 const LAMBERT_93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 
-async function runWithInput(source: { id: string }, doc: FeatureCollection, extraArgs: string[] = []) {
-  const input = await writeInput('bad.geojson', doc);
+async function runWithInput(source: { id: string }, doc: FeatureCollection | string, extraArgs: string[] = []) {
+  const input = await writeInput(typeof doc === 'string' ? 'bad.json' : 'bad.geojson', doc);
   const out = await copyOfPublishedData();
   const before = await folderState(out);
   const run = await runCli(['--out', out, '--input', `${source.id}=${input}`, ...extraArgs]);
@@ -27,7 +27,7 @@ async function runWithInput(source: { id: string }, doc: FeatureCollection, extr
   return { ...run, shown: shownAs(input) };
 }
 
-async function expectFailure(source: { id: string }, doc: FeatureCollection): Promise<{ stdout: string; stderr: string; shown: string }> {
+async function expectFailure(source: { id: string }, doc: FeatureCollection | string): Promise<{ stdout: string; stderr: string; shown: string }> {
   const run = await runWithInput(source, doc);
   expect(run.code).toBe(1);
   expect(run.stderr).toContain('pipeline: nothing published; the previous data is unchanged');
@@ -78,6 +78,16 @@ describe('pipeline CLI: bad rows fail the run and publish nothing', () => {
     for (const f of doc.features) delete f.properties.CODE_QP;
     const { stderr, shown } = await expectFailure(ILLE, doc);
     expect(stderr).toMatch(new RegExp(`pipeline: error: ${shown} feature 0 field code_qp: .+ — 6 of 111 qpv rows rejected, above the 1\\.0 % threshold`));
+  });
+
+  it('rejects COG commune names without an INSEE code, naming the record and the field', async () => {
+    const cog = [
+      { code: '76351', nom: 'Le Havre', type: 'commune-actuelle' },
+      { code: 93027, nom: 'La Courneuve', type: 'commune-actuelle' },
+      { code: '31555', nom: 'Toulouse', type: 'commune-actuelle' },
+    ];
+    const { stderr, shown } = await expectFailure({ id: 'cog-2026-communes' }, JSON.stringify(cog));
+    expect(stderr).toMatch(new RegExp(`pipeline: error: ${shown} feature 1 field code value 93027: .+ — 1 of the 3 records of this file rejected, above the 1\\.0 % threshold`));
   });
 
   it('rejects invalid geometry (a ring of 2 points) in more than 1 % of rows', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolygonIndex, territoryOf } from '../../geo/index.ts';
-import { loadRegistry, SOURCES_DIR } from '../../data-pipeline/registry.ts';
+import { loadRegistry, SOURCES_DIR, sourcePath } from '../../data-pipeline/registry.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { connectToPublishedData, type Manifest, readManifest } from '../support/published-data.ts';
 
@@ -108,6 +108,31 @@ describe('published territoires table', () => {
   it('has unique (niveau, code) and a point inside every bbox', async () => {
     expect(await one('SELECT count(*) - count(DISTINCT (niveau, code)) AS duplicates FROM territoires')).toEqual({ duplicates: 0 });
     expect(await one('SELECT count(*) AS n FROM territoires WHERE NOT (lon BETWEEN xmin AND xmax AND lat BETWEEN ymin AND ymax)')).toEqual({ n: 0 });
+  });
+
+  it('names the communes as the COG does, article included, and keeps the 2018 name of those renamed since', async () => {
+    const registry = await loadRegistry();
+    const cog = JSON.parse(await readFile(sourcePath(registry.find((s) => s.layout === 'communes-cog')!), 'utf8')) as { code: string; nom: string }[];
+    const cogNames = new Map<string, Set<string>>();
+    for (const c of cog) cogNames.set(c.code, (cogNames.get(c.code) ?? new Set()).add(c.nom));
+    const ign = JSON.parse(await readFile(path.join(SOURCES_DIR, registry.find((s) => s.layout === 'communes')!.file), 'utf8')) as { features: { properties: { code: string; nom: string } }[] };
+    const ignNames = new Map(ign.features.map((f) => [f.properties.code, f.properties.nom]));
+    const communes = await rows("SELECT code, nom FROM territoires WHERE niveau = 'commune'");
+    const [asCog, asIgn2018] = [communes.filter((c) => cogNames.get(c.code as string)?.has(c.nom as string)), communes.filter((c) => !cogNames.get(c.code as string)?.has(c.nom as string))];
+    // 2,241 names take back their article; the IGN name of a commune the COG names otherwise stays.
+    expect(asCog.filter((c) => c.nom !== ignNames.get(c.code as string))).toHaveLength(2241);
+    expect(asIgn2018.filter((c) => c.nom !== ignNames.get(c.code as string))).toEqual([]);
+    expect(asIgn2018).toHaveLength(85 + 152);
+    const named = await rows("SELECT code, nom FROM territoires WHERE niveau = 'commune' AND code IN ('76351', '93027', '31561', '12076') ORDER BY code");
+    expect(named).toEqual([
+      { code: '12076', nom: 'Conques-en-Rouergue' },
+      { code: '31561', nom: "L'Union" },
+      { code: '76351', nom: 'Le Havre' },
+      { code: '93027', nom: 'La Courneuve' },
+    ]);
+    // The tables that name communes take the same names.
+    expect(await rows("SELECT DISTINCT commune_nom FROM qpv WHERE commune_code = '30132'")).toEqual([{ commune_nom: 'La Grand-Combe' }]);
+    expect(await one("SELECT count(*) AS n FROM cites WHERE communes_noms LIKE '%Le Havre%' OR communes_noms LIKE '%La Rochelle%'")).toEqual({ n: 2 });
   });
 
   it('keeps the outre-mer départements at their true place (not moved next to métropole)', async () => {

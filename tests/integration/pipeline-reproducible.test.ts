@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../data-pipeline/publish.ts';
-import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
+import { loadRegistry, sourcePath } from '../../data-pipeline/registry.ts';
 import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
 import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
 import { type Manifest, PUBLISHED_DIR, readManifest } from '../support/published-data.ts';
@@ -72,8 +72,9 @@ describe('runPipeline on the committed sources', () => {
 
   it('records the checksum of each source file it read', async () => {
     const manifest = await readManifest(runs[0]!.dir);
+    const registry = await loadRegistry();
     for (const source of manifest.tables.flatMap((t) => t.sources)) {
-      const bytes = await readFile(path.join(SOURCES_DIR, source.file));
+      const bytes = await readFile(sourcePath(registry.find((s) => s.id === source.id)!));
       expect({ id: source.id, checksum: source.checksum }).toEqual({ id: source.id, checksum: sha256(bytes) });
     }
   });

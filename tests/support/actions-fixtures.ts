@@ -10,17 +10,17 @@ import { tempDir } from './pipeline-cli.ts';
 /**
  * Fixtures of the actions template and the Cités / PRE registries: the committed source files,
  * small extracts of them, and an extract of `territoires` (communes as the pipeline publishes
- * them from IGN Admin Express 2018: note `Rochelle`, without its article).
+ * them: IGN Admin Express 2018 outlines, names with the article the COG gives them).
  */
 export const TERRITOIRES_EXTRACT = {
   rows: [
-    { niveau: 'commune' as const, code: '17300', nom: 'Rochelle', lon: -1.1703375000000003, lat: 46.163131250000006 },
+    { niveau: 'commune' as const, code: '17300', nom: 'La Rochelle', lon: -1.1703375000000003, lat: 46.163131250000006 },
     { niveau: 'commune' as const, code: '33063', nom: 'Bordeaux', lon: -0.5779473684210527, lat: 44.85097368421053 },
     { niveau: 'commune' as const, code: '33119', nom: 'Cenon', lon: -0.52205, lat: 44.8549 },
     { niveau: 'commune' as const, code: '33249', nom: 'Lormont', lon: -0.5164142857142858, lat: 44.87634285714286 },
     { niveau: 'commune' as const, code: '38185', nom: 'Grenoble', lon: 5.71695, lat: 45.185566666666666 },
     { niveau: 'commune' as const, code: '64445', nom: 'Pau', lon: -0.3498923076923077, lat: 43.32625384615384 },
-    { niveau: 'commune' as const, code: '97408', nom: 'Possession', lon: 55.40295757575758, lat: -21.001015151515144 },
+    { niveau: 'commune' as const, code: '97408', nom: 'La Possession', lon: 55.40295757575758, lat: -21.001015151515144 },
     { niveau: 'departement' as const, code: '33', nom: 'Gironde', lon: -0.6, lat: 44.8 },
   ],
 };

@@ -43,7 +43,7 @@ describe('buildCites: the Cités éducatives registry', () => {
       ymax: 44.92,
       geometry: expect.stringContaining('"MultiPolygon"'),
     });
-    expect(build.rows[1]).toMatchObject({ communes_noms: 'Rochelle', annee_labellisation: null, qpv_codes: null, porteur: null });
+    expect(build.rows[1]).toMatchObject({ communes_noms: 'La Rochelle', annee_labellisation: null, qpv_codes: null, porteur: null });
     expect(columnsOf(build.rows[0]!)).toEqual(CITES_LAYOUT.columns.map((c) => c.name).sort());
     expect(build.rows[1]).toMatchObject({ xmin: null, ymin: null, xmax: null, ymax: null, geometry: null });
     expect(build.warnings).toEqual([
@@ -82,7 +82,7 @@ describe('buildPre: the PRE registry', () => {
     const build = buildPre([await templateInput('pre', 'pre-registre', await sourceLines('pre-registre/pre.csv'))], COMMUNES);
     expect(build).toMatchObject({ rowsIn: 2, rejected: [], warnings: [] });
     expect(build.rows.map((r) => [r.nom, r.communes, r.communes_noms, r.departement_code, r.porteur])).toEqual([
-      ['PRE de La Possession', '97408', 'Possession', '974', null],
+      ['PRE de La Possession', '97408', 'La Possession', '974', null],
       ['PRE de Grenoble', '38185', 'Grenoble', '38', null],
     ]);
     expect(columnsOf(build.rows[0]!)).toEqual(PRE_LAYOUT.columns.map((c) => c.name).sort());
