@@ -61,7 +61,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
       style: buildBasemapStyle(),
       bounds: METROPOLE_BBOX,
       fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · QPV : ANCT (2015) · Indicateurs : INSEE · Établissements : Éducation nationale' },
+      attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · Noms des communes : INSEE (COG 2026) · QPV : ANCT (2015) · Indicateurs : INSEE · Établissements : Éducation nationale' },
       hash: 'carte',
       dragRotate: false,
       pitchWithRotate: false,
