@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
-import { loadRegistry } from './registry.ts';
+import { loadRegistry, sourceFileName } from './registry.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 
 /** Issues printed per file: one noisy file must not hide the others'. */
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.list) {
-    for (const s of await loadRegistry()) console.log(`${s.id} ${s.table} ${s.file}`);
+    for (const s of await loadRegistry()) console.log(`${s.id} ${s.table} ${sourceFileName(s)}`);
     return 0;
   }
   const inputs = new Map<string, string>();

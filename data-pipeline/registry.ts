@@ -65,6 +65,9 @@ export const REGISTRY_FILE = path.join(SOURCES_DIR, 'registry.json');
 
 const require = createRequire(import.meta.url);
 
+/** The source's file as the manifest and `--list` name it: with its package, when one ships it. */
+export const sourceFileName = (source: Source) => (source.package === undefined ? source.file : `${source.package}/${source.file}`);
+
 /** Where a source's file is: under `data-pipeline/sources/`, or in the installed package that ships it. */
 export function sourcePath(source: Source): string {
   if (source.package === undefined) return path.join(SOURCES_DIR, source.file);

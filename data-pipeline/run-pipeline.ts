@@ -4,7 +4,7 @@ import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts'
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { describeSourceData, readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
-import { loadRegistry, REGISTRY_FILE, type Source, sourcePath } from './registry.ts';
+import { loadRegistry, REGISTRY_FILE, type Source, sourceFileName, sourcePath } from './registry.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
 import { buildAllTables } from './tables/build-all-tables.ts';
 import { rowsToArrowIpc } from './write-arrow.ts';
@@ -131,7 +131,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       columns: layout.columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, description: c.description })),
       sources: sources.map((s) => ({
         id: s.id,
-        file: s.package === undefined ? s.file : `${s.package}/${s.file}`,
+        file: sourceFileName(s),
         publisher: s.publisher,
         licence: s.licence,
         millesime: s.millesime,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../data-pipeline/registry.ts';
+import { loadRegistry, sourceFileName } from '../../data-pipeline/registry.ts';
 import { copyOfPublishedData, folderState, QPV_SOURCES, removeTempDirs, runCli, shownAs, tempDir } from '../support/pipeline-cli.ts';
 
 // The CLI's own options, run as a child process from the repo root. None of these runs
@@ -11,9 +11,11 @@ describe('pipeline CLI: --list and --help', () => {
   it('--list prints one "<id> <table> <file>" line per registry source, in registry order', async () => {
     const run = await runCli(['--list']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const expected = (await loadRegistry()).map((s) => `${s.id} ${s.table} ${s.file}`);
+    const expected = (await loadRegistry()).map((s) => `${s.id} ${s.table} ${sourceFileName(s)}`);
     expect(run.stdout.trimEnd().split('\n')).toEqual(expected);
     expect(expected).toContain('qpv-ille-et-vilaine-2015 qpv qpv-ille-et-vilaine-2015/QPV.geojson');
+    // A file an npm package ships is named with its package.
+    expect(expected).toContain('cog-2026-communes territoires @etalab/decoupage-administratif/data/communes.json');
   });
 
   it('--help prints the usage and exits 0', async () => {
