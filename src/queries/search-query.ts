@@ -41,8 +41,8 @@ function searchSql(scored: string, text: string, limit: number): string | null {
   const q = normaliseSearchText(text);
   if (q.length < 2) return null;
   const code = q.replaceAll(' ', '');
-  // The IGN file names communes without their article (« Havre », « Mans »): « le havre » must
-  // still find « Havre ».
+  // A leading article the name may lack: the communes the COG gives no article back (renamed
+  // since 2018) keep the IGN's bare name, and QPV names rarely carry one (« le mirail »).
   const bare = q.replace(/^(le|la|les|l) (?=\S)/, '');
   const [qs, bs, cs] = [q, bare, code].map(sqlString);
   // Every word somewhere: « jaures toulouse » finds « École maternelle Jean Jaurès » in Toulouse.

@@ -50,7 +50,7 @@ describe('buildSearchQuery, run on the published tables', () => {
     expect(hits.map((h) => h.nom)).toContain("Montier-en-l'Isle");
   });
 
-  it('finds communes the IGN file names without their article: "le havre", "le mans", "l isle adam"', async () => {
+  it('finds communes typed with their article: "le havre", "le mans", "l isle adam"', async () => {
     expect(await firstOf('le havre')).toMatchObject({ kind: 'commune', code: '76351' });
     expect(await firstOf('Le Mans')).toMatchObject({ kind: 'commune', code: '72181' });
     expect(await firstOf("l'isle-adam")).toMatchObject({ kind: 'commune', code: '95313' });
