@@ -39,8 +39,9 @@ async function brushSweep(browser: Browser, url: string, moves: number): Promise
     await page.mouse.move(left + 20 + i * STEP_PX, y);
     await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [FILTER_MEASURE, i] as const, { timeout: 60_000, polling: 'raf' });
   }
-  await page.mouse.up();
+  // Read before the release, which ends the gesture (its history entry) and is no brush move.
   const durations = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), FILTER_MEASURE);
+  await page.mouse.up();
   if (offOrigin.length > 0) throw new Error(`requests left the origin: ${offOrigin.join(', ')}`);
   await page.context().close();
   return durations;

@@ -27,9 +27,11 @@ const TARGETS: Record<string, string> = {
 const BRUSH_MOVES = 60;
 /**
  * Sweeps, each in a fresh page, pooled into one p95: over one page's 60 moves the p95 is the
- * third-slowest move, and it varied by ±3 ms from page to page on this machine.
+ * third-slowest move, and it varied from 12 to 17 ms from page to page for the same build on
+ * this machine. Pooled over 3 sweeps, the p95 of one build still spread from 14.2 to 17.5 ms
+ * from run to run; over 10, the slowest 30 of 600 moves decide it.
  */
-const BRUSH_SWEEPS = 3;
+const BRUSH_SWEEPS = 10;
 
 /** The built app serving the synthetic ×100 dataset (`npm run synthetic:100x`), in a temp dir. */
 function synthetic100xApp(): string {
