@@ -1,9 +1,12 @@
 /**
  * One-off, reproducible conversion of the structured first reading of the seed documents
- * (`../shared/data/actions-recueil/actions-recueil.json`) into the actions template:
+ * (`data-pipeline/sources/actions-recueil/actions-recueil.json`) into the actions template:
  * `data-pipeline/sources/actions-recueil/actions.csv`.
  *
- *   npx tsx scripts/convert-actions-recueil.ts [--json FILE] [--seed FILE] [--out FILE]
+ *   npx tsx scripts/convert-actions-recueil.ts [--json FILE] [--out FILE] [--seed FILE]
+ *
+ * `--seed` (the recueil's text, which the repository does not ship since it names people)
+ * rewrites the digests of its contacts' surnames that the personal-data guard checks.
  *
  * The JSON's classifications (sphères, axes, niveaux, tranches) of the fiches are kept as read
  * (checked against the seed text, see SOURCE.md); `scripts/actions-recueil/recueil-review.ts`
@@ -20,11 +23,12 @@ import { type ActionRecord, validateActionRecord } from '../src/domain/actions-t
 import { actionsTemplateCsv } from '../src/domain/actions-template-files.ts';
 import { formatTemplateIssue, MULTI_VALUE_SEPARATOR } from '../src/domain/template-cells.ts';
 import { type CommuneMatch, loadCommuneLookup } from './actions-recueil/commune-lookup.ts';
-import { contactSurnames, privacyProblems } from './actions-recueil/privacy-guard.ts';
+import { contactSurnames, privacyProblems, surnameDigest } from './actions-recueil/privacy-guard.ts';
 import { ACTION_KINDS, ANNEE_FIN, DOCUMENTS, EXAMPLE_ACTIONS, FINANCEMENT, LIEU_001 } from './actions-recueil/recueil-review.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const SHARED = path.resolve(REPO, '../shared');
+const SOURCE_DIR = path.join(REPO, 'data-pipeline/sources/actions-recueil');
+const SURNAME_DIGESTS = path.join(import.meta.dirname, 'actions-recueil/contact-surnames.sha256');
 
 const strings = z.array(z.string()).nullable();
 const RecueilObject = z.object({
@@ -108,10 +112,10 @@ function exampleRows(o: RecueilObject, orientation: Record<string, string>): Rec
 async function main(): Promise<void> {
   const { values: args } = parseArgs({
     options: {
-      json: { type: 'string', default: path.join(SHARED, 'data/actions-recueil/actions-recueil.json') },
-      seed: { type: 'string', default: path.join(SHARED, 'seeds/000_9047d71bbe43d373.txt') },
+      json: { type: 'string', default: path.join(SOURCE_DIR, 'actions-recueil.json') },
+      seed: { type: 'string' },
       communes: { type: 'string', default: path.join(REPO, 'data-pipeline/sources/admin-express-2018/communes-simplifiees.geojson') },
-      out: { type: 'string', default: path.join(REPO, 'data-pipeline/sources/actions-recueil/actions.csv') },
+      out: { type: 'string', default: path.join(SOURCE_DIR, 'actions.csv') },
     },
   });
   const objects = z.array(RecueilObject).parse(JSON.parse(await readFile(args.json, 'utf8')));
@@ -126,7 +130,12 @@ async function main(): Promise<void> {
     }
   }
   const csv = actionsTemplateCsv(actions);
-  const problems = privacyProblems(csv, await contactSurnames(args.seed));
+  if (args.seed !== undefined) {
+    const digests = [...new Set((await contactSurnames(args.seed)).map(surnameDigest))].sort();
+    await writeFile(SURNAME_DIGESTS, `${digests.join('\n')}\n`);
+  }
+  const digests = new Set((await readFile(SURNAME_DIGESTS, 'utf8')).split('\n').filter((l) => l.length > 0));
+  const problems = privacyProblems(csv, digests);
   if (problems.length > 0) throw new Error(`personal data in the output: ${problems.join(', ')}`);
   await writeFile(args.out, csv);
   const dropped = objects.filter((x) => !ACTION_KINDS.has(x.kind)).length;

@@ -1,11 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 /**
  * The dataset names structures and places, never people (DESIGN.md §3). The seed's contact
  * blocks name people with e-mails and phone numbers: this guard fails the conversion if the
  * output holds an e-mail sign, a French phone number, or a surname of those blocks.
+ *
+ * The surnames themselves are personal data, so the repository keeps only their SHA-256
+ * digests (`contact-surnames.sha256`, one per line), made from the seed by `--seed`.
  */
 const PHONE = /(?:\+33|\b0)\s?[1-9](?:[\s.-]?\d{2}){4}\b/;
+/** A word, hyphenated names whole (« Martin-Durand »). */
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+
+export const surnameDigest = (word: string): string => createHash('sha256').update(word.normalize('NFC').toLowerCase()).digest('hex');
 
 /** Surnames of the people the seed's « Personne ressource » lines name (the words after the first name). */
 export async function contactSurnames(seedFile: string): Promise<string[]> {
@@ -23,12 +31,14 @@ export async function contactSurnames(seedFile: string): Promise<string[]> {
   return names;
 }
 
-export function privacyProblems(text: string, surnames: readonly string[]): string[] {
+/** What in `text` looks like personal data: an e-mail sign, a phone number, a word whose digest is a contact's surname. */
+export function privacyProblems(text: string, surnameDigests: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   if (text.includes('@')) problems.push('an « @ » (e-mail)');
   const phone = PHONE.exec(text);
   if (phone !== null) problems.push(`a phone number « ${phone[0]} »`);
-  const lower = text.toLowerCase();
-  for (const surname of surnames) if (lower.includes(surname.toLowerCase())) problems.push(`the name « ${surname} » of a contact block`);
+  const named = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) if (surnameDigests.has(surnameDigest(word))) named.add(word);
+  for (const word of named) problems.push(`the name « ${word} » of a contact block`);
   return problems;
 }

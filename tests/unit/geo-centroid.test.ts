@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon, centroid } from '@turf/turf';
 import { representativePoint } from '../../geo/centroid.ts';
 import { GeometryError } from '../../geo/validate-geometry.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 function box(minX: number, minY: number, maxX: number, maxY: number): Position[] {
   return [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
@@ -76,7 +76,7 @@ describe('representativePoint', () => {
     let centroidOutside = 0;
     for (const file of ['qp.geojson', 'communes.geojson']) {
       const fc = JSON.parse(
-        readFileSync(new URL(`../../../shared/data/qpv-occitanie-2015-hackaviz2021/${file}`, import.meta.url), 'utf8'),
+        readSourceText(`qpv-occitanie-2015/${file}`),
       ) as FeatureCollection<Polygon | MultiPolygon>;
       for (const f of fc.features) {
         expect(strictlyInside(representativePoint(f.geometry), f.geometry)).toBe(true);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, isSupportedEpsg, reprojectGeometry, toWgs84 } from '../../geo/crs.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 /*
  * Where the expected values come from (none from proj4js):
@@ -9,7 +9,7 @@ import { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, isSupportedEpsg, reprojec
  *   no projection library: IGN NTG_71 algorithms ALG0054 / ALG0004 / ALG0002 for the
  *   Lambert conformal conic, Krüger's n-series (6th order, Karney 2011) for UTM.
  * - "ministry": the official file "Adresse et géolocalisation des établissements"
- *   (data.education.gouv.fr, ../shared/data/colleges-dnb-rep-ips-geoloc/), which gives
+ *   (data.education.gouv.fr, data-pipeline/sources/colleges-geolocalisation-dnb/), which gives
  *   each collège's x/y in its source EPSG next to WGS84 latitude/longitude computed by
  *   the ministry's own GIS. x/y are rounded to 0.1 m (≤ 1e-6°).
  */
@@ -73,10 +73,7 @@ describe('toWgs84: outre-mer', () => {
   });
 
   it('matches every located collège of the national ministry file (7,504 rows) to 1e-6°', () => {
-    const text = readFileSync(
-      new URL('../../../shared/data/colleges-dnb-rep-ips-geoloc/fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.csv', import.meta.url),
-      'utf8',
-    ).replace(/^\uFEFF/, '');
+    const text = readSourceText('colleges-geolocalisation-dnb/fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.csv');
     // No field holds a `;` (every line splits into the 35 header columns), so split is safe.
     const [header = [], ...rows] = text.split(/\r?\n/).filter((l) => l.length > 0).map((l) => l.split(';'));
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -232,7 +229,7 @@ describe('epsgFromGeoJsonCrs', () => {
 
   it('reads the crs of the real QPV file (CRS84)', () => {
     const fc = JSON.parse(
-      readFileSync(new URL('../../../shared/data/qpv-occitanie-2015-hackaviz2021/qp.geojson', import.meta.url), 'utf8'),
+      readSourceText('qpv-occitanie-2015/qp.geojson'),
     ) as { crs: unknown };
     expect(epsgFromGeoJsonCrs(fc.crs)).toBe(4326);
   });

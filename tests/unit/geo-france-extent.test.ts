@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { FRANCE_EXTENTS, type Territoire, diagnoseCoordinate, territoryOf } from '../../geo/france-extent.ts';
 import { geometryBBox } from '../../geo/bbox.ts';
-
-function readData(path: string): string {
-  return readFileSync(new URL(`../../../shared/data/${path}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
-}
+import { readSourceText } from '../support/source-files.ts';
 
 const TERRITOIRES = Object.keys(FRANCE_EXTENTS) as Territoire[];
 
@@ -44,7 +40,7 @@ describe('FRANCE_EXTENTS', () => {
   });
 
   it('holds every département of IGN Admin Express 2018, DROM included, in its own box', () => {
-    const fc = JSON.parse(readData('admin-france-geojson-2018/departements-avec-outre-mer.geojson')) as FeatureCollection<
+    const fc = JSON.parse(readSourceText('admin-express-2018/departements-avec-outre-mer.geojson')) as FeatureCollection<
       Polygon | MultiPolygon,
       { code: string; nom: string }
     >;
@@ -144,8 +140,8 @@ describe('diagnoseCoordinate', () => {
   });
 
   it('reads every collège of the national ministry file right: ok, swapped, and Lambert-93', () => {
-    const [header = [], ...rows] = readData(
-      'colleges-dnb-rep-ips-geoloc/fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.csv',
+    const [header = [], ...rows] = readSourceText(
+      'colleges-geolocalisation-dnb/fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.csv',
     )
       .split(/\r?\n/)
       .filter((l) => l.length > 0)

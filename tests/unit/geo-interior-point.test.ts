@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanPointInPolygon, centroid } from '@turf/turf';
 import { interiorPoint } from '../../geo/interior-point.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 function box(minX: number, minY: number, maxX: number, maxY: number): Position[] {
   return [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
@@ -85,7 +85,7 @@ describe('interiorPoint', () => {
   it('is strictly inside every real QPV and every part of every host commune of Occitanie', () => {
     for (const file of ['qp.geojson', 'communes.geojson']) {
       const fc = JSON.parse(
-        readFileSync(new URL(`../../../shared/data/qpv-occitanie-2015-hackaviz2021/${file}`, import.meta.url), 'utf8'),
+        readSourceText(`qpv-occitanie-2015/${file}`),
       ) as FeatureCollection<Polygon | MultiPolygon>;
       for (const f of fc.features) {
         const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon, bbox as turfBBox, destination, pointToPolygonDistance } from '@turf/turf';
 import { PolygonIndex } from '../../geo/polygon-index.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -221,14 +221,10 @@ function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-function readData(path: string): string {
-  return readFileSync(new URL(`../../../shared/data/${path}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '');
-}
-
 describe('PolygonIndex on real data: QPV 2015 and schools of Occitanie', () => {
-  const qpv = JSON.parse(readData('qpv-occitanie-2015-hackaviz2021/qp.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
+  const qpv = JSON.parse(readSourceText('qpv-occitanie-2015/qp.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
   const polygons = qpv.features.map((f) => f.geometry);
-  const [header = [], ...rows] = readData('annuaire-education-occitanie-2024/fr-en-annuaire-education.csv')
+  const [header = [], ...rows] = readSourceText('annuaire-education-occitanie-2024/fr-en-annuaire-education.csv')
     .split(/\r?\n/)
     .filter((l) => l.length > 0)
     .map(parseCsvLine);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, booleanValid, cleanCoords } from '@turf/turf';
 import { roundGeometry, simplifyGeometry } from '../../geo/simplify.ts';
 import { validateGeometry } from '../../geo/validate-geometry.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 function box(minX: number, minY: number, maxX: number, maxY: number): Position[] {
   return [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
@@ -141,7 +141,7 @@ describe('simplifyGeometry', () => {
 
   it('shrinks the 105 real QPV of Occitanie into sound rings with nearly the same area', () => {
     const fc = JSON.parse(
-      readFileSync(new URL('../../../shared/data/qpv-occitanie-2015-hackaviz2021/qp.geojson', import.meta.url), 'utf8'),
+      readSourceText('qpv-occitanie-2015/qp.geojson'),
     ) as FeatureCollection<Polygon>;
     let before = 0;
     let after = 0;

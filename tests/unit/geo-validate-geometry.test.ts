@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { booleanClockwise } from '@turf/turf';
 import { GeometryError, rewindGeometry, validateGeometry } from '../../geo/validate-geometry.ts';
+import { readSourceText } from '../support/source-files.ts';
 
 function box(minX: number, minY: number, maxX: number, maxY: number): Position[] {
   return [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
 }
 
 function readFc(path: string): FeatureCollection<Polygon | MultiPolygon> {
-  return JSON.parse(readFileSync(new URL(`../../../shared/data/${path}`, import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  return JSON.parse(readSourceText(path)) as FeatureCollection<Polygon | MultiPolygon>;
 }
 
 describe('validateGeometry: sound input', () => {
@@ -25,7 +25,7 @@ describe('validateGeometry: sound input', () => {
   });
 
   it('accepts every QPV and host commune of the Occitanie files', () => {
-    for (const file of ['qpv-occitanie-2015-hackaviz2021/qp.geojson', 'qpv-occitanie-2015-hackaviz2021/communes.geojson']) {
+    for (const file of ['qpv-occitanie-2015/qp.geojson', 'qpv-occitanie-2015/communes.geojson']) {
       for (const f of readFc(file).features) expect(validateGeometry(f.geometry)).toEqual([]);
     }
   });
@@ -175,7 +175,7 @@ describe('rewindGeometry', () => {
   });
 
   it('winds all 105 real QPV outer rings counter-clockwise', () => {
-    for (const f of readFc('qpv-occitanie-2015-hackaviz2021/qp.geojson').features) {
+    for (const f of readFc('qpv-occitanie-2015/qp.geojson').features) {
       const out = rewindGeometry(f.geometry);
       const parts = out.type === 'Polygon' ? [out.coordinates] : out.coordinates;
       for (const [outer] of parts) expect(cw(outer!)).toBe(false);
