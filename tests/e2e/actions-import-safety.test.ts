@@ -85,8 +85,8 @@ describe('Actions import: the page and the storage change together, or neither d
   test('with the storage full, an import says so in French and the old set stays, in the page and after a reload', async () => {
     await page.evaluate(() => Object.assign(window, { __storageFull: true }));
     const message = await importFile(page, 'actions-b.csv', FILE_B);
-    expect(message).toContain('« actions-b.csv » : le stockage du navigateur est plein. Rien n’a changé : les actions locales précédentes sont gardées.');
     expect(await localIds(page)).toEqual(['essai-a']);
+    expect(message).toContain('« actions-b.csv » : le stockage du navigateur est plein. Rien n’a changé : les actions locales précédentes sont gardées.');
     expect(await keptLine(page)).toContain('actions-a.csv');
     await openActions(page, true);
     await expect.poll(() => localIds(page), { timeout: 30_000 }).toEqual(['essai-a']);
