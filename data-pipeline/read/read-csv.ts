@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { type CsvDelimiter, type CsvEncoding, decodeText, detectDelimiter } from '../../src/domain/delimited-text.ts';
+import type { ImportLimits } from '../../src/domain/import-limits.ts';
 import { PipelineError, type RowIssue } from '../pipeline-error.ts';
+import { checkInputRows, checkInputSize } from './template-limits.ts';
 
 export type { CsvDelimiter, CsvEncoding };
 
@@ -13,6 +15,8 @@ export interface CsvOptions {
   required?: readonly string[];
   /** Longest accepted field, in characters: longer means a broken quote or a wrong file. */
   maxFieldLength?: number;
+  /** The app's import limits (file size, rows, cell length), for the files of a template people fill. */
+  limits?: ImportLimits;
 }
 
 export interface CsvRow {
@@ -37,6 +41,7 @@ export interface CsvFile {
  * located `PipelineError`; a record with the wrong field count is rejected with its line.
  */
 export async function readCsv(path: string, file: string, options: CsvOptions = {}): Promise<CsvFile> {
+  if (options.limits !== undefined) await checkInputSize(path, file, options.limits);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -89,6 +94,7 @@ export async function readCsv(path: string, file: string, options: CsvOptions = 
     }
     rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, record[i]!])) });
   }
+  if (options.limits !== undefined) checkInputRows(rows, rejected.length, file, options.limits);
   return { file, encoding, delimiter, header, rows, rejected };
 }
 

@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS, type ImportLimits } from '../../src/domain/import-limits.ts';
 import type { Source, SourceLayout } from '../registry.ts';
 import { type CsvFile, readCsv } from './read-csv.ts';
 import { type GeoJsonFile, readGeoJson } from './read-geojson.ts';
@@ -11,19 +12,23 @@ export interface SourceInput<D = SourceData> {
   data: D;
 }
 
+/** The files people fill in the actions template get the app's import limits, whatever reads them. */
+const limitsOf = (source: Source): ImportLimits | undefined => (source.layout === 'actions-template' ? IMPORT_LIMITS : undefined);
+
 /** Reads one registry source with the reader its format names. */
 export async function readSource(source: Source, path: string, display: string): Promise<SourceData> {
+  const limits = limitsOf(source);
   switch (source.format) {
     case 'geojson': {
       const geojson = await readGeoJson(path, display);
       return { format: 'geojson', geojson: { ...geojson, epsg: geojson.epsg ?? source.crs ?? null } };
     }
     case 'csv':
-      return { format: 'csv', csv: await readCsv(path, display, { encoding: source.encoding ?? 'auto', delimiter: source.delimiter ?? 'auto' }) };
+      return { format: 'csv', csv: await readCsv(path, display, { encoding: source.encoding ?? 'auto', delimiter: source.delimiter ?? 'auto', ...(limits === undefined ? {} : { limits }) }) };
     case 'json':
       return { format: 'json', json: await readJsonRecords(path, display) };
     case 'xlsx':
-      return { format: 'xlsx', xlsx: await readXlsx(path, display) };
+      return { format: 'xlsx', xlsx: await readXlsx(path, display, limits) };
   }
 }
 

@@ -3,52 +3,61 @@ import { ACTIONS_TEMPLATE_COLUMNS } from '../domain/actions-template.ts';
 import { readTemplateFile } from '../domain/actions-template-files.ts';
 import type { Connector } from '../domain/connector.ts';
 import type { Sheet } from '../domain/delimited-text.ts';
+import { checkSheetLimits, ImportLimitError } from '../domain/import-limits.ts';
 import { useAppStore } from '../state/store.ts';
 import { whenTablesLoaded } from './database.ts';
 import { type CheckedImport, checkActionsSheet, replaceLocalActions, setUpLocalActions } from './local-actions.ts';
+import { dropLegacy, LocalStorageError, migrateLegacy, readKept, writeKept } from './local-actions-storage.ts';
 
 /**
- * The browser side of the actions import: the imported rows are kept in localStorage as the
+ * The browser side of the actions import: the imported rows are kept in IndexedDB as the
  * cells of the template (validated again, by the same code, each time the app starts) and
- * loaded into `actions_locales`. A new import replaces the previous one.
+ * loaded into `actions_locales`. A new import replaces the previous one, all or nothing: it
+ * is kept first, then applied to DuckDB, and if DuckDB fails the previous record is put back.
+ * Kept data that cannot be loaded (unreadable, over the limits) is reported and left as is.
  */
-const STORAGE_KEY = 'observatoire-reussite-educative:actions-locales:v1';
 
 const StoredSchema = z.object({
   fichier: z.string().max(500),
   importeLe: z.string().max(40),
-  lignes: z.array(z.object({ line: z.number().int().positive(), cells: z.record(z.string(), z.string()) })).max(20_000),
+  lignes: z.array(z.object({ line: z.number().int().positive(), cells: z.record(z.string(), z.string()) })),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
 /** Tables the import checks against and the union view reads. */
 const NEEDS = ['actions', 'territoires', 'qpv', 'cites'] as const;
 
+const KEPT_AS_IS = 'elles restent enregistrées dans ce navigateur (un nouvel import ou « Supprimer les actions locales » les remplace)';
+
 const storedSheet = (stored: Stored): Sheet => ({ header: [...ACTIONS_TEMPLATE_COLUMNS], rows: stored.lignes.map((l) => ({ line: l.line, values: l.cells })), rejected: [] });
 
-function readStored(): Stored | null {
-  const text = localStorage.getItem(STORAGE_KEY);
-  if (text === null) return null;
-  try {
-    return StoredSchema.parse(JSON.parse(text));
-  } catch {
-    localStorage.removeItem(STORAGE_KEY);
-    useAppStore.getState().setLocalActionsError('actions locales enregistrées illisibles : supprimées');
-    return null;
-  }
-}
-
 async function restore(db: Connector): Promise<void> {
-  const stored = readStored();
-  if (stored === null) return;
-  const checked = await checkActionsSheet(db, storedSheet(stored));
+  const { setLocalActionsError, setLocalActions } = useAppStore.getState();
+  const kept = (await readKept()) ?? (await migrateLegacy());
+  if (kept === undefined) return;
+  const parsed = StoredSchema.safeParse(kept);
+  if (!parsed.success) {
+    console.warn('actions locales enregistrées illisibles', parsed.error);
+    setLocalActionsError(`actions locales enregistrées illisibles : non rechargées ; ${KEPT_AS_IS}`);
+    return;
+  }
+  const stored = parsed.data;
+  const sheet = storedSheet(stored);
+  try {
+    checkSheetLimits(sheet.rows, 0);
+  } catch (error) {
+    if (!(error instanceof ImportLimitError)) throw error;
+    setLocalActionsError(`actions locales de « ${stored.fichier} » non rechargées : ${error.message} ; ${KEPT_AS_IS}`);
+    return;
+  }
+  const checked = await checkActionsSheet(db, sheet);
   if (!checked.ok) {
     const first = checked.errors[0]!;
-    useAppStore.getState().setLocalActionsError(`actions locales de « ${stored.fichier} » non rechargées : ligne ${first.line}, ${first.column ?? 'ligne'} : ${first.message}`);
+    setLocalActionsError(`actions locales de « ${stored.fichier} » non rechargées : ligne ${first.line}, ${first.column ?? 'ligne'} : ${first.message} ; ${KEPT_AS_IS}`);
     return;
   }
   await replaceLocalActions(db, checked.actions);
-  useAppStore.getState().setLocalActions({ fichier: stored.fichier, importeLe: stored.importeLe, count: checked.actions.length });
+  setLocalActions({ fichier: stored.fichier, importeLe: stored.importeLe, count: checked.actions.length });
 }
 
 let ready: Promise<Connector> | undefined;
@@ -57,7 +66,10 @@ let ready: Promise<Connector> | undefined;
 export function whenActionsReady(): Promise<Connector> {
   ready ??= whenTablesLoaded(NEEDS).then(async (db) => {
     await setUpLocalActions(db);
-    await restore(db).catch((error: unknown) => useAppStore.getState().setLocalActionsError(error instanceof Error ? error.message : String(error)));
+    await restore(db).catch((error: unknown) => {
+      console.error('actions locales non rechargées', error);
+      useAppStore.getState().setLocalActionsError(`actions locales non rechargées : ${error instanceof LocalStorageError ? error.message : 'erreur inattendue (détail dans la console)'}`);
+    });
     return db;
   });
   return ready;
@@ -66,26 +78,55 @@ export function whenActionsReady(): Promise<Connector> {
 /** `needs` loaded and the actions view ready: for `useSql`'s third argument. */
 export const whenActionsReadyWith = (needs: readonly string[]) => () => Promise.all([whenTablesLoaded(needs), whenActionsReady()]).then(([db]) => db);
 
-/**
- * Reads, checks and (only if every row is valid) applies an imported file: its rows replace
- * the local actions, in DuckDB and in localStorage. The outcome lists errors or warnings.
- */
-export async function importActionsFile(name: string, bytes: Uint8Array): Promise<CheckedImport> {
-  const db = await whenActionsReady();
-  const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
-  if (!checked.ok) return checked;
-  await replaceLocalActions(db, checked.actions);
-  const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-  useAppStore.getState().setLocalActionsError(null);
-  useAppStore.getState().setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
-  return checked;
+/** One change of the local actions at a time: each reads what the previous one kept. */
+let last: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+  const run = last.then(change, change);
+  last = run.catch(() => {});
+  return run;
 }
 
-/** Removes every local action, from DuckDB and from the browser. */
-export async function clearLocalActions(): Promise<void> {
-  const db = await whenActionsReady();
-  await replaceLocalActions(db, []);
-  localStorage.removeItem(STORAGE_KEY);
-  useAppStore.getState().setLocalActions(null);
+/**
+ * Keeps `next` in the browser, then runs `apply` on DuckDB; if `apply` fails, the previous
+ * record is kept again. A `LocalStorageError` from the first step leaves DuckDB untouched.
+ */
+async function keepThenApply(next: Stored | undefined, apply: () => Promise<void>): Promise<void> {
+  const previous = await readKept();
+  await writeKept(next);
+  try {
+    await apply();
+  } catch (error) {
+    await writeKept(previous).catch((restoreError: unknown) => console.error('actions locales : ancien enregistrement non rétabli', restoreError));
+    throw error;
+  }
+  dropLegacy();
+}
+
+/**
+ * Reads, checks and (only if every row is valid) applies an imported file: its rows replace
+ * the local actions, in the browser's storage and in DuckDB, both or neither. The outcome
+ * lists errors or warnings; a file over the limits throws `ImportLimitError`, a storage
+ * failure `LocalStorageError` (nothing changed either way).
+ */
+export function importActionsFile(name: string, bytes: Uint8Array): Promise<CheckedImport> {
+  return oneAtATime(async () => {
+    const db = await whenActionsReady();
+    const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
+    if (!checked.ok) return checked;
+    const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
+    await keepThenApply(stored, () => replaceLocalActions(db, checked.actions));
+    useAppStore.getState().setLocalActionsError(null);
+    useAppStore.getState().setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
+    return checked;
+  });
+}
+
+/** Removes every local action, from the browser's storage and from DuckDB (both or neither). */
+export function clearLocalActions(): Promise<void> {
+  return oneAtATime(async () => {
+    const db = await whenActionsReady();
+    await keepThenApply(undefined, () => replaceLocalActions(db, []));
+    useAppStore.getState().setLocalActionsError(null);
+    useAppStore.getState().setLocalActions(null);
+  });
 }

@@ -1,5 +1,6 @@
 import { ACTIONS_REQUIRED_COLUMNS, ACTIONS_TEMPLATE_COLUMNS, ACTIONS_VOCABULARIES, type ActionRecord, type ActionsTemplateColumn, actionToCells } from './actions-template.ts';
 import type { Sheet } from './delimited-text.ts';
+import { checkFileSize, checkSheetLimits, IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { MULTI_VALUE_SEPARATOR } from './template-cells.ts';
 import { readWorkbookSheet, writeWorkbook } from './template-workbook.ts';
@@ -70,7 +71,13 @@ export function isXlsx(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** A template file, CSV or XLSX (told apart by content), as a table of text cells. */
-export async function readTemplateFile(bytes: Uint8Array): Promise<Sheet> {
-  return isXlsx(bytes) ? readWorkbookSheet(bytes) : parseDelimited(bytes);
+/**
+ * A template file, CSV or XLSX (told apart by content), as a table of text cells, refused
+ * whole (`ImportLimitError`) past the import limits: size first, then the archive, rows, cells.
+ */
+export async function readTemplateFile(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<Sheet> {
+  checkFileSize(bytes.length, limits);
+  const sheet = isXlsx(bytes) ? await readWorkbookSheet(bytes, limits) : parseDelimited(bytes);
+  checkSheetLimits(sheet.rows, sheet.rejected.length, limits);
+  return sheet;
 }

@@ -1,5 +1,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { checkSheetHeader, type Sheet, SheetError } from './delimited-text.ts';
+import type { ImportLimits } from './import-limits.ts';
+import { checkXlsxArchive } from './xlsx-archive-check.ts';
 
 /**
  * A template as an Excel workbook (XLSX), read and written with exceljs, for the pipeline
@@ -29,8 +31,12 @@ function cellText(value: CellValue): string {
   return '';
 }
 
-/** The first worksheet of an XLSX file as a table (same shape as a CSV template file). */
-export async function readWorkbookSheet(bytes: Uint8Array): Promise<Sheet> {
+/**
+ * The first worksheet of an XLSX file as a table (same shape as a CSV template file). With
+ * `limits`, the archive is checked against them before exceljs inflates anything.
+ */
+export async function readWorkbookSheet(bytes: Uint8Array, limits?: ImportLimits): Promise<Sheet> {
+  if (limits !== undefined) checkXlsxArchive(bytes, limits);
   const ExcelJS = await excelJs();
   const workbook = new ExcelJS.Workbook();
   try {

@@ -3,6 +3,9 @@ import type { ImportError } from '../domain/actions-import.ts';
 import { actionsTemplateCsv, actionsTemplateWorkbook } from '../domain/actions-template-files.ts';
 import { type CheckedImport } from '../db/local-actions.ts';
 import { clearLocalActions, importActionsFile } from '../db/local-actions-store.ts';
+import { LocalStorageError } from '../db/local-actions-storage.ts';
+import { SheetError } from '../domain/delimited-text.ts';
+import { checkFileSize, formatCountFr, formatMegabytes, IMPORT_LIMITS, ImportLimitError } from '../domain/import-limits.ts';
 import { downloadBlob } from '../export/download.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -15,7 +18,17 @@ const WARNINGS = {
   'non-placee': 'ni commune ni département : action listée, non placée',
 } as const;
 
-type Outcome = { status: 'idle' } | { status: 'busy' } | { status: 'done'; file: string; result: CheckedImport } | { status: 'failed'; file: string; message: string };
+type Outcome = { status: 'idle' } | { status: 'busy' } | { status: 'done'; file: string; result: CheckedImport } | { status: 'failed'; message: string };
+
+/** Why nothing was imported (or removed), in French: the detail of an unexpected error goes to the console. */
+function failureMessage(file: string | null, error: unknown): string {
+  const what = file === null ? 'Actions locales non supprimées' : `« ${file} »`;
+  if (error instanceof LocalStorageError) return `${what} : ${error.message}. Rien n’a changé : les actions locales précédentes sont gardées.`;
+  if (error instanceof ImportLimitError) return `${what} refusé : ${error.message}. Rien n’a été importé.`;
+  if (error instanceof SheetError) return `${what} illisible : ${error.message}. Rien n’a été importé.`;
+  console.error('actions locales', error);
+  return `${what} : erreur inattendue (détail dans la console). Rien n’a changé.`;
+}
 
 /**
  * The actions template (CSV and XLSX, from the one definition) and the import of a filled
@@ -31,10 +44,21 @@ export function ActionsImportPanel() {
   async function onFile(file: File) {
     setOutcome({ status: 'busy' });
     try {
+      // Refused before it is read: the size is known without loading the file.
+      checkFileSize(file.size);
       const result = await importActionsFile(file.name, new Uint8Array(await file.arrayBuffer()));
       setOutcome({ status: 'done', file: file.name, result });
     } catch (error) {
-      setOutcome({ status: 'failed', file: file.name, message: error instanceof Error ? error.message : String(error) });
+      setOutcome({ status: 'failed', message: failureMessage(file.name, error) });
+    }
+  }
+
+  async function onClear() {
+    try {
+      await clearLocalActions();
+      setOutcome({ status: 'idle' });
+    } catch (error) {
+      setOutcome({ status: 'failed', message: failureMessage(null, error) });
     }
   }
 
@@ -58,7 +82,9 @@ export function ActionsImportPanel() {
       <div className="fr-upload-group">
         <label className="fr-label" htmlFor={inputId}>
           Fichier à importer
-          <span className="fr-hint-text">CSV (UTF-8 ou Windows-1252, « ; » ou « , ») ou XLSX (première feuille)</span>
+          <span className="fr-hint-text">
+            CSV (UTF-8 ou Windows-1252, « ; » ou « , ») ou XLSX (première feuille) ; {formatMegabytes(IMPORT_LIMITS.fileBytes.max)} et {formatCountFr(IMPORT_LIMITS.rows.max)} lignes au plus
+          </span>
         </label>
         <input
           id={inputId}
@@ -74,7 +100,11 @@ export function ActionsImportPanel() {
       </div>
       <div aria-live="polite" data-testid="actions-import-result">
         {outcome.status === 'busy' && <p className="fr-text--sm">Vérification…</p>}
-        {outcome.status === 'failed' && <p className="fr-error-text">« {outcome.file} » illisible : {outcome.message}. Rien n’a été importé.</p>}
+        {outcome.status === 'failed' && (
+          <p className="fr-error-text" data-testid="actions-import-failure">
+            {outcome.message}
+          </p>
+        )}
         {outcome.status === 'done' && !outcome.result.ok && <ImportErrors file={outcome.file} errors={outcome.result.errors} />}
         {outcome.status === 'done' && outcome.result.ok && (
           <div className="fr-alert fr-alert--success fr-alert--sm">
@@ -94,11 +124,15 @@ export function ActionsImportPanel() {
           </div>
         )}
       </div>
-      {restoreError !== null && <p className="fr-error-text">{restoreError}</p>}
-      {local !== null && (
+      {restoreError !== null && (
+        <p className="fr-error-text" data-testid="actions-locales-error">
+          {restoreError}
+        </p>
+      )}
+      {(local !== null || restoreError !== null) && (
         <p className="fr-text--sm" data-testid="actions-locales">
-          {local.count} action{local.count > 1 ? 's' : ''} locale{local.count > 1 ? 's' : ''} (« {local.fichier} », {new Date(local.importeLe).toLocaleString('fr-FR')}){' '}
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={() => void clearLocalActions().then(() => setOutcome({ status: 'idle' }))}>
+          {local !== null && `${local.count} action${local.count > 1 ? 's' : ''} locale${local.count > 1 ? 's' : ''} (« ${local.fichier} », ${new Date(local.importeLe).toLocaleString('fr-FR')}) `}
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={() => void onClear()}>
             Supprimer les actions locales
           </button>
         </p>
