@@ -53,6 +53,14 @@ export function showValue(value: number | null | undefined, typeValeur: string, 
 }
 
 /**
+ * A value read back from a query that already applied the rule (`secretSqlPredicate`) or
+ * from a published table: hidden when its status says so, not available when null.
+ */
+export function showPublished(value: number | null | undefined, statut: string | null): Shown {
+  return showValue(value, '', statut);
+}
+
+/**
  * A count of people that is not an indicator (pupils of a school…): always under the rule.
  * `statut` is its published status (`etablissements.effectifs_statut`).
  */
