@@ -102,7 +102,11 @@ export function deriveFromShown(inputs: readonly Shown[], compute: (...values: n
   return Number.isFinite(result) ? result : null;
 }
 
-/** The rule in SQL: true when `valueSql` (of kind `typeSql`) must be hidden. */
-export function secretSqlPredicate(valueSql: string, typeSql: string, threshold = SECRET_THRESHOLD): string {
-  return `(${typeSql} IN (${SECRET_TYPES.map(sqlString).join(', ')}) AND ${valueSql} < ${sqlNumber(threshold)})`;
+/**
+ * The rule in SQL: true when `valueSql` (of kind `typeSql`) must be hidden. With `statutSql`,
+ * also when its published status says the pipeline hid it (its value is then null).
+ */
+export function secretSqlPredicate(valueSql: string, typeSql: string, threshold = SECRET_THRESHOLD, statutSql?: string): string {
+  const underThreshold = `(${typeSql} IN (${SECRET_TYPES.map(sqlString).join(', ')}) AND ${valueSql} < ${sqlNumber(threshold)})`;
+  return statutSql === undefined ? underThreshold : `(${statutSql} IN (${[SECRET_STATUT, SECONDARY_SECRET_STATUT].map(sqlString).join(', ')}) OR ${underThreshold})`;
 }
