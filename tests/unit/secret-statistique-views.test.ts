@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import type { QpvFacts } from '../../src/domain/cross-filter-compute.ts';
+import { NO_FILTERS } from '../../src/domain/cross-filter.ts';
+import { binsOf, computeCrossFilter, type QpvFacts } from '../../src/domain/cross-filter-compute.ts';
 import { formatShown } from '../../src/domain/format-fr.ts';
 import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { secretNote, showPublished, showValue } from '../../src/domain/secret-statistique.ts';
@@ -108,6 +109,12 @@ describe('the cross-filter result table and its CSV', () => {
     expect(lines.at(-2)!.join(';')).toContain(secretNote());
     // The table's cells are the same text.
     for (const { code } of hidden) expect(formatShown(showPublished(...valueAndStatut(facts, code)), 'personnes')).toBe('< 11');
+  });
+
+  it('counts the QPV hidden by the secret apart among those without a value, under the histogram', () => {
+    const hidden = facts.filter((f) => f.statut === 'secret').length;
+    expect(hidden).toBeGreaterThan(0);
+    expect(computeCrossFilter(facts, NO_FILTERS, binsOf(facts)).valeur).toMatchObject({ nd: facts.filter((f) => f.valeur === null).length, secret: hidden });
   });
 
   it('has no note when no value of the file is hidden', () => {
