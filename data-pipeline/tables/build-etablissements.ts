@@ -1,4 +1,5 @@
 import type { Location, RowIssue } from '../pipeline-error.ts';
+import { applySecretToCounts } from '../secret/secret-effectifs.ts';
 import type { SourceInputs } from '../read/read-source.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { QpvBuild } from './build-qpv.ts';
@@ -24,7 +25,8 @@ export type EtablissementsBuild = TableBuild<EtablissementRow>;
  * - DNB by collège (`colleges-dnb`): success rate, and REP / REP+ flags of rentrée 2020 for
  *   collèges no annuaire covers (an annuaire that disagrees wins, with a warning);
  * - IPS des collèges (`colleges-ips`): IPS, and pupils where still unknown.
- * Then each located establishment gets the QPV it lies in and those within 300 m.
+ * Then each located establishment gets the QPV it lies in and those within 300 m, and pupils
+ * go through the secret statistique (under 11: null, `effectifs_statut` 'secret').
  * A UAI twice in one file fails the run (except the annuaire's multi-line establishments).
  */
 export function buildEtablissements(
@@ -68,6 +70,7 @@ export function buildEtablissements(
     rows.push(fields as EtablissementRow);
     locations.push(location);
   }
+  applySecretToCounts(rows, 'effectifs', 'effectifs_statut');
   return { rows, locations, rowsIn, rejected, warnings };
 }
 

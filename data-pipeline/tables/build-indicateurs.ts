@@ -4,6 +4,8 @@ import { parseNumber } from '../normalise/parse-number.ts';
 import { type Location, PipelineError, type RowIssue } from '../pipeline-error.ts';
 import type { CsvFile } from '../read/read-csv.ts';
 import type { SourceInput } from '../read/read-source.ts';
+import { QPV_OF_COMMUNE } from '../secret/additive-groups.ts';
+import { applySecretToIndicateurs } from '../secret/secret-indicateurs.ts';
 import type { TableBuild } from '../table-build.ts';
 import { type Dictionary, headerLookup, readDictionaries } from './indicator-dictionary.ts';
 import { QPV_CODE } from './qpv-properties.ts';
@@ -14,7 +16,8 @@ export type IndicateurRow = Record<string, string | number | null> & {
   indicateur: IndicatorId;
   annee: number;
   valeur: number | null;
-  statut: 'ok' | 'nd';
+  /** 'secret' / 'secret_secondaire': hidden by the secret statistique at publish (`data-pipeline/secret/`). */
+  statut: 'ok' | 'nd' | 'secret' | 'secret_secondaire';
   source_id: string;
 };
 
@@ -38,8 +41,10 @@ const KeySchema = z.object({
  * catalogue and the files' dictionaries.
  *
  * Values are published as the source publishes them: an empty cell is `valeur` null with
- * `statut` 'nd' (the file does not say whether it was suppressed or missing), and the secret
- * statistique is left to the app. A cell that is not a number is rejected on its own, with
+ * `statut` 'nd' (the file does not say whether it was suppressed or missing). Then the secret
+ * statistique: counts of people under the threshold, and what would give one away by
+ * difference, are published null with statut 'secret' / 'secret_secondaire'
+ * (`data-pipeline/secret/secret-indicateurs.ts`). A cell that is not a number is rejected on its own, with
  * its line and column; the QPV's other indicators are kept. A QPV absent from `qpvCodes` (no
  * contour) keeps its indicators, with a warning.
  */
@@ -55,6 +60,8 @@ export function buildIndicateurs(
   const warnings: RowIssue[] = [];
   let rowsIn = 0;
   const firstSeen = new Map<string, Location>();
+  /** QPV code → its `nom_commune`, which groups the QPV of one `pop_com_qp`. */
+  const communeOf = new Map<string, string>();
 
   for (const { source, data: file } of values) {
     const columns = indicatorColumns(file, dictionary, warnings);
@@ -75,6 +82,8 @@ export function buildIndicateurs(
         throw new PipelineError({ ...at, field: columns.code, value: code }, `duplicate QPV (first seen in ${first.file} line ${first.line})`);
       }
       firstSeen.set(code, at);
+      const commune = columns.commune === undefined ? '' : (row.values[columns.commune] ?? '').trim();
+      if (commune !== '') communeOf.set(code, commune);
       if (!qpvCodes.has(code)) {
         warnings.push({ location: { ...at, field: columns.code, value: code }, reason: 'QPV not in the qpv table (no contour): its indicators are kept' });
       }
@@ -103,6 +112,7 @@ export function buildIndicateurs(
       }
     }
   }
+  warnings.push(...applySecretToIndicateurs(rows, locations, { groupOf: communeOf }));
   return {
     indicateurs: { rows, locations, rowsIn, rejected, warnings },
     meta: buildMeta(values, dictionary),
@@ -114,7 +124,7 @@ export function buildIndicateurs(
  * indicator must be there (a missing one fails the run); other columns are skipped with a
  * warning that says whether the dictionary knows them.
  */
-function indicatorColumns(file: CsvFile, dictionary: Dictionary, warnings: RowIssue[]): { code: string; indicators: [IndicatorId, string][] } {
+function indicatorColumns(file: CsvFile, dictionary: Dictionary, warnings: RowIssue[]): { code: string; commune: string | undefined; indicators: [IndicatorId, string][] } {
   const columnOf = headerLookup(file);
   const missing = ['code_qp', ...INDICATOR_IDS].filter((id) => !columnOf.has(id));
   if (missing.length > 0) {
@@ -127,7 +137,7 @@ function indicatorColumns(file: CsvFile, dictionary: Dictionary, warnings: RowIs
       : 'unknown column, in neither the indicator catalogue nor the dictionary: skipped';
     warnings.push({ location: { file: file.file, line: 1, field: name }, reason });
   }
-  return { code: columnOf.get('code_qp')!, indicators: INDICATOR_IDS.map((id) => [id, columnOf.get(id)!]) };
+  return { code: columnOf.get('code_qp')!, commune: columnOf.get(QPV_OF_COMMUNE.by), indicators: INDICATOR_IDS.map((id) => [id, columnOf.get(id)!]) };
 }
 
 /** Why a value looks wrong for its kind, or null: a share outside 0–100 %, a count below zero or with decimals. */

@@ -1,3 +1,4 @@
+import { isSecretStatut } from './secret-statistique.ts';
 import { CATEGORY_DIMENSIONS, type CategoryDimension, type Filters, type Range } from './cross-filter.ts';
 
 /** One QPV as `buildQpvFactsQuery` returns it. */
@@ -35,11 +36,12 @@ export const binWidth = (bins: Bins) => (bins.max > bins.min ? (bins.max - bins.
 /** Bin index of a value; values outside the extent go to the first or last bin. */
 export const binOf = (value: number, bins: Bins) => Math.min(bins.count - 1, Math.max(0, Math.floor((value - bins.min) / binWidth(bins))));
 
-/** Counts of one histogram: per bin, plus the QPV without a value. */
+/** Counts of one histogram: per bin, plus the QPV without a value (`secret`: of them, those hidden by the secret statistique). */
 export interface HistogramCounts {
   bins: Bins;
   counts: number[];
   nd: number;
+  secret: number;
 }
 
 export interface CrossFilterCounts {
@@ -72,8 +74,8 @@ const ids = (list: string) => (list === '' ? [] : list.split('|'));
  */
 export function computeCrossFilter(facts: readonly QpvFacts[], filters: Filters, bins: { valeur: Bins; distance: Bins }): CrossFilterCounts {
   const chosen = Object.fromEntries(CATEGORY_DIMENSIONS.map((d) => [d, new Set<string>(filters[d])])) as Record<CategoryDimension, Set<string>>;
-  const valeur = { bins: bins.valeur, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0 };
-  const distance = { bins: bins.distance, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0 };
+  const valeur = { bins: bins.valeur, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0, secret: 0 };
+  const distance = { bins: bins.distance, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0, secret: 0 };
   const categories = Object.fromEntries(CATEGORY_DIMENSIONS.map((d) => [d, new Map<string, number>()])) as Record<CategoryDimension, Map<string, number>>;
   const matches: QpvFacts[] = [];
   const rangeless = new Set<string>();
@@ -92,8 +94,10 @@ export function computeCrossFilter(facts: readonly QpvFacts[], filters: Filters,
     // Passing all or all but one: counted by every chart, or by the failing dimension's only.
     const counts = (d: (typeof DIMENSIONS)[number]) => failing.length === 0 || failing[0] === d;
     if (counts('valeur')) {
-      if (f.valeur === null) valeur.nd++;
-      else valeur.counts[binOf(f.valeur, bins.valeur)]!++;
+      if (f.valeur === null) {
+        valeur.nd++;
+        if (isSecretStatut(f.statut)) valeur.secret++;
+      } else valeur.counts[binOf(f.valeur, bins.valeur)]!++;
     }
     if (counts('distance')) {
       if (f.distance_m === null) distance.nd++;

@@ -1,4 +1,4 @@
-import { secretLabel, type Shown } from './secret-statistique.ts';
+import { hiddenLabel, type Shown } from './secret-statistique.ts';
 
 /**
  * Numbers and dates as a French reader expects them on screen (narrow no-break space between
@@ -29,9 +29,9 @@ export function formatDifference(difference: number, unite: string): string {
   return unite === '%' ? `${sign}${n} pts` : unite === '€' ? `${sign}${n} €` : `${sign}${n}`;
 }
 
-/** A value through the secret statistique: the figure, `< 11`, or `n.d.`. */
+/** A value through the secret statistique: the figure, `< 11` (or `masqué`), or `n.d.`. */
 export function formatShown(shown: Shown, unite: string, threshold?: number): string {
-  return shown.status === 'ok' ? formatValue(shown.value, unite) : shown.status === 'secret' ? secretLabel(threshold) : 'n.d.';
+  return shown.status === 'ok' ? formatValue(shown.value, unite) : (hiddenLabel(shown, threshold) ?? 'n.d.');
 }
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' });

@@ -14,8 +14,27 @@ export const SECRET_THRESHOLD = 11;
 /** Kinds of value (`indicateurs_meta.type_valeur`) the rule applies to: counts of people. */
 export const SECRET_TYPES: readonly string[] = ['effectif'];
 
-/** A value as it may be shown: the figure, hidden by the secret, or not available. */
-export type Shown = { readonly status: 'ok'; readonly value: number } | { readonly status: 'secret' } | { readonly status: 'nd' };
+/**
+ * Why a published value is null (`statut` of `indicateurs`, `effectifs_statut` of
+ * `etablissements`): `secret`, a count of people under the threshold; `secret_secondaire`, a
+ * value hidden so that a `secret` one cannot be recovered by difference (total minus the other
+ * parts). The pipeline writes both when it publishes (`data-pipeline/secret/`).
+ */
+export const SECRET_STATUT = 'secret';
+export const SECONDARY_SECRET_STATUT = 'secret_secondaire';
+/** What is written in place of a value hidden by the secondary secret (it is not under the threshold). */
+export const SECONDARY_SECRET_LABEL = 'masqué';
+
+/** Whether a published status says the value is hidden by the secret statistique. */
+export function isSecretStatut(statut: string | null | undefined): boolean {
+  return statut === SECRET_STATUT || statut === SECONDARY_SECRET_STATUT;
+}
+
+/**
+ * A value as it may be shown: the figure, hidden by the secret (`secondaire`: hidden only so
+ * that another one cannot be recovered by difference), or not available.
+ */
+export type Shown = { readonly status: 'ok'; readonly value: number } | { readonly status: 'secret'; readonly secondaire?: true } | { readonly status: 'nd' };
 
 /** Whether a value of that kind must be hidden (`value < threshold` for a count of people). */
 export function isSecret(value: number | null | undefined, typeValeur: string, threshold = SECRET_THRESHOLD): boolean {
@@ -27,19 +46,46 @@ export function isSecret(value: number | null | undefined, typeValeur: string, t
  * suppressed (`'secret'`) stays hidden, whatever the threshold.
  */
 export function showValue(value: number | null | undefined, typeValeur: string, statut: string | null = 'ok', threshold = SECRET_THRESHOLD): Shown {
-  if (statut === 'secret' || isSecret(value, typeValeur, threshold)) return { status: 'secret' };
+  if (statut === SECRET_STATUT || isSecret(value, typeValeur, threshold)) return { status: 'secret' };
+  if (statut === SECONDARY_SECRET_STATUT) return { status: 'secret', secondaire: true };
   if (value === null || value === undefined || !Number.isFinite(value)) return { status: 'nd' };
   return { status: 'ok', value };
 }
 
-/** A count of people that is not an indicator (pupils of a school…): always under the rule. */
-export function showCount(value: number | null | undefined, threshold = SECRET_THRESHOLD): Shown {
-  return showValue(value, 'effectif', 'ok', threshold);
+/**
+ * A value read back from a query that already applied the rule (`secretSqlPredicate`) or
+ * from a published table: hidden when its status says so, not available when null.
+ */
+export function showPublished(value: number | null | undefined, statut: string | null): Shown {
+  return showValue(value, '', statut);
+}
+
+/**
+ * A count of people that is not an indicator (pupils of a school…): always under the rule.
+ * `statut` is its published status (`etablissements.effectifs_statut`).
+ */
+export function showCount(value: number | null | undefined, threshold = SECRET_THRESHOLD, statut: string | null = 'ok'): Shown {
+  return showValue(value, 'effectif', statut, threshold);
 }
 
 /** What is written in place of a hidden count: `< 11`. */
 export function secretLabel(threshold = SECRET_THRESHOLD): string {
   return `< ${threshold}`;
+}
+
+/** What is written in place of a hidden value: `< 11`, or `masqué` for the secondary secret; null for a shown one. */
+export function hiddenLabel(shown: Shown, threshold = SECRET_THRESHOLD): string | null {
+  if (shown.status !== 'secret') return null;
+  return shown.secondaire ? SECONDARY_SECRET_LABEL : secretLabel(threshold);
+}
+
+/** The note that goes with every view or export showing a hidden value (French). */
+export function secretNote(threshold = SECRET_THRESHOLD): string {
+  return (
+    `Secret statistique : effectifs de personnes inférieurs à ${threshold} affichés « ${secretLabel(threshold)} » ; ` +
+    `« ${SECONDARY_SECRET_LABEL} » : valeur retirée pour qu’un effectif inférieur à ${threshold} ne puisse pas être retrouvé par différence ; ` +
+    'les unes et les autres sont exclues des médianes, rangs et écarts'
+  );
 }
 
 /**
@@ -56,7 +102,11 @@ export function deriveFromShown(inputs: readonly Shown[], compute: (...values: n
   return Number.isFinite(result) ? result : null;
 }
 
-/** The rule in SQL: true when `valueSql` (of kind `typeSql`) must be hidden. */
-export function secretSqlPredicate(valueSql: string, typeSql: string, threshold = SECRET_THRESHOLD): string {
-  return `(${typeSql} IN (${SECRET_TYPES.map(sqlString).join(', ')}) AND ${valueSql} < ${sqlNumber(threshold)})`;
+/**
+ * The rule in SQL: true when `valueSql` (of kind `typeSql`) must be hidden. With `statutSql`,
+ * also when its published status says the pipeline hid it (its value is then null).
+ */
+export function secretSqlPredicate(valueSql: string, typeSql: string, threshold = SECRET_THRESHOLD, statutSql?: string): string {
+  const underThreshold = `(${typeSql} IN (${SECRET_TYPES.map(sqlString).join(', ')}) AND ${valueSql} < ${sqlNumber(threshold)})`;
+  return statutSql === undefined ? underThreshold : `(${statutSql} IN (${[SECRET_STATUT, SECONDARY_SECRET_STATUT].map(sqlString).join(', ')}) OR ${underThreshold})`;
 }

@@ -11,6 +11,12 @@ export interface ColumnLayout {
   readonly type: ColumnType;
   readonly nullable: boolean;
   readonly description: string;
+  /**
+   * A count of people under the secret statistique (`secret-statistique.ts`): null when hidden,
+   * `statut` names the column saying why. `effectifIndicators`: only on the rows of indicators
+   * whose `indicateurs_meta.type_valeur` is 'effectif'.
+   */
+  readonly secret?: { readonly statut: string; readonly rows?: 'effectifIndicators' };
 }
 
 export interface TableLayout {
@@ -105,8 +111,8 @@ export const INDICATEURS_LAYOUT: TableLayout = {
     col('niveau', 'utf8', "'qpv', 'commune', 'departement', 'region' or 'france'"),
     col('indicateur', 'utf8', 'indicator id, see indicateurs_meta'),
     col('annee', 'int32', 'year the value describes (millésime)'),
-    col('valeur', 'float64', 'value; null when the source publishes none (secret statistique, n.d.)', true),
-    col('statut', 'utf8', "'ok', or why there is no value: 'secret' (suppressed by the publisher), 'nd' (not available)"),
+    { ...col('valeur', 'float64', 'value; null when the source publishes none (n.d.) or the secret statistique hides it (statut)', true), secret: { statut: 'statut', rows: 'effectifIndicators' } },
+    col('statut', 'utf8', "'ok', or why there is no value: 'secret' (a count of people under the secret statistique threshold, 11), 'secret_secondaire' (hidden so that a 'secret' value cannot be recovered by difference in an additive group: docs/methodologie.md § 10), 'nd' (not available)"),
     col('source_id', 'utf8', 'id of the registry source'),
   ],
 };
@@ -145,7 +151,8 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
     col('region_code', 'utf8', 'INSEE code of the région'),
     col('lon', 'float64', 'longitude WGS84', true),
     col('lat', 'float64', 'latitude WGS84', true),
-    col('effectifs', 'int32', 'pupils (Nombre_d_eleves or effectifs of the IPS file)', true),
+    { ...col('effectifs', 'int32', 'pupils (Nombre_d_eleves or effectifs of the IPS file); null under the secret statistique (see effectifs_statut)', true), secret: { statut: 'effectifs_statut' } },
+    col('effectifs_statut', 'utf8', "'ok', or why effectifs is null: 'secret' (fewer pupils than the secret statistique threshold, 11: suppressed at publish), 'nd' (no source gives it)"),
     col('ips', 'float64', 'indice de position sociale (collèges)', true),
     col('ips_annee', 'int32', 'rentrée of the IPS value', true),
     col('dnb_taux_reussite', 'float64', 'DNB success rate, %', true),

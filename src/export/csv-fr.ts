@@ -1,5 +1,5 @@
 import { formatDateFr } from '../domain/format-fr.ts';
-import { secretLabel, type Shown } from '../domain/secret-statistique.ts';
+import { hiddenLabel, type Shown } from '../domain/secret-statistique.ts';
 
 /**
  * CSV that French Excel opens as it is, with a double click: UTF-8 with a byte-order mark
@@ -59,9 +59,9 @@ export function csvCell(cell: CsvCell): string {
   return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A value through the secret statistique: the number, `< 11` or `n.d.`. */
+/** A value through the secret statistique: the number, `< 11` (or `masqué`) or `n.d.`. */
 export function shownCsvCell(shown: Shown, threshold?: number): CsvCell {
-  return shown.status === 'ok' ? shown.value : shown.status === 'secret' ? secretLabel(threshold) : 'n.d.';
+  return shown.status === 'ok' ? shown.value : (hiddenLabel(shown, threshold) ?? 'n.d.');
 }
 
 /**

@@ -1,13 +1,8 @@
 import { themeLabel } from '../domain/indicator-themes.ts';
-import { SECRET_THRESHOLD, secretLabel } from '../domain/secret-statistique.ts';
+import { SECRET_THRESHOLD, secretNote } from '../domain/secret-statistique.ts';
 import type { ComparisonModel } from '../view-models/comparison-model.ts';
 import type { FicheModel } from '../view-models/fiche-model.ts';
 import { type CsvDocument, type ExportSource, shownCsvCell } from './csv-fr.ts';
-
-/** The note every indicator export carries: which counts are hidden and how. */
-export function secretNote(threshold = SECRET_THRESHOLD): string {
-  return `secret statistique : effectifs inférieurs à ${threshold} affichés « ${secretLabel(threshold)} » et exclus des médianes, rangs et écarts`;
-}
 
 /** The indicators of a fiche: one line per indicator with its references, rank and centile. */
 export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {

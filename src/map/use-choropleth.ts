@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { tableRows } from '../domain/connector.ts';
+import { isSecretStatut } from '../domain/secret-statistique.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, type IndicatorOption, indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
@@ -16,7 +17,7 @@ export interface Choropleth {
   fill: Map<string, Rgba> | null;
   /** Changes whenever `fill` does: deck.gl's update trigger (it cannot compare Maps). */
   fillKey: string;
-  /** QPV without a value: not published ('nd') or under the secret statistique ('secret'). */
+  /** QPV without a value: not published ('nd') or under the secret statistique ('secret', 'secret_secondaire'). */
   noData: { nd: number; secret: number };
   error: string | null;
 }
@@ -53,7 +54,7 @@ export function useChoropleth(): Choropleth {
     for (const r of rows) {
       const i = classIndex(r.valeur, classes.bounds);
       fill?.set(r.code, hexToRgba(i === -1 ? NO_DATA_COLOUR : colours[i]!, FILL_ALPHA));
-      if (i === -1) noData[r.statut === 'secret' ? 'secret' : 'nd'] += 1;
+      if (i === -1) noData[isSecretStatut(r.statut) ? 'secret' : 'nd'] += 1;
     }
     const fillKey = shown === null ? 'default' : `${shown.version}:${classification}:${classCount}`;
     return { options, option, classes, colours, fill, fillKey, noData, error: list.error ?? values.error };

@@ -3,6 +3,11 @@ import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
 import { fromObject } from './object-tables.ts';
 
+/** The pupils' field of a school's fiche, and the column saying why it is null (`effectifs_statut`). */
+export const ELEVES_FIELD = 'Élèves';
+export const ELEVES_STATUT = 'eleves_statut';
+/** Columns of `buildFicheObjetQuery` that are no field of the fiche. */
+export const FICHE_OBJET_TECHNICAL_COLUMNS: readonly string[] = ['qpv_lies', ELEVES_STATUT];
 
 /** `expr` with one decimal and a decimal comma (`71,9`), as text. */
 const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`;
@@ -11,7 +16,8 @@ const decimalFr = (expr: string) => `replace(printf('%.1f', ${expr}), '.', ',')`
  * The fiche of an object other than a QPV or an action (src/ui/action-fiche.tsx): one row whose
  * columns are French labels (shown in that order; a null value is left out; numbers are
  * formatted by the fiche), plus `qpv_lies`, the QPV the object lies in or near, as a
- * comma-separated list of codes (linked to their fiche).
+ * comma-separated list of codes (linked to their fiche), and for a school `eleves_statut`, why
+ * its pupils are null (secret statistique: `fiche-objet-fields.ts` writes `< 11`).
  */
 export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<SelectedObject['kind'], 'action'> }): string {
   switch (object.kind) {
@@ -19,7 +25,7 @@ export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<Se
       return `
 SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WHEN 'prive' THEN 'privé' ELSE 'public' END AS "Secteur",
        coalesce(e.ep, 'hors éducation prioritaire') AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
-       e.effectifs AS "Élèves", CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
+       e.effectifs AS "${ELEVES_FIELD}", e.effectifs_statut AS ${ELEVES_STATUT}, CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
        CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies
 ${fromObject(object, 'e')}`;

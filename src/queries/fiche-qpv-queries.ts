@@ -95,7 +95,7 @@ export function buildQpvRiskIndicatorQuery(codes: readonly string[], weights: Ri
 /** Establishments in the QPV or within 300 m, éducation prioritaire first. */
 export function buildQpvEtablissementsQuery(code: string): string {
   return `
-SELECT uai, nom, type, secteur, ep, effectifs, ips, ips_annee, dnb_taux_reussite, dnb_session, source_id,
+SELECT uai, nom, type, secteur, ep, effectifs, effectifs_statut, ips, ips_annee, dnb_taux_reussite, dnb_session, source_id,
        coalesce(qpv_code = ${sqlString(code)}, false) AS dans_le_qpv
 FROM etablissements
 WHERE qpv_code = ${sqlString(code)} OR list_contains(string_split(qpv_300m, ','), ${sqlString(code)})

@@ -9,8 +9,9 @@ export const FICHE_RISQUE_TABLES = ['qpv', 'indicateurs', 'indicateurs_meta', 'r
 export const FICHE_SERVICES_TABLES = ['acces_services'] as const;
 
 /**
- * Whether a component of the QPV is computed from a count under the secret statistique: a
- * share of counts (`part`) would give the hidden count away, so the fiche does not show it.
+ * Whether a component of the QPV is computed from a count under the secret statistique (or
+ * published hidden): a share of counts (`part`) would give the hidden count away, so the fiche
+ * says it is masked rather than not available.
  */
 function componentSecretSql(code: string, threshold: number): string {
   const cases = RISK_COMPONENTS.flatMap(({ id, source }) => {
@@ -18,7 +19,7 @@ function componentSecretSql(code: string, threshold: number): string {
     const counts = [source.numerateur, ...source.denominateur].map(sqlString).join(', ');
     return [
       `WHEN ${sqlString(id)} THEN EXISTS (SELECT 1 FROM indicateurs i JOIN indicateurs_meta m USING (indicateur)
-        WHERE i.territoire_code = ${sqlString(code)} AND i.indicateur IN (${counts}) AND ${secretSqlPredicate('i.valeur', 'm.type_valeur', threshold)})`,
+        WHERE i.territoire_code = ${sqlString(code)} AND i.indicateur IN (${counts}) AND ${secretSqlPredicate('i.valeur', 'm.type_valeur', threshold, 'i.statut')})`,
     ];
   });
   return cases.length === 0 ? 'false' : `CASE c.composante ${cases.join('\n    ')} ELSE false END`;

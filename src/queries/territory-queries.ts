@@ -1,5 +1,5 @@
 import type { Territoire } from '../domain/cross-filter.ts';
-import { SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
+import { SECONDARY_SECRET_STATUT, SECRET_STATUT, SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { actionInTerritory, listedInTerritory, placedInTerritory, qpvInTerritory, territoryScopeCtes } from './territory-scope.ts';
@@ -35,16 +35,19 @@ FROM box`;
 
 /**
  * The QPV of the territory with the latest population INSEE gives (`pop_mun`), null where the
- * observatory has no figure; a population under the secret statistique threshold is not shown.
+ * observatory has no figure; a population hidden by the secret statistique (published so, or
+ * under the threshold) is null with `population_secret` true.
  */
 export function buildTerritoryQpvQuery(t: Territoire): string {
+  const secret = `(pop.statut IN ('${SECRET_STATUT}', '${SECONDARY_SECRET_STATUT}') OR pop.population < ${sqlNumber(SECRET_THRESHOLD)})`;
   return `
 WITH ${territoryScopeCtes(t)}, pop AS (
-  SELECT territoire_code AS code, arg_max(valeur, annee) AS population, max(annee) AS annee
-  FROM indicateurs WHERE indicateur = 'pop_mun' AND valeur IS NOT NULL GROUP BY ALL
+  SELECT territoire_code AS code, valeur AS population, statut, annee
+  FROM indicateurs WHERE indicateur = 'pop_mun'
+  QUALIFY annee = max(annee) OVER (PARTITION BY territoire_code)
 )
 SELECT q.code, q.nom, q.generation, q.commune_nom,
-       CASE WHEN pop.population >= ${sqlNumber(SECRET_THRESHOLD)} THEN pop.population END AS population, pop.annee
+       CASE WHEN NOT ${secret} THEN pop.population END AS population, pop.annee, coalesce(${secret}, FALSE) AS population_secret
 FROM qpv q LEFT JOIN pop USING (code)
 WHERE ${qpvInTerritory(t)}
 ORDER BY q.commune_nom, q.nom`;

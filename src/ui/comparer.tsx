@@ -3,6 +3,7 @@ import { exportComparisonCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
 import { COMPARISON_MAX, COMPARISON_MIN } from '../view-models/comparison-model.ts';
 import { ComparisonTable } from './comparison-table.tsx';
+import { SecretNote } from './secret-note.tsx';
 import { SearchBox } from './search-box.tsx';
 import { useComparisonModel } from './use-comparison-model.ts';
 import './fiche-comparer.css';
@@ -52,6 +53,7 @@ export function ComparerPage() {
       )}
       {error !== null && <p className="fr-error-text">Comparaison indisponible : {error}</p>}
       {model !== null && model.qpv.length > 0 && <ComparisonTable model={model} />}
+      {model !== null && model.rows.some((r) => r.cells.some((c) => c.value.status === 'secret')) && <SecretNote />}
     </section>
   );
 }

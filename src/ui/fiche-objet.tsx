@@ -11,7 +11,9 @@ import { sourcesById } from '../export/export-sources.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery, type FicheLink } from '../queries/fiche-objet-queries.ts';
 import { type SelectedObject, useAppStore } from '../state/store.ts';
+import { ficheObjetFields } from '../view-models/fiche-objet-fields.ts';
 import { ActionFiche } from './action-fiche.tsx';
+import { SecretNote } from './secret-note.tsx';
 
 const TITLES: Record<SelectedObject['kind'], string> = {
   etablissement: 'Établissement scolaire',
@@ -72,7 +74,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const { data: manifest } = useLoaded(loadManifest);
   const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
   const row = result.data;
-  const fields = row ? Object.entries(row).filter(([k, v]) => k !== 'qpv_lies' && v !== null && v !== '') : [];
+  const { fields, hasSecret } = row ? ficheObjetFields(row) : { fields: [], hasSecret: false };
   const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
   const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), r as unknown as QpvLink])), ['qpv']);
   // Each QPV with its name and box once known.
@@ -113,6 +115,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
           ))}
         </dl>
       )}
+      {row && hasSecret && <SecretNote />}
       {row &&
         [...(sections ?? [])].map(([section, objects]) => (
           <section key={section} aria-label={section}>

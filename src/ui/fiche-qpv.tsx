@@ -3,6 +3,7 @@ import { exportFicheCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
 import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
 import { FicheIndicators } from './fiche-indicators.tsx';
+import { SecretNote } from './secret-note.tsx';
 import { FicheActions, FicheEtablissements, FicheProgrammes } from './fiche-sections.tsx';
 import { FicheRisque, FicheServices } from './fiche-risque.tsx';
 import { useFicheModel, useFicheRisque } from './use-fiche-model.ts';
@@ -83,6 +84,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
           <FicheIndicators indicators={model.indicators} full={full} departement={q.departement.nom} region={q.region.nom} />
           {extra.services && <FicheServices services={extra.services} />}
           <FicheEtablissements etablissements={model.etablissements} />
+          {model.hasSecret && <SecretNote />}
           <FicheProgrammes cites={model.cites} pre={model.pre} />
           <FicheActions actionsBySphere={model.actionsBySphere} />
           {extra.error !== null && <p className="fr-text--xs">Indice de risque et services 16–25 ans indisponibles : {extra.error}</p>}

@@ -1,6 +1,8 @@
 import { ACTION_DIMENSIONS, type ActionDimension } from '../queries/territory-queries.ts';
 import { categorieLabel, vocabularyLabels } from '../view-models/action-labels.ts';
+import { secretLabel } from '../domain/secret-statistique.ts';
 import { formatCount } from './format.ts';
+import { SecretNote } from './secret-note.tsx';
 import type { Row, TerritoryData } from './use-territory-data.ts';
 
 const DIMENSION_LABELS: Record<ActionDimension, string> = { spheres: 'Sphères', axes: 'Axes', niveaux: 'Niveaux d’alliance', financement: 'Financement' };
@@ -12,6 +14,7 @@ const sum = (rows: readonly Row[], column: string) => rows.reduce((n, r) => n + 
 export function TerritorySummary({ data, expanded = false }: { data: TerritoryData; expanded?: boolean }) {
   const qpv = data.qpv.data ?? [];
   const withPopulation = qpv.filter((q) => typeof q.population === 'number');
+  const secret = qpv.filter((q) => q.population_secret === true).length;
   const ep = data.etablissements.data ?? [];
   const repPlus = ep.filter((e) => e.ep === 'REP+').length;
   const lieux = data.lieux.data ?? [];
@@ -25,6 +28,8 @@ export function TerritorySummary({ data, expanded = false }: { data: TerritoryDa
         {withPopulation.length > 0 &&
           ` · ${formatCount(sum(withPopulation, 'population'))} habitants${withPopulation.length < qpv.length ? ` (${withPopulation.length} QPV renseignés)` : ''} (INSEE ${String(withPopulation[0]!.annee)})`}
         {qpv.length > 0 && withPopulation.length === 0 && ' · population non disponible'}
+        {secret > 0 && ` · population de ${secret} QPV sous le secret statistique (${secretLabel()})`}
+        {secret > 0 && <SecretNote />}
       </dd>
       <dt>Éducation prioritaire</dt>
       <dd>

@@ -25,6 +25,8 @@ export interface EtablissementSqlRow {
   secteur: string;
   ep: string | null;
   effectifs: number | null;
+  /** Why `effectifs` is null: 'secret', 'nd' (`etablissements.effectifs_statut`). */
+  effectifs_statut: string;
   ips: number | null;
   ips_annee: number | null;
   dnb_taux_reussite: number | null;
@@ -69,7 +71,7 @@ export interface QpvIdentity {
   sourceId: string;
 }
 
-export interface EtablissementView extends Omit<EtablissementSqlRow, 'effectifs'> {
+export interface EtablissementView extends Omit<EtablissementSqlRow, 'effectifs' | 'effectifs_statut'> {
   /** Pupils, a count of people: under the secret statistique. */
   effectifs: Shown;
   effectifsText: string;
@@ -85,6 +87,8 @@ export interface FicheModel {
   actionsBySphere: { sphere: SphereId; label: string; actions: ActionSqlRow[] }[];
   /** Registry source ids the fiche's figures come from (for the sources line of exports). */
   sourceIds: string[];
+  /** Whether a value of the fiche is hidden by the secret statistique (the note goes with it). */
+  hasSecret: boolean;
 }
 
 /** The id of the indicator that gives the population of a QPV. */
@@ -117,8 +121,9 @@ export function buildFicheModel(
     .map((r) => toIndicatorView(r, threshold))
     .sort(compareIndicators);
   const etablissements = rows.etablissements.map((e) => {
-    const effectifs = showCount(e.effectifs, threshold);
-    return { ...e, effectifs, effectifsText: formatShown(effectifs, '', threshold) };
+    const { effectifs_statut: statut, ...rest } = e;
+    const effectifs = showCount(e.effectifs, threshold, statut);
+    return { ...rest, effectifs, effectifsText: formatShown(effectifs, '', threshold) };
   });
   const sourceIds = new Set([identityRow.source_id, ...indicators.map((i) => i.sourceId), ...etablissements.map((e) => e.source_id)]);
   for (const r of [...rows.programmes, ...rows.actions]) sourceIds.add(r.source_id);
@@ -130,5 +135,6 @@ export function buildFicheModel(
     pre: rows.programmes.filter((p) => p.programme === 'pre'),
     actionsBySphere: SPHERES.map((s) => ({ sphere: s.id, label: s.label, actions: rows.actions.filter((a) => a.sphere === s.id) })),
     sourceIds: [...sourceIds],
+    hasSecret: [...indicators.map((i) => i.value), ...etablissements.map((e) => e.effectifs)].some((v) => v.status === 'secret'),
   };
 }

@@ -119,6 +119,8 @@ describe('buildIndicateurs: warnings', () => {
     expect(indicateurs.warnings.map((w) => `${w.location.field} ${w.reason}`)).toEqual([
       'tx_f share outside 0–100 %: kept as published',
       'abcde count that is not a whole number ≥ 0: kept as published',
+      // The women and men no longer add up to the total (secret statistique, additive groups).
+      'abcde additive group abcde = abcde_f + abcde_h (QP009001) does not hold (255.5 ≠ 255): its secondary suppression is applied all the same',
     ]);
   });
 });

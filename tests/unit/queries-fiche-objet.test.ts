@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery } from '../../src/queries/fiche-objet-queries.ts';
+import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery, FICHE_OBJET_TECHNICAL_COLUMNS } from '../../src/queries/fiche-objet-queries.ts';
 import { LOCAL_ACTIONS_SETUP } from '../../src/queries/local-actions-queries.ts';
 import { buildSelectionShapeQuery } from '../../src/queries/map-objects-queries.ts';
 import { OBJECT_KINDS, type SelectedObject } from '../../src/state/store.ts';
@@ -31,7 +31,7 @@ describe('fiches of the objects drawn over the QPV', () => {
     const id = String((await first(SAMPLES[kind])).id);
     const rows = await fiche({ kind, id });
     expect(rows).toHaveLength(1);
-    const fields = Object.keys(rows[0]!).filter((k) => k !== 'qpv_lies');
+    const fields = Object.keys(rows[0]!).filter((k) => !FICHE_OBJET_TECHNICAL_COLUMNS.includes(k));
     expect(fields.length).toBeGreaterThan(2);
     // Labels are French words for people, not column names.
     for (const field of fields) expect(field).toMatch(/^[A-ZÉÈ]/);

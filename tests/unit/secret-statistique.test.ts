@@ -44,13 +44,14 @@ const csvLines = (csv: string) => csv.split('\r\n').map((line) => line.split(';'
 beforeAll(async () => {
   db = await connectToPublishedData();
   codes = (await rows<{ code: string }>("SELECT territoire_code AS code FROM indicateurs WHERE indicateur = 'abcde' ORDER BY territoire_code LIMIT 21")).map((r) => r.code);
-  await db.exec(`UPDATE indicateurs SET valeur = list_position(${`[${codes.map((c) => `'${c}'`).join(', ')}]`}, territoire_code) - 1
+  // Raw counts, as before the pipeline's secret: the app's own rule is what is tested here.
+  await db.exec(`UPDATE indicateurs SET statut = 'ok', valeur = list_position(${`[${codes.map((c) => `'${c}'`).join(', ')}]`}, territoire_code) - 1
                  WHERE indicateur = 'abcde' AND list_contains([${codes.map((c) => `'${c}'`).join(', ')}], territoire_code)`);
   await db.exec(`UPDATE indicateurs SET valeur = 7 WHERE indicateur = 'pop_mun' AND territoire_code = '${codes[3]}'`);
   const [withSchools] = await rows<{ qpv: string }>('SELECT qpv_code AS qpv FROM etablissements WHERE qpv_code IS NOT NULL GROUP BY ALL HAVING count(*) >= 21 ORDER BY qpv LIMIT 1');
   const uais = (await rows<{ uai: string }>(`SELECT uai FROM etablissements WHERE qpv_code = '${withSchools!.qpv}' ORDER BY uai LIMIT 21`)).map((r) => r.uai);
   school = { qpv: withSchools!.qpv, uais };
-  await db.exec(`UPDATE etablissements SET effectifs = list_position([${uais.map((u) => `'${u}'`).join(', ')}], uai) - 1 WHERE list_contains([${uais.map((u) => `'${u}'`).join(', ')}], uai)`);
+  await db.exec(`UPDATE etablissements SET effectifs_statut = 'ok', effectifs = list_position([${uais.map((u) => `'${u}'`).join(', ')}], uai) - 1 WHERE list_contains([${uais.map((u) => `'${u}'`).join(', ')}], uai)`);
 });
 afterAll(() => db.close());
 

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId } from 'react';
 import type { BBox } from '../../../geo/index.ts';
 import { CATEGORIES, type CategoryDimension, type Filters, isFiltered, NO_FILTERS, type Territoire, toggleCategory } from '../../domain/cross-filter.ts';
+import { secretLabel } from '../../domain/secret-statistique.ts';
 import { formatValue } from '../../domain/format-fr.ts';
 import { endFilterTiming, startFilterTiming } from '../../perf-marks.ts';
 import type { IndicatorOption } from '../../queries/indicator-queries.ts';
@@ -63,7 +64,7 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
           <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
           <p className="fr-text--xs fr-mb-0" data-testid="range-valeur">
             {filters.valeur ? `De ${formatValue(filters.valeur[0], unite)} à ${formatValue(filters.valeur[1], unite)}` : 'Glisser sur l’histogramme pour filtrer'}
-            {result.valeur.nd > 0 && ` · n.d. : ${result.valeur.nd} QPV${filters.valeur ? ' (exclus)' : ''}`}
+            {result.valeur.nd > 0 && ` · n.d. : ${result.valeur.nd} QPV${result.valeur.secret > 0 ? ` (dont ${result.valeur.secret} sous le secret statistique, ${secretLabel()})` : ''}${filters.valeur ? ' (exclus)' : ''}`}
           </p>
         </div>
       )}

@@ -3,23 +3,16 @@ import { type BBox, EMPTY_BBOX, unionBBox } from '../../../geo/index.ts';
 import { isFiltered } from '../../domain/cross-filter.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
 import type { QpvFacts } from '../../domain/cross-filter-compute.ts';
-import { type IndicatorOption, indicatorValueTables } from '../../queries/indicator-queries.ts';
+import { isSecretStatut } from '../../domain/secret-statistique.ts';
+import { resultTableCsv } from '../../export/result-table-csv.ts';
+import type { IndicatorOption } from '../../queries/indicator-queries.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatCount } from '../format.ts';
+import { SecretNote } from '../secret-note.tsx';
 import { ResultTable } from './result-table.tsx';
 import type { CrossFilterResult } from './use-cross-filter.ts';
 
-/** Tables the result table reads, named in its CSV's sources line (the indicator's own besides). */
-const RESULT_TABLES = ['qpv', 'etablissements', 'acces_services', 'actions'];
-
-function exportMatches(rows: readonly QpvFacts[], indicator: IndicatorOption | null): Promise<void> {
-  const unit = indicator?.unite ? ` (${indicator.unite})` : '';
-  return exportTableCsv('qpv-filtres.csv', {
-    header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],
-    rows: rows.map((r) => [r.code, r.nom, r.commune_nom, r.departement_code, r.valeur ?? (r.statut === 'secret' ? 'secret' : 'n.d.'), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), r.ep === 'hors' ? 'hors EP' : r.ep]),
-    tables: [...RESULT_TABLES, ...indicatorValueTables(indicator?.indicateur ?? '')],
-  });
-}
+const exportMatches = (rows: readonly QpvFacts[], indicator: IndicatorOption | null) => exportTableCsv('qpv-filtres.csv', resultTableCsv(rows, indicator));
 
 /**
  * The result table docked under the map: the QPV passing every filter, with their key
@@ -81,6 +74,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
             onCompare={addToComparison}
             onOpen={openRow}
           />
+          {rows.some((r) => isSecretStatut(r.statut)) && <SecretNote />}
         </div>
       )}
     </section>

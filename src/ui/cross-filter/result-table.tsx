@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
-import { formatValue } from '../../domain/format-fr.ts';
+import { formatShown } from '../../domain/format-fr.ts';
+import { showPublished } from '../../domain/secret-statistique.ts';
 import type { MatchSort, QpvFacts } from '../../domain/cross-filter-compute.ts';
 import { formatDistance } from '../format.ts';
 
@@ -106,7 +107,7 @@ const ResultRow = memo(function ResultRow({ row, unit, selected, compared, onOpe
       </td>
       <td>{row.commune_nom}</td>
       <td>{row.departement_code}</td>
-      <td className="result-table__numeric">{row.valeur === null ? (row.statut === 'secret' ? 'secret' : 'n.d.') : formatValue(row.valeur, unit)}</td>
+      <td className="result-table__numeric">{formatShown(showPublished(row.valeur, row.statut), unit)}</td>
       <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
       <td>{EP_LABELS[row.ep] ?? row.ep}</td>
       <td>

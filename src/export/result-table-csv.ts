@@ -1,0 +1,30 @@
+import type { QpvFacts } from '../domain/cross-filter-compute.ts';
+import { SECRET_THRESHOLD, secretNote, showPublished } from '../domain/secret-statistique.ts';
+import { indicatorValueTables } from '../queries/indicator-queries.ts';
+import { type CsvCell, shownCsvCell } from './csv-fr.ts';
+
+/** Tables the result table reads, named in its CSV's sources line (the indicator's own besides). */
+const RESULT_TABLES = ['qpv', 'etablissements', 'acces_services', 'actions'];
+
+/** The indicator of the value column. */
+export interface ResultIndicator {
+  indicateur: string;
+  libelle: string;
+  unite: string;
+}
+
+/**
+ * The result table of the cross-filter as a CSV table (`exportTableCsv`): one line per QPV,
+ * the indicator's value through the secret statistique (`< 11`, `masqué`, `n.d.`), and the
+ * note when a value of the file is hidden.
+ */
+export function resultTableCsv(rows: readonly QpvFacts[], indicator: ResultIndicator | null, threshold = SECRET_THRESHOLD): { header: string[]; rows: CsvCell[][]; tables: string[]; note?: string } {
+  const unit = indicator?.unite ? ` (${indicator.unite})` : '';
+  const values = rows.map((r) => showPublished(r.valeur, r.statut));
+  return {
+    header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],
+    rows: rows.map((r, i) => [r.code, r.nom, r.commune_nom, r.departement_code, shownCsvCell(values[i]!, threshold), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), r.ep === 'hors' ? 'hors EP' : r.ep]),
+    tables: [...RESULT_TABLES, ...indicatorValueTables(indicator?.indicateur ?? '')],
+    ...(values.some((v) => v.status === 'secret') ? { note: secretNote(threshold) } : {}),
+  };
+}
