@@ -27,7 +27,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   // The Arrow files, the manifest and the wasm; data: because deck.gl fetches the SVG icon
   // atlases the app writes as data: URLs (a data: URL reads only its own text, it sends nothing).
   'connect-src': ["'self'", 'data:'],
-  // data: the SVG icons of MapLibre's controls (its CSS) and of deck.gl's icon layers;
+  // data: the SVG icons the stylesheets carry inline (DSFR icons Vite inlines, MapLibre's
+  // controls) and deck.gl's icon atlases;
   // blob: the map image of the territory report (a PNG made in the page).
   'img-src': ["'self'", 'data:', 'blob:'],
   // Three fixed <style> texts that libraries insert, each allowed by its hash; no 'unsafe-inline'.
