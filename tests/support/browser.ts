@@ -77,7 +77,7 @@ export interface AppPage {
 const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Pages opened by `openPage` and not yet checked by `expectPagesClean`. */
-const watched = new Set<{ app: AppPage; checked: boolean }>();
+const watched = new Set<{ page: Page; checked: boolean; expectClean(): Promise<void> }>();
 
 /**
  * A fresh page at a fixed viewport and pixel ratio that records what the app must never do:
@@ -111,15 +111,18 @@ export async function openPage(browser: Browser, appUrl: string, options: PageOp
     const text = `${message.text()} (${message.location().url})`;
     if (!(options.expectedConsoleErrors ?? []).some((re) => re.test(text))) consoleErrors.push(text);
   });
-  const entry = { app: undefined as unknown as AppPage, checked: false };
   const url = () => (page.isClosed() ? `${appUrl} (closed)` : page.url());
   const expectClean = async () => {
     const found = Object.entries({ offOrigin, errors, consoleErrors, cspViolations }).filter(([, list]) => list.length > 0);
-    if (found.length > 0) throw new Error(`page ${url()}: ${found.map(([what, list]) => `${what}: ${list.join(' | ')}`).join('; ')}`);
+    // Reported once: the next test is not blamed for what happened in this one.
+    const report = found.map(([what, list]) => `${what}: ${list.splice(0).join(' | ')}`).join('; ');
+    if (found.length > 0) throw new Error(`page ${url()}: ${report}`);
     const axe = page.isClosed() || page.url() === 'about:blank' ? [] : await seriousAxeViolations(page);
     if (axe.length > 0) throw new Error(`page ${url()}: axe-core (WCAG 2.1 AA): ${axe.join(' | ')}`);
   };
-  entry.app = {
+  const entry = { page, checked: false, expectClean };
+  watched.add(entry);
+  return {
     page,
     offOrigin,
     errors,
@@ -135,8 +138,6 @@ export async function openPage(browser: Browser, appUrl: string, options: PageOp
       }
     },
   };
-  watched.add(entry);
-  return entry.app;
 }
 
 /**
@@ -160,11 +161,11 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 export async function expectPagesClean(): Promise<void> {
   const entries = [...watched];
   for (const entry of entries) {
-    if (entry.app.page.isClosed()) {
+    if (entry.page.isClosed()) {
       watched.delete(entry);
       if (!entry.checked) throw new Error('a page was closed without its checks: close it with AppPage.close()');
     } else {
-      await entry.app.expectClean();
+      await entry.expectClean();
     }
   }
 }
