@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'bench/results.json'] },
+  { ignores: ['dist/', 'dist-e2e/', 'node_modules/', 'public/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,24 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CSP_DIRECTIVES, CSP_HEADER_ONLY, serializeCsp } from './src/content-security-policy.ts';
+
+/**
+ * Writes the CSP into the built index.html, first in <head> so that it covers the preloads and
+ * scripts after it. Not in `vite dev`, whose inline React Refresh preamble and HMR socket it
+ * would refuse.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'observatoire-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: serializeCsp(CSP_DIRECTIVES) }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
+  // MapLibre's CSP build: the same API, its worker a file (src/library-setup.ts) not a blob: URL.
+  resolve: { alias: [{ find: /^maplibre-gl$/, replacement: 'maplibre-gl/dist/maplibre-gl-csp.js' }] },
   // The DSFR stylesheets keep IE media hacks (`min-width: 0\\0`) that LightningCSS rejects.
   css: { lightningcss: { errorRecovery: true } },
   build: {
@@ -12,5 +28,14 @@ export default defineConfig({
   },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  preview: {
+    port: 4173,
+    // The policy with every response (the workers get theirs from their own response), and
+    // what only a header can say: no framing, no MIME sniffing, no referrer.
+    headers: {
+      'Content-Security-Policy': serializeCsp({ ...CSP_DIRECTIVES, ...CSP_HEADER_ONLY }),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
 });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST_DIR, launchChromium, REPO_ROOT, startPreview } from '../tests/support/browser.ts';
+import { launchChromium, PRODUCTION_DIST_DIR, REPO_ROOT, startPreview } from '../tests/support/browser.ts';
 import { benchFilter } from './filter-bench.ts';
 import { benchColdLoads } from './load-bench.ts';
 import { benchPipelineRuns, benchPipSpeedup } from './pipeline-bench.ts';
@@ -36,14 +36,15 @@ const BRUSH_SWEEPS = 10;
 /** The built app serving the synthetic ×100 dataset (`npm run synthetic:100x`), in a temp dir. */
 function synthetic100xApp(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'observatoire-100x-'));
-  cpSync(DIST_DIR, dir, { recursive: true });
+  cpSync(PRODUCTION_DIST_DIR, dir, { recursive: true });
   rmSync(path.join(dir, 'data'), { recursive: true });
   execFileSync('npm', ['run', '--silent', 'synthetic:100x', '--', '--out', path.join(dir, 'data')], { cwd: REPO_ROOT, stdio: 'inherit' });
   return dir;
 }
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
-const server = await startPreview();
+// The production build (`npm run build`): what users load; the bench needs no test hook.
+const server = await startPreview(PRODUCTION_DIST_DIR);
 const browser = await launchChromium();
 try {
   const loads = await benchColdLoads(browser, server.url, runs);

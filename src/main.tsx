@@ -1,3 +1,4 @@
+import './library-setup.ts';
 import '@codegouvfr/react-dsfr/dsfr/dsfr.min.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-system/icons-system.min.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons-device/icons-device.min.css';
@@ -15,7 +16,9 @@ import './styles.css';
 mark(MARKS.scriptStart);
 watchInputs();
 startReactDsfr({ defaultColorScheme: 'light' });
-exposeTestHooks();
+// Tests and the bench read the page's DuckDB; `vite build --mode e2e` only. In `npm run build`
+// the condition is false at build time and Rollup drops the hook with it.
+if (import.meta.env.MODE === 'e2e') exposeTestHooks();
 syncStoreWithUrl();
 
 createRoot(document.getElementById('root')!).render(

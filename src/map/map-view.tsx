@@ -18,6 +18,7 @@ import type { SelectionShape } from '../queries/map-objects-queries.ts';
 import { buildSelectionLayers, selectionBBox } from './selection-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
+import { type DrawnState, watchDrawn } from './drawn-state.ts';
 
 const NO_LAYERS: Layer[] = [];
 
@@ -47,6 +48,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const layersRef = useRef<Layer[] | null>(null);
   const qpvCountRef = useRef(0);
   const paintedRef = useRef(false);
+  const drawnRef = useRef<DrawnState | null>(null);
   const [qpv, setQpv] = useState<QpvCollection | null>(null);
   const [zoom, setZoom] = useState(5);
   const selected = useAppStore((s) => s.selectedQpv);
@@ -128,8 +130,10 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
       mark(MARKS.firstPaint);
       setMapReady(qpvCountRef.current);
     };
-    overlay.setProps({ onAfterRender: onFrame });
+    overlay.setProps({ onAfterRender: () => (onFrame(), drawn.upperDrawn(layersRef.current)) });
     map.on('render', onFrame);
+    const drawn = watchDrawn(map, container.current!);
+    drawnRef.current = drawn;
 
     const onPick = (info: PickingInfo) => {
       if (isEtablissementPick(info)) return info.object && selectObject({ kind: 'etablissement', id: (info.object as EtablissementPoint).uai });
@@ -197,6 +201,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
 
   useEffect(() => {
     footprintOverlayRef.current?.setProps({ layers: objectLayers.footprints });
+    drawnRef.current?.basemapChanged();
   }, [objectLayers.footprints]);
 
   useEffect(() => {
@@ -206,6 +211,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
     layersRef.current = [...middle, ...objectLayers.points, ...selectionLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
+    drawnRef.current?.upperChanged();
     // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
     if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
   }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points, selectionLayers]);

@@ -39,7 +39,10 @@ export function buildSelectionLayers(shape: SelectionShape | null): Layer[] {
           lineWidthUnits: 'pixels',
           getLineWidth: width,
         });
-  return shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke('selection-halo', halo, haloWidthPx), stroke('selection', line, widthPx)];
+  // The id names the layer's class: deck.gl hands a layer the state of the previous one with
+  // its id, and a ring given an outline's state (no model) throws at every frame.
+  const kind = shape.geometry !== null ? 'outline' : 'ring';
+  return shape.geometry === null && (shape.lon === null || shape.lat === null) ? [] : [stroke(`selection-halo-${kind}`, halo, haloWidthPx), stroke(`selection-${kind}`, line, widthPx)];
 }
 
 /** The box to show `shape` in: its footprint's, or its point; null when it has no position. */

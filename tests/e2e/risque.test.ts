@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { formatValue } from '../../src/domain/format-fr.ts';
 import { buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
 import { DEFAULT_RISK_WEIGHTS, type RiskWeights } from '../../src/domain/risk-index.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
-import { DIST_DIR, launchChromium, openPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
+import { DIST_DIR, expectPagesClean, launchChromium, nextFrames, openPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
 
 /*
  * The risk index in the browser: chosen like any indicator, reweighted from the keyboard, its
@@ -24,8 +24,6 @@ const NEW_WEIGHTS: RiskWeights = { ...DEFAULT_RISK_WEIGHTS, taux_pauvrete: 3, ip
 let server: Awaited<ReturnType<typeof startPreview>>;
 let browser: Browser;
 let page: Page;
-let offOrigin: string[];
-let errors: string[];
 /** The data the built app serves, in a DuckDB of our own: the independent side of each check. */
 let db: Connector;
 
@@ -55,7 +53,8 @@ async function rowOf(code: string): Promise<Locator> {
   await table.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   for (let step = 0; step < 40 && !(await row.isVisible()); step++) {
     await table.evaluate((el) => el.scrollBy(0, -el.clientHeight / 2));
-    await page.waitForTimeout(50);
+    // The virtualised body renders the rows scrolled to on its next frame.
+    await nextFrames(page);
   }
   await row.waitFor({ timeout: 10_000 });
   return row;
@@ -74,10 +73,12 @@ beforeAll(async () => {
   db = await connectToPublishedData(path.join(DIST_DIR, 'data'));
   server = await startPreview();
   browser = await launchChromium();
-  ({ page, offOrigin, errors } = await openPage(browser, server.url));
+  ({ page } = await openPage(browser, server.url));
   await page.goto(server.url + START);
   await waitForMark(page, 'obs:duckdb-ready', 90_000);
 });
+
+afterEach(expectPagesClean);
 
 afterAll(async () => {
   await browser?.close();
@@ -163,17 +164,13 @@ describe('décrochage risk index', () => {
     const params = new URLSearchParams(url.hash.slice(1));
     params.delete('qpv');
     url.hash = params.toString();
-    const { page: copy } = await openPage(browser, server.url);
+    const opened = await openPage(browser, server.url);
+    const copy = opened.page;
     await copy.goto(url.href);
     await waitForMark(copy, 'obs:duckdb-ready', 90_000);
     await copy.getByRole('button', { name: 'Afficher la liste' }).click();
     expect(await topRows(copy)).toEqual((await recompute(NEW_WEIGHTS)).top);
     expect(await copy.locator('[data-testid="risk-weights"] li[data-composante="ips_colleges"] input').inputValue()).toBe('0');
-    await copy.context().close();
-  });
-
-  test('no request left the origin and no page error', () => {
-    expect(offOrigin).toEqual([]);
-    expect(errors).toEqual([]);
+    await opened.close();
   });
 });

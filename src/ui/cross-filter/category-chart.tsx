@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { select } from 'd3-selection';
 import { useEffect, useRef } from 'react';
+import { nameMarkGroups } from './plot-aria.ts';
 
 export interface CategoryChartProps {
   /** Accessible name, e.g. « Sphères des actions ». */
@@ -61,6 +62,7 @@ export function CategoryChart({ label, categories, totals, counts, chosen, onTog
       ],
       ariaLabel: label,
     });
+    nameMarkGroups(plot as SVGSVGElement);
     const x = plot.scale('x')!;
     const svg = select(plot as SVGSVGElement);
     const bars = svg.selectAll<SVGRectElement, unknown>('.category-chart__filtered rect');

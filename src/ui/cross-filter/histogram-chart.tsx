@@ -4,6 +4,7 @@ import { select } from 'd3-selection';
 import { useEffect, useRef } from 'react';
 import type { Range } from '../../domain/cross-filter.ts';
 import { type Bins, binWidth } from '../../domain/cross-filter-compute.ts';
+import { nameMarkGroups } from './plot-aria.ts';
 
 export interface HistogramChartProps {
   /** Accessible name, e.g. « Taux de pauvreté ». */
@@ -57,6 +58,7 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
       ],
       ariaLabel: `Histogramme : ${label}`,
     });
+    nameMarkGroups(plot as SVGSVGElement);
     const x = plot.scale('x')!;
     const y = plot.scale('y')!;
     const toPx = (v: number) => x.apply(v) as number;
