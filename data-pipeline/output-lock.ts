@@ -1,6 +1,7 @@
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { PipelineError } from './pipeline-error.ts';
 
 /** Who holds a lock: written in `<out>.lock` as JSON. */
@@ -53,12 +54,15 @@ const readHolder = (text: string): LockHolder | null => {
  * file is written whole under a private name, then hard-linked to its place: `link` fails if
  * the lock exists, as an O_EXCL create would, and nobody ever reads a half-written lock.
  * A lock whose process is dead (same host) is stale and taken over; a live one is refused,
- * naming its pid. The lock goes when the run ends, on every path but SIGKILL (then it is stale).
+ * naming its pid (a dead pid reused by another process makes the lock look live: the message
+ * says whom to check). The lock goes when the run ends, on every path but SIGKILL (then it is
+ * stale for the next run).
  */
 export async function acquireOutputLock(outDir: string): Promise<OutputLock> {
   const file = `${outDir}.lock`;
   const mine = `${JSON.stringify({ pid: process.pid, host: os.hostname(), started_at: new Date().toISOString() } satisfies LockHolder)}\n`;
   const draft = `${file}.${process.pid}`;
+  await mkdir(path.dirname(file), { recursive: true });
   await writeFile(draft, mine, { flag: 'w' });
   try {
     for (let attempt = 0; !(await linked(draft, file)); attempt++) {
@@ -105,7 +109,7 @@ async function takeOverIfStale(file: string): Promise<void> {
     throw new PipelineError(where, `another run (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) holds this output; if it is not running, delete the lock`);
   }
   if (isAlive(holder.pid)) {
-    throw new PipelineError(where, `another run (pid ${holder.pid}, started ${holder.started_at}) is publishing to this output; wait for it to end`);
+    throw new PipelineError(where, `another run (pid ${holder.pid}, started ${holder.started_at}) is publishing to this output; wait for it to end, or delete the lock if that process is not this pipeline`);
   }
   const aside = `${file}.stale-${process.pid}`;
   try {
