@@ -9,6 +9,21 @@ import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { loadRegistry, sourceFileName } from './registry.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
+import { MAX_SOURCE_FILE_BYTES } from './source-file-check.ts';
+
+const HELP = `usage: npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list] [--max-rejected 0.01]
+
+  --out DIR        where to publish (default public/data). DIR is replaced as a whole, so it must
+                   be absent, empty, or a previous output of this pipeline (its manifest.json says
+                   so, and it holds nothing else). Refused: '', the current folder, /, your home
+                   folder, the repository, a source folder, or any folder containing one of them.
+                   A symbolic link is kept: the folder it points to is swapped. DIR.lock, beside
+                   it, stops two runs from publishing there at once.
+  --check          validate the sources; publish nothing
+  --input ID=PATH  read PATH instead of the registry's file for source ID (a regular file of at
+                   most ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB)
+  --list           print the registry: <source-id> <table> <file>
+  --max-rejected S share of rejected rows (0 to 1) above which a table fails the run`;
 
 /** Issues printed per file: one noisy file must not hide the others'. */
 const ISSUES_SHOWN_PER_FILE = 10;
@@ -33,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    console.log('usage: npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list] [--max-rejected 0.01]');
+    console.log(HELP);
     return 0;
   }
   if (args.list) {
@@ -89,6 +104,14 @@ function printIssues(kind: string, issues: RowIssue[]): void {
     for (const issue of ofFile.slice(0, ISSUES_SHOWN_PER_FILE)) console.log(`${kind}: ${formatIssue(issue)}`);
     if (ofFile.length > ISSUES_SHOWN_PER_FILE) console.log(`${kind}: … and ${ofFile.length - ISSUES_SHOWN_PER_FILE} more in ${file}`);
   }
+}
+
+// Interrupted runs exit through process.exit, so that the output lock is released on 'exit'.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(signal, () => {
+    console.error(`pipeline: interrupted (${signal}); the next run repairs an unfinished publish`);
+    process.exit(code);
+  });
 }
 
 main(process.argv.slice(2)).then(

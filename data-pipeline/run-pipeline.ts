@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts';
+import { acquireOutputLock } from './output-lock.ts';
+import { resolveOutputDir } from './output-guard.ts';
 import { PipelineError, type RowIssue } from './pipeline-error.ts';
+import { MANIFEST_FILE, MANIFEST_GENERATOR } from './pipeline-output.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { describeSourceData, readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
-import { loadRegistry, REGISTRY_FILE, type Source, sourceFileName, sourcePath } from './registry.ts';
+import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR, sourceFileName, sourcePath } from './registry.ts';
+import { checkSourceFile } from './source-file-check.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
 import { buildAllTables } from './tables/build-all-tables.ts';
 import { rowsToArrowIpc } from './write-arrow.ts';
@@ -13,6 +17,7 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, 'public', 'data');
 
 export interface PipelineOptions {
+  /** Where to publish; refused unless absent, empty or a previous output (see `resolveOutputDir`). */
   outDir?: string;
   /** Validate only; publish nothing. */
   check?: boolean;
@@ -44,7 +49,6 @@ export interface PipelineResult {
   warnings: RowIssue[];
 }
 
-export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 function defaultBuiltAt(): Date {
@@ -56,21 +60,41 @@ function defaultBuiltAt(): Date {
 
 /** Runs read → validate → normalise → enrich → publish. Throws `PipelineError` on failure. */
 export async function runPipeline(options: PipelineOptions = {}): Promise<PipelineResult> {
-  const outDir = path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
-  const log = options.log ?? (() => {});
-  const maxRejected = options.maxRejectedShare ?? 0.01;
   const registry = await loadRegistry(options.registryFile ?? REGISTRY_FILE);
+  // Everything a run can refuse is refused here, before the lock and before any table is built.
+  const outDir = await resolveOutputDir(options.outDir ?? DEFAULT_OUT_DIR, {
+    repoRoot: REPO_ROOT,
+    sourceDirs: [SOURCES_DIR, ...registry.map((s) => path.dirname(sourcePath(s)))],
+  });
   const inputs = options.inputs ?? new Map<string, string>();
   for (const id of inputs.keys()) {
     if (!registry.some((s) => s.id === id)) throw new PipelineError({ file: '--input', value: id }, 'unknown source id (see --list)');
   }
-
-  // A run killed mid-publish is repaired first, whatever this run then does.
-  await recoverInterruptedPublish(outDir);
-  const total = registry.length + 2;
-  const progress = options.progress ?? (() => {});
   const filePath = (s: Source) => inputs.get(s.id) ?? sourcePath(s);
   const display = (p: string) => path.relative(process.cwd(), p) || p;
+  for (const source of registry) await checkSourceFile(filePath(source), display(filePath(source)));
+
+  const lock = await acquireOutputLock(outDir);
+  try {
+    // A run killed mid-publish is repaired first, whatever this run then does.
+    await recoverInterruptedPublish(outDir);
+    return await buildAndPublish(registry, filePath, display, outDir, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildAndPublish(
+  registry: readonly Source[],
+  filePath: (s: Source) => string,
+  display: (p: string) => string,
+  outDir: string,
+  options: PipelineOptions,
+): Promise<PipelineResult> {
+  const log = options.log ?? (() => {});
+  const maxRejected = options.maxRejectedShare ?? 0.01;
+  const total = registry.length + 2;
+  const progress = options.progress ?? (() => {});
   const read: SourceInput[] = [];
   const provenance = new Map<string, { checksum: string; records: number }>();
   for (const source of registry) {
@@ -141,7 +165,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
       })),
     };
   });
-  const manifest = { schema_version: MANIFEST_SCHEMA_VERSION, built_at: builtAt, tables };
+  const manifest = { schema_version: MANIFEST_SCHEMA_VERSION, generator: MANIFEST_GENERATOR, built_at: builtAt, tables };
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   await publishFolder(outDir, files);
   progress('publié', total, total);

@@ -22,6 +22,8 @@ describe('pipeline CLI: --list and --help', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^usage: npm run pipeline -- \[--out DIR\] \[--check\]/);
+    // What --out accepts, since publishing replaces the folder whole.
+    expect(run.stdout).toContain('be absent, empty, or a previous output of this pipeline');
   });
 });
 

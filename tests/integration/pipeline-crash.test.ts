@@ -1,23 +1,35 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { acquireOutputLock } from '../../data-pipeline/output-lock.ts';
 import { recoverInterruptedPublish } from '../../data-pipeline/publish.ts';
 import { copyOfPublishedData, folderState, REPO_ROOT, removeTempDirs } from '../support/pipeline-cli.ts';
 
 /** Runs the CLI with PIPELINE_CRASH_AT set: it SIGKILLs itself at that point of the publish. */
-function runUntilCrash(outDir: string, crashAt: string): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+function runUntilCrash(outDir: string, crashAt: string): Promise<{ signal: NodeJS.Signals | null; code: number | null; pid: number | undefined }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ['--import', 'tsx', 'data-pipeline/cli.ts', '--out', outDir], {
       cwd: REPO_ROOT,
       env: { ...process.env, PIPELINE_CRASH_AT: crashAt },
       maxBuffer: 16 * 1024 * 1024,
     });
-    child.on('exit', (code, signal) => resolve({ code, signal }));
+    child.on('exit', (code, signal) => resolve({ code, signal, pid: child.pid }));
   });
 }
 
 afterAll(removeTempDirs);
+
+/**
+ * What the next run does before building anything: a SIGKILL left its lock behind, naming a
+ * dead pid; the next run takes that stale lock over, repairs the folder, and releases the lock.
+ */
+async function nextRunRepairs(out: string, killedPid: number | undefined): Promise<void> {
+  expect(JSON.parse(await readFile(`${out}.lock`, 'utf8'))).toMatchObject({ pid: killedPid });
+  const lock = await acquireOutputLock(out);
+  await recoverInterruptedPublish(out);
+  await lock.release();
+}
 
 describe('a pipeline killed while publishing', () => {
   test('before the swap: the published folder is untouched; the staging leftover is cleaned by the next run', async () => {
@@ -29,7 +41,7 @@ describe('a pipeline killed while publishing', () => {
     expect(after.files).toEqual(before.files);
     expect(after.siblings.some((s) => s.startsWith('data.staging-'))).toBe(true);
 
-    await recoverInterruptedPublish(out);
+    await nextRunRepairs(out, run.pid);
     expect(await folderState(out)).toEqual(before);
   });
 
@@ -42,7 +54,7 @@ describe('a pipeline killed while publishing', () => {
     expect(siblings).not.toContain('data');
     expect(siblings.some((s) => s.startsWith('data.previous-'))).toBe(true);
 
-    await recoverInterruptedPublish(out);
+    await nextRunRepairs(out, run.pid);
     expect(await folderState(out)).toEqual(before);
   });
 });

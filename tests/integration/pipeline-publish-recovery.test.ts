@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { publishFolder, recoverInterruptedPublish } from '../../data-pipeline/publish.ts';
 import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
 
@@ -64,6 +64,21 @@ describe('recoverInterruptedPublish', () => {
     expect((await readdir(parent)).sort()).toEqual(['data', `data.staging-${process.ppid}`]);
   });
 
+  it('never deletes nor restores a folder it did not create, even one named like its leftovers', async () => {
+    const parent = await tempDir('publish');
+    const out = path.join(parent, 'data');
+    const theirs = {
+      'data.previous-backup': { 'qpv.arrow': 'a copy kept by hand' },
+      [`data.staging-${DEAD_PID}`]: { 'notes.txt': 'not a file the pipeline writes' },
+      [`data.previous-${OTHER_DEAD_PID}`]: { 'manifest.json': '{}', 'photo.jpg': 'x' },
+    };
+    for (const [name, files] of Object.entries(theirs)) await folderWith(path.join(parent, name), files);
+
+    await recoverInterruptedPublish(out);
+    expect((await readdir(parent)).sort()).toEqual(Object.keys(theirs).sort());
+    for (const [name, files] of Object.entries(theirs)) expect(await contents(path.join(parent, name))).toEqual(files);
+  });
+
   it('does nothing when there is nothing to recover, even if the parent folder is missing', async () => {
     const parent = await tempDir('publish');
     await recoverInterruptedPublish(path.join(parent, 'absent', 'data'));
@@ -91,6 +106,20 @@ describe('publishFolder', () => {
     await publishFolder(out, new Map([['manifest.json', '{"built_at":"after"}\n']]));
     expect(await readdir(parent)).toEqual(['data']);
     expect(await contents(out)).toEqual({ 'manifest.json': '{"built_at":"after"}\n' });
+  });
+
+  it('puts the previous folder back when the second rename fails, then rethrows', async () => {
+    const parent = await tempDir('publish');
+    const out = path.join(parent, 'data');
+    await folderWith(out, PUBLISHED);
+    vi.stubEnv('PIPELINE_CRASH_AT', 'between-renames:throw');
+    try {
+      await expect(publishFolder(out, new Map([['manifest.json', '{"built_at":"after"}\n']]))).rejects.toThrow('simulated failure');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await readdir(parent)).toEqual(['data']);
+    expect(await contents(out)).toEqual(PUBLISHED);
   });
 
   it('creates the output folder and its parents when they do not exist yet', async () => {

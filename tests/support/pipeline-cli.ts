@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { PUBLISHED_DIR, REPO_ROOT } from './published-data.ts';
 
 export { REPO_ROOT };
@@ -13,13 +15,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Where the child runs (the repo root by default) and extra environment variables. */
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
 /** Runs `data-pipeline/cli.ts` in a child Node, from the repo root, as `npm run pipeline` does. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  // Absolute paths, so that a run from another working folder finds the loader and the CLI.
+  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'data-pipeline/cli.ts', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, maxBuffer: 16 * 1024 * 1024 },
+      ['--import', tsx, path.join(REPO_ROOT, 'data-pipeline/cli.ts'), ...args],
+      { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });
@@ -99,4 +109,24 @@ export function mapPositions(feature: Feature, f: (p: Position) => Position): vo
   const g = feature.geometry;
   if (g.type === 'Polygon') g.coordinates = g.coordinates.map((ring) => ring.map(f));
   else g.coordinates = g.coordinates.map((rings) => rings.map((ring) => ring.map(f)));
+}
+
+/**
+ * Every file of the repository (tracked, or untracked and not ignored) with its sha256: what a
+ * publish over the repository would delete. Ignored build output and node_modules are left out.
+ */
+export async function repositoryState(): Promise<string[]> {
+  const { stdout } = await promisify(execFile)('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const files = [...new Set(stdout.split('\0').filter((f) => f !== ''))].sort();
+  return Promise.all(files.map(async (f) => `${f} ${createHash('sha256').update(await readFile(path.join(REPO_ROOT, f))).digest('hex')}`));
+}
+
+/** A folder of someone's files, in a fresh temp folder: `<tmp>/theirs`, its real path. */
+export async function folderOfSomeonesFiles(): Promise<string> {
+  const dir = path.join(await realpath(await tempDir('someone')), 'theirs');
+  await mkdir(path.join(dir, 'photos', '2026'), { recursive: true });
+  await writeFile(path.join(dir, 'notes.txt'), 'rendez-vous mardi\n');
+  await writeFile(path.join(dir, '.hidden'), 'x');
+  await writeFile(path.join(dir, 'photos', '2026', 'plage.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3]));
+  return dir;
 }
