@@ -21,9 +21,10 @@ export class TableUnavailableError extends ExplainedError {
   constructor(
     readonly table: string,
     cause: unknown,
+    /** Why, in French (the file's fault). */
+    readonly reason = cause instanceof ExplainedError ? cause.userMessage : 'son chargement a échoué',
   ) {
-    const why = cause instanceof ExplainedError ? cause.userMessage : 'son chargement a échoué';
-    super(`table "${table}" not loaded`, `il faut la table « ${table} », qui n’a pas pu être chargée : ${why}`, { cause });
+    super(`table "${table}" not loaded`, `il faut la table « ${table} », qui n’a pas pu être chargée : ${reason}`, { cause });
   }
 }
 
@@ -87,7 +88,7 @@ export function startDatabase(): Promise<Loading> {
         const counts = tableRows(await connector.query(buildTableCountsQuery(names)));
         setDbReady(
           counts.map((r) => ({ table: String(r.table_name), rows: Number(r.row_count) })),
-          [...failed.values()].map((e) => ({ table: e.table, message: e.userMessage })),
+          [...failed.values()].map((e) => ({ table: e.table, message: e.reason })),
         );
         mark(MARKS.duckdbReady);
         return connector;

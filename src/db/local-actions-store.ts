@@ -3,7 +3,9 @@ import { ACTIONS_TEMPLATE_COLUMNS } from '../domain/actions-template.ts';
 import { readTemplateFile } from '../domain/actions-template-files.ts';
 import type { Connector } from '../domain/connector.ts';
 import type { Sheet } from '../domain/delimited-text.ts';
+import { userMessage } from '../data/user-message.ts';
 import { useAppStore } from '../state/store.ts';
+import { assertStorageKept, storageError } from './browser-storage.ts';
 import { whenTablesLoaded } from './database.ts';
 import { type CheckedImport, checkActionsSheet, replaceLocalActions, setUpLocalActions } from './local-actions.ts';
 
@@ -57,7 +59,7 @@ let ready: Promise<Connector> | undefined;
 export function whenActionsReady(): Promise<Connector> {
   ready ??= whenTablesLoaded(NEEDS).then(async (db) => {
     await setUpLocalActions(db);
-    await restore(db).catch((error: unknown) => useAppStore.getState().setLocalActionsError(error instanceof Error ? error.message : String(error)));
+    await restore(db).catch((error: unknown) => useAppStore.getState().setLocalActionsError(`actions locales non rechargées : ${userMessage(error, 'local actions: restore')}`));
     return db;
   });
   return ready;
@@ -74,9 +76,24 @@ export async function importActionsFile(name: string, bytes: Uint8Array): Promis
   const db = await whenActionsReady();
   const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
   if (!checked.ok) return checked;
-  await replaceLocalActions(db, checked.actions);
   const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+  // Kept first, then applied: storage refused (disabled, full), nothing is applied; DuckDB
+  // failing, the previous set is put back in storage.
+  let previous: string | null = null;
+  try {
+    assertStorageKept();
+    previous = localStorage.getItem(STORAGE_KEY);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+  } catch (error) {
+    throw storageError(error);
+  }
+  try {
+    await replaceLocalActions(db, checked.actions);
+  } catch (error) {
+    if (previous === null) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, previous);
+    throw error;
+  }
   useAppStore.getState().setLocalActionsError(null);
   useAppStore.getState().setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
   return checked;

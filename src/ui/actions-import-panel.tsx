@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { userMessage } from '../data/user-message.ts';
 import type { ImportError } from '../domain/actions-import.ts';
+import { SheetError } from '../domain/delimited-text.ts';
 import { actionsTemplateCsv, actionsTemplateWorkbook } from '../domain/actions-template-files.ts';
 import { type CheckedImport } from '../db/local-actions.ts';
 import { clearLocalActions, importActionsFile } from '../db/local-actions-store.ts';
@@ -34,7 +36,8 @@ export function ActionsImportPanel() {
       const result = await importActionsFile(file.name, new Uint8Array(await file.arrayBuffer()));
       setOutcome({ status: 'done', file: file.name, result });
     } catch (error) {
-      setOutcome({ status: 'failed', file: file.name, message: error instanceof Error ? error.message : String(error) });
+      // A file's own fault is said as found; anything else (storage, database) in a French sentence.
+      setOutcome({ status: 'failed', file: file.name, message: error instanceof SheetError ? error.message : userMessage(error, `actions import of "${file.name}"`) });
     }
   }
 
@@ -74,7 +77,7 @@ export function ActionsImportPanel() {
       </div>
       <div aria-live="polite" data-testid="actions-import-result">
         {outcome.status === 'busy' && <p className="fr-text--sm">Vérification…</p>}
-        {outcome.status === 'failed' && <p className="fr-error-text">« {outcome.file} » illisible : {outcome.message}. Rien n’a été importé.</p>}
+        {outcome.status === 'failed' && <p className="fr-error-text">« {outcome.file} » non importé : {outcome.message}. Rien n’a été importé.</p>}
         {outcome.status === 'done' && !outcome.result.ok && <ImportErrors file={outcome.file} errors={outcome.result.errors} />}
         {outcome.status === 'done' && outcome.result.ok && (
           <div className="fr-alert fr-alert--success fr-alert--sm">

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { countPixels, DIST_DIR, isQpvPixel, openPage, VIEWPORT, waitForMark } from './browser.ts';
+
+/** Row counts of the built app's published tables, by name. */
+export const PUBLISHED_ROWS = new Map(
+  (JSON.parse(readFileSync(path.join(DIST_DIR, 'data/manifest.json'), 'utf8')) as { tables: { name: string; rows: number }[] }).tables.map((t) => [t.name, t.rows]),
+);
+
+// Below the header (116 px), right of the side panel, above the folded result table: the map alone.
+const MAP_BOX = { x: 420, y: 130, width: VIEWPORT.width - 480, height: VIEWPORT.height - 222 };
+
+/** Saturated pixels of the map (QPV in colour, schools): none on the bare basemap. */
+export async function colouredMapPixels(page: Page): Promise<number> {
+  return countPixels(await page.screenshot(), isQpvPixel, MAP_BOX).matching;
+}
+
+/**
+ * Text an engine or a browser writes, which the user must never read: DuckDB's error classes
+ * and its query echo, JavaScript exception names, English HTTP wording.
+ */
+export const ENGINE_TEXT = /\b(Parser|Catalog|Binder|Conversion|Constraint|Invalid Input|Out of Range|Internal|IO|Syntax|Type|Range|Security|Data(Load|Integrity)?|Storage) ?Error\b|LINE \d+:|unterminated|QuotaExceeded|DOMException|Exception|\bundefined\b|\bnull\b|Failed to/;
+
+/**
+ * A fresh page of the app at `hash`, after `setup` (routes, init scripts), with what it logs
+ * to the console as errors besides `offOrigin` and `errors` (see `openPage`). Waits for the
+ * first paint.
+ */
+export async function openApp(browser: Browser, url: string, hash: string, setup?: (page: Page) => Promise<void>) {
+  const opened = await openPage(browser, url);
+  const consoleErrors: string[] = [];
+  opened.page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await setup?.(opened.page);
+  await opened.page.goto(`${url}#${hash}`);
+  await waitForMark(opened.page, 'obs:first-paint', 90_000);
+  return { ...opened, consoleErrors };
+}
+
+/** The status area's line of the map, once drawn (`Carte : 111 QPV affichés`). */
+export async function mapStatusLine(page: Page): Promise<string> {
+  return page.getByTestId('status').locator('p').first().innerText();
+}
