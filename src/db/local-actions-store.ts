@@ -53,6 +53,18 @@ async function restore(db: Connector): Promise<void> {
   useAppStore.getState().setLocalActions({ fichier: stored.fichier, importeLe: stored.importeLe, count: checked.actions.length });
 }
 
+/** Writes `stored` to localStorage; returns what it replaces. @throws StorageError (disabled, full). */
+function keepStored(stored: Stored): string | null {
+  try {
+    assertStorageKept();
+    const previous = localStorage.getItem(STORAGE_KEY);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+    return previous;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
 let ready: Promise<Connector> | undefined;
 
 /** The connector once `actions_toutes` exists and the kept local actions are back in it. */
@@ -79,14 +91,7 @@ export async function importActionsFile(name: string, bytes: Uint8Array): Promis
   const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
   // Kept first, then applied: storage refused (disabled, full), nothing is applied; DuckDB
   // failing, the previous set is put back in storage.
-  let previous: string | null = null;
-  try {
-    assertStorageKept();
-    previous = localStorage.getItem(STORAGE_KEY);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-  } catch (error) {
-    throw storageError(error);
-  }
+  const previous = keepStored(stored);
   try {
     await replaceLocalActions(db, checked.actions);
   } catch (error) {
