@@ -1,24 +1,13 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, startPreview, waitForMark } from '../support/browser.ts';
-import { colouredMapPixels, ENGINE_TEXT, mapStatusLine, openApp, PUBLISHED_ROWS } from '../support/app-page.ts';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { waitForMark } from '../support/browser.ts';
+import { colouredMapPixels, ENGINE_TEXT, mapStatusLine, openApp, PUBLISHED_ROWS, servedApp } from '../support/app-page.ts';
 
 // Faults of the server, the network and the browser, simulated with `page.route` and init
 // scripts (never by changing the app): each is said in French, naming the file or the cause,
 // the technical detail goes to the console, and the rest of the app keeps working.
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const QPV_COUNT = PUBLISHED_ROWS.get('qpv')!;
 const TABLE_COUNT = PUBLISHED_ROWS.size;
@@ -48,7 +37,7 @@ async function expectMapDrawn(page: Page): Promise<void> {
 
 describe('a published file that is missing, truncated or altered', () => {
   test('missing (404): the table is named with the cause, a view needing it says so, the rest loads', async () => {
-    const { page, offOrigin, errors, consoleErrors } = await openApp(browser, server.url, 'onglet=couches&couches=qpv,lieux', (p) =>
+    const { page, offOrigin, errors, consoleErrors } = await openApp(app.browser, app.url, 'onglet=couches&couches=qpv,lieux', (p) =>
       p.route('**/data/lieux.arrow', (route) => route.fulfill({ status: 404, body: 'Not Found' })),
     );
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
@@ -67,7 +56,7 @@ describe('a published file that is missing, truncated or altered', () => {
   });
 
   test('truncated: refused by its size before use, named with both sizes; the map and search work', async () => {
-    const { page, offOrigin, errors } = await openApp(browser, server.url, 'onglet=couches', (p) =>
+    const { page, offOrigin, errors } = await openApp(app.browser, app.url, 'onglet=couches', (p) =>
       p.route(
         '**/data/etablissements.arrow',
         alterBody((body) => body.subarray(0, body.length >> 1)),
@@ -88,7 +77,7 @@ describe('a published file that is missing, truncated or altered', () => {
   });
 
   test('altered (same size, one byte changed) on the first-paint path: never drawn, named; the basemap and the other tables load', async () => {
-    const { page, offOrigin, errors, consoleErrors } = await openApp(browser, server.url, 'couches=qpv', (p) =>
+    const { page, offOrigin, errors, consoleErrors } = await openApp(app.browser, app.url, 'couches=qpv', (p) =>
       p.route(
         '**/data/qpv.arrow',
         alterBody((body) => {
@@ -118,7 +107,7 @@ describe('a published file that is missing, truncated or altered', () => {
 
 describe('the DuckDB worker failing to load', () => {
   test('is said with its file; the map is drawn from the Arrow files; views needing the database say why', async () => {
-    const { page, offOrigin, errors } = await openApp(browser, server.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })));
+    const { page, offOrigin, errors } = await openApp(app.browser, app.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })));
     const start = /la base de données du navigateur \(DuckDB\) n’a pas démarré : son programme \(« duckdb-browser-eh\.worker-[\w-]+\.js »\) n’a pas pu être chargé/;
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(new RegExp(`Base indisponible : ${start.source}\\.`));
     await expectMapDrawn(page);
@@ -168,7 +157,7 @@ describe('browser storage disabled or full', () => {
       'plein',
     ],
   ])('%s: the app works, an import is refused whole and says why', async (_what, script, state) => {
-    const { page, offOrigin, errors } = await openApp(browser, server.url, 'vue=actions', (p) => p.addInitScript(script));
+    const { page, offOrigin, errors } = await openApp(app.browser, app.url, 'vue=actions', (p) => p.addInitScript(script));
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     const published = PUBLISHED_ROWS.get('actions')!;
     await expect.poll(() => catalogueCount(page), { timeout: 30_000 }).toBe(published);

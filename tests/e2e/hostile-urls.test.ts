@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, startPreview, waitForMark } from '../support/browser.ts';
-import { colouredMapPixels, ENGINE_TEXT, mapStatusLine, openApp, PUBLISHED_ROWS } from '../support/app-page.ts';
+import { describe, expect, test } from 'vitest';
+import { waitForMark } from '../support/browser.ts';
+import { colouredMapPixels, ENGINE_TEXT, mapStatusLine, openApp, PUBLISHED_ROWS, servedApp } from '../support/app-page.ts';
 
 // Links forged as an auditor would: each is refused or replaced by the default, said in a
 // French notice, and the default map is drawn; no engine text reaches the page.
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -31,7 +19,7 @@ describe('hostile links', () => {
     ['markup in territoire=', `onglet=filtres&territoire=cite:${encodeURIComponent(XSS)}`, `Le lien demandait la Cité éducative « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : la carte montre tous les QPV.`],
     ['markup in objet=', `objet=lieu:${encodeURIComponent(XSS)}`, `Le lien demandait le lieu « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : aucune fiche n’est ouverte.`],
   ])('%s: a French notice, the default map, no engine text', async (_what, hash, notice) => {
-    const { page, offOrigin, errors, consoleErrors } = await openApp(browser, server.url, hash);
+    const { page, offOrigin, errors, consoleErrors } = await openApp(app.browser, app.url, hash);
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     const notices = page.getByTestId('link-notices');
     await expect.poll(() => notices.locator('p').allInnerTexts(), { timeout: 30_000 }).toEqual([notice]);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { countPixels, DIST_DIR, isQpvPixel, openPage, VIEWPORT, waitForMark } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { countPixels, DIST_DIR, isQpvPixel, launchChromium, openPage, startPreview, VIEWPORT, waitForMark } from './browser.ts';
 
 /** Row counts of the built app's published tables, by name. */
 export const PUBLISHED_ROWS = new Map(
@@ -22,12 +23,28 @@ export async function colouredMapPixels(page: Page): Promise<number> {
  */
 export const ENGINE_TEXT = /\b(Parser|Catalog|Binder|Conversion|Constraint|Invalid Input|Out of Range|Internal|IO|Syntax|Type|Range|Security|Data(Load|Integrity)?|Storage) ?Error\b|LINE \d+:|unterminated|QuotaExceeded|DOMException|Exception|\bundefined\b|\bnull\b|Failed to/;
 
+/** The built app served and a Chromium, for the tests of a file: started before them, closed after. */
+export function servedApp(): { url: string; browser: Browser } {
+  const app = {} as { url: string; browser: Browser };
+  let server: Awaited<ReturnType<typeof startPreview>> | undefined;
+  beforeAll(async () => {
+    server = await startPreview();
+    app.url = server.url;
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await server?.close();
+  });
+  return app;
+}
+
 /**
  * A fresh page of the app at `hash`, after `setup` (routes, init scripts), with what it logs
  * to the console as errors besides `offOrigin` and `errors` (see `openPage`). Waits for the
  * first paint.
  */
-export async function openApp(browser: Browser, url: string, hash: string, setup?: (page: Page) => Promise<void>) {
+export async function openApp(browser: Browser, url: string, hash: string, setup?: (page: Page) => Promise<unknown>) {
   const opened = await openPage(browser, url);
   const consoleErrors: string[] = [];
   opened.page.on('console', (message) => {
