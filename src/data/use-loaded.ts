@@ -12,7 +12,7 @@ export function useLoaded<T>(load: () => Promise<T>): { data: T | null; error: s
     let current = true;
     load().then(
       (data) => current && setState({ data, error: null }),
-      (e: unknown) => current && setState({ data: null, error: userMessage(e, `loading (${load.name || 'data'})`) }),
+      (e: unknown) => current && setState({ data: null, error: userMessage(e, 'loading published data') }),
     );
     return () => {
       current = false;

@@ -37,12 +37,16 @@ const whenStarted = new Promise<Loading>((resolve) => {
 /** Tables that could not be loaded, by name. */
 const failed = new Map<string, TableUnavailableError>();
 
-const startFailure = (error: unknown) =>
-  new ExplainedError(
-    `DuckDB did not start: ${error instanceof Error ? error.message : String(error)}`,
-    `la base de données du navigateur (DuckDB) n’a pas démarré${error instanceof ExplainedError ? ` : ${error.userMessage}` : ''}`,
-    { cause: error },
-  );
+/** DuckDB-WASM could not start; `reason` names the file at fault, when known. */
+class DatabaseStartError extends ExplainedError {
+  override readonly name = 'DatabaseStartError';
+  constructor(
+    cause: unknown,
+    readonly reason = cause instanceof ExplainedError ? cause.userMessage : 'son démarrage a échoué',
+  ) {
+    super(`DuckDB did not start: ${cause instanceof Error ? cause.message : String(cause)}`, `la base de données du navigateur (DuckDB) n’a pas démarré — ${reason}`, { cause });
+  }
+}
 
 /**
  * Starts DuckDB-WASM (once) and loads every published table from the bytes the map already
@@ -58,7 +62,7 @@ export function startDatabase(): Promise<Loading> {
     try {
       // Its own chunk: the DuckDB client code is not needed for the first paint.
       const { createBrowserConnector } = await import('./duckdb-browser.ts');
-      const [manifest, connector] = await Promise.all([loadManifest(), createBrowserConnector().catch((error: unknown) => Promise.reject(startFailure(error)))]);
+      const [manifest, connector] = await Promise.all([loadManifest(), createBrowserConnector().catch((error: unknown) => Promise.reject(new DatabaseStartError(error)))]);
       const rank = (name: string) => SEARCH_TABLES.indexOf(name as (typeof SEARCH_TABLES)[number]);
       const order = [...manifest.tables].sort((a, b) => {
         const [ra, rb] = [rank(a.name), rank(b.name)];
@@ -96,7 +100,8 @@ export function startDatabase(): Promise<Loading> {
       all.catch((error: unknown) => setDbError(userMessage(error, 'DuckDB: counting the tables')));
       return { tables, all };
     } catch (error) {
-      setDbError(userMessage(error, 'DuckDB start'));
+      const message = userMessage(error, 'DuckDB start');
+      setDbError(error instanceof DatabaseStartError ? error.reason : message);
       throw error;
     }
   })();

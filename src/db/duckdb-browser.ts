@@ -22,7 +22,7 @@ export async function createBrowserConnector(): Promise<Connector> {
       (e) => {
         // Not reported as an uncaught error of the page: the start fails with this one.
         e.preventDefault();
-        reject(new ExplainedError(`${ehWorkerUrl}: the DuckDB worker did not start${e.message ? ` (${e.message})` : ''}`, `son programme (« ${fileOf(ehWorkerUrl)} ») n’a pas pu être chargé`));
+        reject(new ExplainedError(`${ehWorkerUrl}: the DuckDB worker did not start${e.message ? ` (${e.message})` : ''}`, `${ehWorkerUrl} : inaccessible (le programme de la base n’a pas démarré)`));
       },
       { once: true },
     ),
@@ -50,11 +50,9 @@ export async function createBrowserConnector(): Promise<Connector> {
   };
 }
 
-const fileOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
-
 /** Rejects when `url` cannot be fetched (a HEAD request: the worker downloads the file itself). */
 async function checkReachable(url: string): Promise<void> {
-  const unreachable = `son module (« ${fileOf(url)} ») n’a pas pu être chargé`;
+  const unreachable = `${url} : inaccessible`;
   let response: Response;
   try {
     response = await fetch(url, { method: 'HEAD' });

@@ -36,7 +36,7 @@ export const StatusArea = memo(function StatusArea() {
       ))}
       <div>
         {(s.dbStatus === 'idle' || s.dbStatus === 'loading') && `Base DuckDB : ${s.dbStep || 'en attente'}…`}
-        {s.dbStatus === 'error' && <span className="fr-error-text">Base indisponible : {s.dbError}.</span>}
+        {s.dbStatus === 'error' && <span className="fr-error-text">Base DuckDB indisponible : {s.dbError}.</span>}
         {s.dbStatus === 'ready' && s.failedTables.length > 0 && (
           <ul className="status-area__tables fr-error-text" data-testid="failed-tables">
             {s.failedTables.map((t) => (

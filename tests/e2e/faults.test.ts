@@ -108,8 +108,9 @@ describe('a published file that is missing, truncated or altered', () => {
 describe('the DuckDB worker failing to load', () => {
   test('is said with its file; the map is drawn from the Arrow files; views needing the database say why', async () => {
     const { page, offOrigin, errors } = await openApp(app.browser, app.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })));
-    const start = /la base de données du navigateur \(DuckDB\) n’a pas démarré : son programme \(« duckdb-browser-eh\.worker-[\w-]+\.js »\) n’a pas pu être chargé/;
-    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(new RegExp(`Base indisponible : ${start.source}\\.`));
+    const worker = /\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js : inaccessible \(le programme de la base n’a pas démarré\)/;
+    const start = new RegExp(`la base de données du navigateur \\(DuckDB\\) n’a pas démarré — ${worker.source}`);
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(new RegExp(`Base DuckDB indisponible : ${worker.source}\\.`));
     await expectMapDrawn(page);
     await expect.poll(() => page.getByTestId('indicator-panel').locator('.fr-error-text').innerText()).toMatch(new RegExp(`^Indicateur indisponible : ${start.source}$`));
     await searchFor(page, 'Toulouse');
