@@ -78,7 +78,7 @@ export function startDatabase(): Promise<Loading> {
             } catch (error) {
               const unavailable = new TableUnavailableError(table.name, error);
               failed.set(table.name, unavailable);
-              userMessage(error, `table "${table.name}" not loaded`);
+              console.error(`table "${table.name}" not loaded:`, error);
               throw unavailable;
             }
             return connector;
