@@ -20,9 +20,12 @@ describe('hostile links', () => {
     ['markup in objet=', `objet=lieu:${encodeURIComponent(XSS)}`, `Le lien demandait le lieu « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : aucune fiche n’est ouverte.`],
   ])('%s: a French notice, the default map, no engine text', async (_what, hash, notice) => {
     const { page, offOrigin, errors, consoleErrors } = await openApp(app.browser, app.url, hash);
+    const historyAtLoad = await page.evaluate(() => history.length);
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     const notices = page.getByTestId('link-notices');
     await expect.poll(() => notices.locator('p').allInnerTexts(), { timeout: 30_000 }).toEqual([notice]);
+    // Put right in place: no history entry, so « back » does not lead to the hostile link.
+    expect(await page.evaluate(() => history.length)).toBe(historyAtLoad);
     // The Filtres tab, where a bad territory used to show DuckDB's parser error: no filter.
     if (hash.includes('onglet=filtres')) {
       await expect.poll(() => page.getByRole('tab', { name: /^Filtres/ }).innerText()).toBe('Filtres');
