@@ -1,7 +1,7 @@
 /**
  * The manifest's checksum of a published file, `sha256:<hex>` (as `data-pipeline/publish.ts`
  * writes it), computed with Web Crypto: off the main thread in the browsers we target, a few
- * milliseconds for the largest file on the first-paint path (see docs/securite.md).
+ * milliseconds for the largest file on the first-paint path (docs/architecture.md).
  * Null where Web Crypto is missing: a page served over plain HTTP from another host than
  * localhost is not a secure context, and has no `crypto.subtle`.
  */
