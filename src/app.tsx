@@ -14,6 +14,7 @@ import { useAppStore } from './state/store.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { useEtablissementPoints } from './map/use-etablissement-points.ts';
 import { LayerPanel } from './ui/layer-panel.tsx';
+import { LinkNotices } from './ui/link-notices.tsx';
 import { DataPanel } from './ui/data-panel.tsx';
 import { QpvViews, useComparerQuickAccess } from './ui/qpv-views.tsx';
 import { MapExportButton } from './ui/map-export-button.tsx';
@@ -117,6 +118,7 @@ function MapWorkspace() {
     <>
       <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} selection={selection} />
       <div className="app__left">
+        <LinkNotices />
         <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">
           <MapSearch />
           <Tabs

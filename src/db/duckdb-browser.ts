@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import type { Table } from 'apache-arrow';
+import { ExplainedError } from '../data/user-message.ts';
 import type { Connector } from '../domain/connector.ts';
 import { sqlIdent } from '../domain/sql.ts';
 
@@ -16,7 +17,15 @@ export async function createBrowserConnector(): Promise<Connector> {
   // DuckDB-WASM's worker never answers when it cannot load its script or fetch the wasm
   // (duckdb/duckdb-wasm#1588): either failure ends the start with an error that says so.
   const workerFailed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (e) => reject(new Error(`${ehWorkerUrl} : le worker DuckDB n’a pas démarré${e.message ? ` (${e.message})` : ''}`)), { once: true }),
+    worker.addEventListener(
+      'error',
+      (e) => {
+        // Not reported as an uncaught error of the page: the start fails with this one.
+        e.preventDefault();
+        reject(new ExplainedError(`${ehWorkerUrl}: the DuckDB worker did not start${e.message ? ` (${e.message})` : ''}`, `${ehWorkerUrl} : inaccessible (le programme de la base n’a pas démarré)`));
+      },
+      { once: true },
+    ),
   );
   await Promise.race([Promise.all([db.instantiate(ehWasmUrl), checkReachable(ehWasmUrl)]), workerFailed]);
   await db.open({ query: { castBigIntToDouble: true } });
@@ -43,11 +52,12 @@ export async function createBrowserConnector(): Promise<Connector> {
 
 /** Rejects when `url` cannot be fetched (a HEAD request: the worker downloads the file itself). */
 async function checkReachable(url: string): Promise<void> {
+  const unreachable = `${url} : inaccessible`;
   let response: Response;
   try {
     response = await fetch(url, { method: 'HEAD' });
   } catch (error) {
-    throw new Error(`${url} : inaccessible (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new ExplainedError(`${url}: unreachable (${error instanceof Error ? error.message : String(error)})`, unreachable, { cause: error });
   }
-  if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
+  if (!response.ok) throw new ExplainedError(`${url}: HTTP ${response.status}`, `${unreachable} (HTTP ${response.status})`);
 }

@@ -1,13 +1,15 @@
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
 import type { Connector } from '../domain/connector.ts';
-import { getConnector, whenTablesLoaded } from './database.ts';
+import { userMessage } from '../data/user-message.ts';
+import { explainQueryError, getConnector, whenTablesLoaded } from './database.ts';
 
 export type SqlResult<T> =
   | { status: 'idle'; data: null; error: null }
   | { status: 'loading'; data: T | null; error: null }
   /** `sql`: the query this is the result of (the hook's argument may already be newer). */
   | { status: 'ready'; data: T; error: null; sql: string }
+  /** `error`: a French sentence for the user (the detail is in the console). */
   | { status: 'error'; data: null; error: string };
 
 /**
@@ -30,7 +32,7 @@ export function useSql<T>(sql: string | null, select: (table: Table) => T, needs
       .then((c) => c.query(sql))
       .then(
         (table) => current && setResult({ status: 'ready', data: select(table), error: null, sql }),
-        (error: unknown) => current && setResult({ status: 'error', data: null, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => current && setResult({ status: 'error', data: null, error: userMessage(explainQueryError(error), `query failed\n${sql}\n`) }),
       );
     return () => {
       current = false;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatUrlNumber, readParam, type RejectedParam, UrlRange, UrlText } from './url-grammar.ts';
 import { AXES, FINANCEMENTS, SPHERES } from './vocabulary.ts';
 
 /**
@@ -75,15 +76,10 @@ const list = (dimension: CategoryDimension) =>
     .string()
     .transform((v) => v.split(','))
     .pipe(z.array(z.enum(ids(dimension))));
-const range = z
-  .string()
-  .transform((v) => v.split('~').map(Number))
-  .pipe(z.tuple([z.number().finite(), z.number().finite()]).refine(([lo, hi]) => lo <= hi, 'empty range'));
-
 /** URL form of each filter (STYLE.md §4: validated where it enters). */
 const FilterParams = {
-  valeur: range,
-  distance: range,
+  valeur: UrlRange,
+  distance: UrlRange,
   ep: list('ep'),
   spheres: list('spheres'),
   axes: list('axes'),
@@ -94,8 +90,8 @@ const FilterParams = {
       const at = v.indexOf(':');
       return { niveau: v.slice(0, at), code: v.slice(at + 1) };
     })
-    .pipe(z.object({ niveau: z.enum(TERRITOIRE_NIVEAUX), code: z.string().min(1).max(120) })),
-  texte: z.string().max(80),
+    .pipe(z.object({ niveau: z.enum(TERRITOIRE_NIVEAUX), code: UrlText.pipe(z.string().min(1).max(120)) })),
+  texte: UrlText.pipe(z.string().max(80)),
 } as const;
 
 /** URL parameter of each filter, French like the rest of the hash. */
@@ -110,25 +106,21 @@ const PARAM: Record<keyof Filters, string> = {
   texte: 'f_texte',
 };
 
-/** Filters read from URL parameters; a malformed one is ignored. */
-export function readFilterParams(params: URLSearchParams): Filters {
+/** Filters read from URL parameters; a malformed one is ignored, and recorded in `rejected`. */
+export function readFilterParams(params: URLSearchParams, rejected: RejectedParam[] = []): Filters {
   const filters: Record<string, unknown> = { ...NO_FILTERS };
   for (const key of Object.keys(FilterParams) as (keyof Filters)[]) {
-    const raw = params.get(PARAM[key]);
-    if (raw === null) continue;
-    const parsed = FilterParams[key].safeParse(raw);
-    if (parsed.success) filters[key] = parsed.data;
+    const value = readParam(FilterParams[key], PARAM[key], params.get(PARAM[key]), rejected);
+    if (value !== undefined) filters[key] = value;
   }
   return filters as unknown as Filters;
 }
 
-const formatNumber = (n: number) => String(Number(n.toPrecision(8)));
-
 /** Sets the active filters' URL parameters on `params` and removes the others. */
 export function writeFilterParams(params: URLSearchParams, filters: Filters): void {
   const value: Record<keyof Filters, string | null> = {
-    valeur: filters.valeur && filters.valeur.map(formatNumber).join('~'),
-    distance: filters.distance && filters.distance.map(formatNumber).join('~'),
+    valeur: filters.valeur && filters.valeur.map(formatUrlNumber).join('~'),
+    distance: filters.distance && filters.distance.map(formatUrlNumber).join('~'),
     ep: filters.ep.join(',') || null,
     spheres: filters.spheres.join(',') || null,
     axes: filters.axes.join(',') || null,

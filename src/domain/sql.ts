@@ -1,8 +1,10 @@
 /**
  * The one helper that turns a value into a SQL literal (STYLE.md §3): file names and names
- * from open data contain quotes.
+ * from open data contain quotes. A NUL character would end DuckDB's SQL text mid-literal (a
+ * parser error quoting the query): refused, as sqlNumber refuses NaN.
  */
 export function sqlString(value: string): string {
+  if (value.includes('\u0000')) throw new RangeError(`NUL character in a SQL string: ${JSON.stringify(value.slice(0, 40))}`);
   return `'${value.replaceAll("'", "''")}'`;
 }
 

@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MARKS, mark } from '../perf-marks.ts';
 import { loadArrowTable } from '../data/published-data.ts';
+import { userMessage } from '../data/user-message.ts';
 import { useAppStore } from '../state/store.ts';
 import { ficheWithoutView } from '../state/url-state.ts';
 import { arrowToFeatures } from './arrow-features.ts';
@@ -118,7 +119,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     overlayRef.current = overlay;
     footprintOverlayRef.current = footprintOverlay;
 
-    const { setMapReady, setMapError, selectQpv, selectObject } = useAppStore.getState();
+    const { setMapReady, setMapError, addMapProblem, selectQpv, selectObject } = useAppStore.getState();
     // First paint = the first frame in which the basemap tiles and every layer of the upper
     // canvas (the QPV, unless the URL turned them off) are drawn: whichever of the two canvases
     // is drawn last (the overlay draws deck.gl within MapLibre's render event when it must).
@@ -153,23 +154,35 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
         resolve();
       }),
     );
-    Promise.all([loadArrowTable('territoires'), loadArrowTable('qpv'), styleLoaded])
+    // Each file on its own: without the territories the QPV are still drawn, and without the
+    // QPV the basemap is; what is missing is said in the status area.
+    const orNull = (name: string) =>
+      loadArrowTable(name).catch((error: unknown) => {
+        addMapProblem(userMessage(error, `map: table "${name}"`));
+        return null;
+      });
+    Promise.all([orNull('territoires'), orNull('qpv'), styleLoaded])
       .then(([territoires, qpvTable]) => {
         mark(MARKS.mapDataReady);
         const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
-        (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
-        (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
-        const collection = arrowToFeatures(qpvTable, (r) => ({
-          code: String(r('code')),
-          nom: String(r('nom')),
-          commune: String(r('commune_nom')),
-          lon: Number(r('lon')),
-          lat: Number(r('lat')),
-        }));
+        if (territoires !== null) {
+          (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
+          (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
+        }
+        const collection: QpvCollection =
+          qpvTable === null
+            ? { type: 'FeatureCollection', features: [] }
+            : arrowToFeatures(qpvTable, (r) => ({
+                code: String(r('code')),
+                nom: String(r('nom')),
+                commune: String(r('commune_nom')),
+                lon: Number(r('lon')),
+                lat: Number(r('lat')),
+              }));
         qpvCountRef.current = collection.features.length;
         setQpv(collection);
       })
-      .catch((error: unknown) => setMapError(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setMapError(userMessage(error, 'map: drawing the data')));
 
     return () => {
       unregisterCapture();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
 import { checkRiskWeights, DEFAULT_RISK_WEIGHTS, isRiskComponentId, RISK_COMPONENT_IDS, type RiskComponentId, type RiskWeights } from '../domain/risk-index.ts';
+import { UrlNumber } from '../domain/url-grammar.ts';
 import type { AppState } from './store.ts';
 
 /** What the pondérations panel offers for each weight: 0 (left out) to 3, by halves. */
@@ -37,7 +38,7 @@ export const createRiskSlice: StateCreator<AppState, [], [], RiskSlice> = (set) 
   setZoneBlancheKm: (zoneBlancheKm) => set({ zoneBlancheKm }),
 });
 
-const weightSchema = z.coerce.number().min(RISK_WEIGHT_RANGE.min).max(RISK_WEIGHT_RANGE.max).multipleOf(RISK_WEIGHT_RANGE.step);
+const weightSchema = UrlNumber.pipe(z.number().min(RISK_WEIGHT_RANGE.min).max(RISK_WEIGHT_RANGE.max).multipleOf(RISK_WEIGHT_RANGE.step));
 
 /**
  * `poids=taux_pauvrete:2,ips_colleges:0`: the weights that differ from the defaults (the
@@ -72,6 +73,4 @@ export function formatRiskWeightsParam(weights: RiskWeights): string | null {
 }
 
 /** `zone_blanche=5`: the radius in km, one of ZONE_BLANCHE_RADII_KM. */
-export const ZoneBlancheParam = z.coerce
-  .number()
-  .refine((km) => (ZONE_BLANCHE_RADII_KM as readonly number[]).includes(km), 'not an offered zone blanche radius');
+export const ZoneBlancheParam = UrlNumber.refine((km) => (ZONE_BLANCHE_RADII_KM as readonly number[]).includes(km), 'not an offered zone blanche radius');

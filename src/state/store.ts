@@ -5,6 +5,7 @@ import { type Filters, NO_FILTERS } from '../domain/cross-filter.ts';
 import { type ComparisonSlice, createComparisonSlice } from './comparison-slice.ts';
 import { createPageSlice, type PageSlice } from './page-slice.ts';
 import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions-slice.ts';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createRiskSlice, type RiskSlice } from './risk-slice.ts';
 
 /** Loading state of the in-browser database; the map never waits for it. */
@@ -12,9 +13,11 @@ export interface DatabaseSlice {
   dbStatus: 'idle' | 'loading' | 'ready' | 'error';
   dbStep: string;
   tableCounts: { table: string; rows: number }[];
+  /** Tables left out (file missing, damaged or refused), with the French reason. */
+  failedTables: { table: string; message: string }[];
   dbError: string | null;
   setDbProgress(step: string): void;
-  setDbReady(tableCounts: { table: string; rows: number }[]): void;
+  setDbReady(tableCounts: { table: string; rows: number }[], failedTables?: { table: string; message: string }[]): void;
   setDbError(message: string): void;
 }
 
@@ -27,12 +30,15 @@ export interface MapSlice {
   selectedObject: SelectedObject | null;
   mapStatus: 'loading' | 'ready' | 'error';
   mapError: string | null;
+  /** What the map could not draw (a file missing or refused), in French: the rest is drawn. */
+  mapProblems: readonly string[];
   qpvDrawn: number;
   focusOn(bbox: BBox): void;
   selectQpv(code: string | null): void;
   selectObject(object: SelectedObject | null): void;
   setMapReady(qpvDrawn: number): void;
   setMapError(message: string): void;
+  addMapProblem(message: string): void;
 }
 
 /** The indicator the QPV are coloured by, and how it is classed. */
@@ -78,7 +84,10 @@ export interface PanelSlice {
 }
 export const TABS = ['indicateur', 'filtres', 'couches'] as const;
 
-export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice & FiltersSlice & PanelSlice & ComparisonSlice & PageSlice & LocalActionsSlice & RiskSlice;
+export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice & FiltersSlice & PanelSlice & ComparisonSlice & PageSlice & LocalActionsSlice & RiskSlice & NoticeSlice;
+
+/** Poverty rate: the first figure a délégué du préfet asks for. */
+export const DEFAULT_INDICATOR = 'tp60';
 
 /** Shown on first visit: the QPV, their schools and the Cités; the rest on demand. */
 const DEFAULT_LAYERS: readonly LayerId[] = ['qpv', 'cites', 'etablissements'];
@@ -88,12 +97,14 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   ...createPageSlice(set, get, api),
   ...createLocalActionsSlice(set, get, api),
   ...createRiskSlice(set, get, api),
+  ...createNoticeSlice(set, get, api),
   dbStatus: 'idle',
   dbStep: '',
   tableCounts: [],
+  failedTables: [],
   dbError: null,
   setDbProgress: (dbStep) => set({ dbStatus: 'loading', dbStep }),
-  setDbReady: (tableCounts) => set({ dbStatus: 'ready', dbStep: '', tableCounts }),
+  setDbReady: (tableCounts, failedTables = []) => set({ dbStatus: 'ready', dbStep: '', tableCounts, failedTables }),
   setDbError: (dbError) => set({ dbStatus: 'error', dbError }),
 
   focus: null,
@@ -101,15 +112,16 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   selectedObject: null,
   mapStatus: 'loading',
   mapError: null,
+  mapProblems: [],
   qpvDrawn: 0,
   focusOn: (bbox) => set((s) => ({ focus: { bbox, request: (s.focus?.request ?? 0) + 1 } })),
   selectQpv: (selectedQpv) => set((s) => ({ selectedQpv, selectedObject: selectedQpv === null ? s.selectedObject : null, panel: selectedQpv === null ? s.panel : null })),
   selectObject: (selectedObject) => set((s) => ({ selectedObject, selectedQpv: selectedObject === null ? s.selectedQpv : null, panel: selectedObject === null ? s.panel : null })),
   setMapReady: (qpvDrawn) => set({ mapStatus: 'ready', qpvDrawn }),
   setMapError: (mapError) => set({ mapStatus: 'error', mapError }),
+  addMapProblem: (message) => set((s) => ({ mapProblems: [...s.mapProblems, message] })),
 
-  // Poverty rate: the first figure a délégué du préfet asks for.
-  indicator: 'tp60',
+  indicator: DEFAULT_INDICATOR,
   classification: 'quantiles',
   classCount: 5,
   // A brushed range is in the previous indicator's unit: it does not carry over.

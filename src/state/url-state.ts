@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
 import { type Filters, readFilterParams, writeFilterParams } from '../domain/cross-filter.ts';
+import { MapViewParam, readParam, type RejectedParam, UrlText } from '../domain/url-grammar.ts';
 import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
 import { PAGE_VIEWS } from './page-slice.ts';
 import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, ZoneBlancheParam } from './risk-slice.ts';
+import { rejectedParamNotice } from './url-notices.ts';
 import { type AppState, LAYER_IDS, OBJECT_KINDS, PANELS, TABS, useAppStore } from './store.ts';
 
 const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
@@ -17,8 +19,8 @@ const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
  * Reloading or sharing the URL gives the same view; each change is a history entry (a brush
  * gesture is one), so back and forward work.
  */
-const UrlStateSchema = z.object({
-  indicateur: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+const UrlParams = {
+  indicateur: z.string().regex(/^[a-z0-9_]{1,40}$/),
   classes: z
     .string()
     .regex(/^[a-z]+-\d$/)
@@ -26,63 +28,75 @@ const UrlStateSchema = z.object({
       const [method, count] = v.split('-') as [string, string];
       return { method, count: Number(count) };
     })
-    .pipe(z.object({ method: z.enum(Object.keys(CLASSIFICATIONS) as [Classification, ...Classification[]]), count: z.number().int().min(MIN_CLASSES).max(MAX_CLASSES) }))
-    .optional(),
-  qpv: z.string().regex(QPV_CODE).optional(),
+    .pipe(z.object({ method: z.enum(Object.keys(CLASSIFICATIONS) as [Classification, ...Classification[]]), count: z.number().int().min(MIN_CLASSES).max(MAX_CLASSES) })),
+  qpv: z.string().regex(QPV_CODE),
   couches: z
     .string()
     .transform((v) => (v === '' ? [] : v.split(',')))
-    .pipe(z.array(z.enum(LAYER_IDS)))
-    .optional(),
+    .pipe(z.array(z.enum(LAYER_IDS))),
   objet: z
     .string()
     .transform((v) => {
       const at = v.indexOf(':');
       return { kind: v.slice(0, at), id: v.slice(at + 1) };
     })
-    .pipe(z.object({ kind: z.enum(OBJECT_KINDS), id: z.string().min(1).max(200) }))
-    .optional(),
-  panneau: z.enum(PANELS).optional(),
-  onglet: z.enum(TABS).optional(),
-  vue: z.enum(PAGE_VIEWS).optional(),
+    .pipe(z.object({ kind: z.enum(OBJECT_KINDS), id: UrlText.pipe(z.string().min(1).max(200)) })),
+  panneau: z.enum(PANELS),
+  onglet: z.enum(TABS),
+  vue: z.enum(PAGE_VIEWS),
   comparer: z
     .string()
     .transform((v) => [...new Set(v.split(','))])
-    .pipe(z.array(z.string().regex(QPV_CODE)).min(1).max(COMPARISON_MAX))
-    .optional(),
+    .pipe(z.array(z.string().regex(QPV_CODE)).min(1).max(COMPARISON_MAX)),
   // Risk index weights that differ from the defaults (`poids=taux_pauvrete:2,ips_colleges:0`), zone blanche radius in km.
-  poids: RiskWeightsParam.optional(),
-  zone_blanche: ZoneBlancheParam.optional(),
-});
+  poids: RiskWeightsParam,
+  zone_blanche: ZoneBlancheParam,
+} as const;
 
 const KEYS = ['indicator', 'classification', 'classCount', 'selectedQpv', 'selectedObject', 'visibleLayers', 'filters', 'panel', 'tab', 'view', 'comparison', 'riskWeights', 'zoneBlancheKm'] as const;
 
 type UrlState = Pick<AppState, (typeof KEYS)[number]>;
 
+/** What a link asked for: the state it sets, and the parameters it could not use. */
+export interface ParsedUrlState {
+  state: Partial<UrlState>;
+  rejected: RejectedParam[];
+}
+
+/**
+ * The URL's part of the state. A malformed parameter, or one with a control character, is
+ * ignored (the default stays) and listed in `rejected`; so is a malformed `carte`, which
+ * MapLibre would otherwise read with `Number()`.
+ */
+export function parseUrlState(hash: string): ParsedUrlState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const rejected: RejectedParam[] = [];
+  const state: Partial<UrlState> = { filters: readFilterParams(params, rejected) };
+  const read = <S extends z.ZodType<unknown, string>>(schema: S, key: keyof typeof UrlParams | 'carte') => readParam(schema, key, params.get(key), rejected);
+  const set = <K extends keyof UrlState>(key: K, value: UrlState[K] | undefined) => {
+    if (value !== undefined) state[key] = value;
+  };
+  set('indicator', read(UrlParams.indicateur, 'indicateur'));
+  const classes = read(UrlParams.classes, 'classes');
+  set('classification', classes?.method);
+  set('classCount', classes?.count);
+  set('selectedQpv', read(UrlParams.qpv, 'qpv'));
+  const couches = read(UrlParams.couches, 'couches');
+  set('visibleLayers', couches && LAYER_IDS.filter((l) => couches.includes(l)));
+  set('selectedObject', read(UrlParams.objet, 'objet'));
+  set('panel', read(UrlParams.panneau, 'panneau'));
+  set('tab', read(UrlParams.onglet, 'onglet'));
+  set('view', read(UrlParams.vue, 'vue'));
+  set('comparison', read(UrlParams.comparer, 'comparer'));
+  set('riskWeights', read(UrlParams.poids, 'poids'));
+  set('zoneBlancheKm', read(UrlParams.zone_blanche, 'zone_blanche'));
+  read(MapViewParam, 'carte');
+  return { state, rejected };
+}
+
 /** The URL's part of the state; a malformed parameter is ignored (the default stays). */
 export function readUrlState(hash: string): Partial<UrlState> {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: Partial<UrlState> = { filters: readFilterParams(params) };
-  for (const key of ['indicateur', 'classes', 'qpv', 'couches', 'objet', 'panneau', 'onglet', 'vue', 'comparer', 'poids', 'zone_blanche'] as const) {
-    const parsed = UrlStateSchema.shape[key].safeParse(params.get(key) ?? undefined);
-    if (!parsed.success || parsed.data === undefined) continue;
-    if (key === 'indicateur') state.indicator = parsed.data as string;
-    if (key === 'qpv') state.selectedQpv = parsed.data as string;
-    if (key === 'objet') state.selectedObject = parsed.data as UrlState['selectedObject'];
-    if (key === 'panneau') state.panel = parsed.data as UrlState['panel'];
-    if (key === 'onglet') state.tab = parsed.data as UrlState['tab'];
-    if (key === 'vue') state.view = parsed.data as UrlState['view'];
-    if (key === 'comparer') state.comparison = parsed.data as string[];
-    if (key === 'poids') state.riskWeights = parsed.data as UrlState['riskWeights'];
-    if (key === 'zone_blanche') state.zoneBlancheKm = parsed.data as number;
-    if (key === 'couches') state.visibleLayers = LAYER_IDS.filter((l) => (parsed.data as string[]).includes(l));
-    if (key === 'classes') {
-      const { method, count } = parsed.data as { method: Classification; count: number };
-      state.classification = method;
-      state.classCount = count;
-    }
-  }
-  return state;
+  return parseUrlState(hash).state;
 }
 
 /** `hash` with the state's parameters set, every other parameter (MapLibre's) kept. */
@@ -128,14 +142,37 @@ const sameButRanges = (a: Filters, b: Filters) => (Object.keys(a) as (keyof Filt
 /** While a brush or a held key moves a range, the URL is written at most this often. */
 const GESTURE_WRITE_MS = 250;
 
+let correcting = false;
+
+/**
+ * Replaces what the URL asked for with `patch` (e.g. the default indicator for an unknown one),
+ * rewriting the current history entry rather than adding one: « back » does not lead to it.
+ */
+export function correctUrlState(patch: Partial<UrlState>): void {
+  correcting = true;
+  try {
+    useAppStore.setState(patch);
+  } finally {
+    correcting = false;
+  }
+}
+
 /** Loads the URL's state into the store, then keeps both in step. Call once, before rendering. */
 export function syncStoreWithUrl(): void {
   const initial = useAppStore.getState();
   const defaults = Object.fromEntries(KEYS.map((k) => [k, initial[k]])) as unknown as UrlState;
-  // A parameter missing from the URL means its default (after « back » to a plainer URL too).
-  const apply = () => useAppStore.setState({ ...defaults, ...readUrlState(window.location.hash) });
-  apply();
-  history.replaceState(history.state, '', writeUrlState(window.location.hash, useAppStore.getState()));
+  // A parameter missing from the URL means its default (after « back » to a plainer URL too);
+  // one the app cannot read is said so, and leaves the URL (a bad `carte` before MapLibre reads it).
+  const apply = () => {
+    const { state, rejected } = parseUrlState(window.location.hash);
+    useAppStore.setState({ ...defaults, ...state });
+    for (const r of rejected) useAppStore.getState().addNotice(rejectedParamNotice(r));
+    return rejected;
+  };
+  const rejected = apply();
+  const hash = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  for (const r of rejected) hash.delete(r.param);
+  history.replaceState(history.state, '', writeUrlState(`#${hash}`, useAppStore.getState()));
   window.addEventListener('popstate', apply);
   // A brush gesture is one history entry, not one per mouse move: while only the brushed
   // ranges change, the entry is replaced, so « back » undoes the whole brush. Each write costs
@@ -161,6 +198,12 @@ export function syncStoreWithUrl(): void {
   window.addEventListener('keyup', write, true);
   useAppStore.subscribe((state, previous) => {
     if (KEYS.every((k) => state[k] === previous[k])) return;
+    if (correcting) {
+      // What replaces a link's unknown keys is that link's state, not a new step.
+      write();
+      schedule(false, 0);
+      return;
+    }
     const rangesOnly = KEYS.every((k) => k === 'filters' || state[k] === previous[k]) && sameButRanges(state.filters, previous.filters);
     // A pending write, new entry or replacement, will write this state too.
     if (rangesOnly && brushing) {

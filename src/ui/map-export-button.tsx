@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { loadManifest } from '../data/published-data.ts';
+import { userMessage } from '../data/user-message.ts';
 import { formatDateFr } from '../domain/format-fr.ts';
 import { sourcesLine } from '../export/csv-fr.ts';
 import { downloadBlob } from '../export/download.ts';
 import { sourcesOfTables } from '../export/export-sources.ts';
 import { choroplethLegend } from '../map/legend-entries.ts';
-import { captureMapPng } from '../map/map-capture.ts';
+import { captureMapPng, MapCaptureError } from '../map/map-capture.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
@@ -29,7 +30,7 @@ export function MapExportButton({ choropleth, excluded }: { choropleth: Chorople
       const png = await captureMapPng(legend, `${sourcesLine(sources)} · Exporté le ${formatDateFr(new Date())} · Observatoire de la réussite éducative`);
       downloadBlob(`carte-${indicator}.png`, png);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof MapCaptureError ? e.message : userMessage(e, 'map export'));
     } finally {
       setBusy(false);
     }

@@ -13,11 +13,13 @@ export const StatusArea = memo(function StatusArea() {
     useShallow((a) => ({
       mapStatus: a.mapStatus,
       mapError: a.mapError,
+      mapProblems: a.mapProblems,
       qpvDrawn: a.qpvDrawn,
       dbStatus: a.dbStatus,
       dbStep: a.dbStep,
       dbError: a.dbError,
       tableCounts: a.tableCounts,
+      failedTables: a.failedTables,
     })),
   );
   return (
@@ -27,9 +29,23 @@ export const StatusArea = memo(function StatusArea() {
         {s.mapStatus === 'ready' && `Carte : ${formatter.format(s.qpvDrawn)} QPV affichés`}
         {s.mapStatus === 'error' && <span className="fr-error-text">Carte indisponible : {s.mapError}</span>}
       </p>
+      {s.mapProblems.map((problem) => (
+        <p key={problem} className="fr-error-text" data-testid="map-problem">
+          Carte incomplète : {problem}.
+        </p>
+      ))}
       <div>
         {(s.dbStatus === 'idle' || s.dbStatus === 'loading') && `Base DuckDB : ${s.dbStep || 'en attente'}…`}
-        {s.dbStatus === 'error' && <span className="fr-error-text">Base DuckDB indisponible : {s.dbError}</span>}
+        {s.dbStatus === 'error' && <span className="fr-error-text">Base DuckDB indisponible : {s.dbError}.</span>}
+        {s.dbStatus === 'ready' && s.failedTables.length > 0 && (
+          <ul className="status-area__tables fr-error-text" data-testid="failed-tables">
+            {s.failedTables.map((t) => (
+              <li key={t.table} data-table={t.table}>
+                Table « {t.table} » non chargée : {t.message}.
+              </li>
+            ))}
+          </ul>
+        )}
         {s.dbStatus === 'ready' && (
           <details>
             <summary>

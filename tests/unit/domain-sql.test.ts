@@ -38,6 +38,13 @@ describe('sqlString', () => {
     expect(await selectOne(`SELECT count(*) AS n FROM qpv WHERE code = ${sqlString(attack)}`)).toEqual({ n: 0 });
     expect(await selectOne('SELECT count(*) AS n FROM qpv')).toEqual({ n: 1 });
   });
+
+  it('refuses a NUL character, which would end DuckDB’s SQL text mid-literal, with a RangeError', async () => {
+    expect(() => sqlString('commune:\u0000')).toThrow(RangeError);
+    expect(() => sqlString('a\u0000b')).toThrow('NUL character in a SQL string: "a\\u0000b"');
+    // Other control characters are plain characters of the literal.
+    expect(await selectOne(`SELECT ${sqlString('a\u0001b\u009f')} AS v`)).toEqual({ v: 'a\u0001b\u009f' });
+  });
 });
 
 describe('sqlIdent', () => {
