@@ -63,7 +63,10 @@ export async function acquireOutputLock(outDir: string): Promise<OutputLock> {
   const mine = `${JSON.stringify({ pid: process.pid, host: os.hostname(), started_at: new Date().toISOString() } satisfies LockHolder)}\n`;
   const draft = `${file}.${process.pid}`;
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(draft, mine, { flag: 'w' });
+  // 'wx' never follows a link planted under the draft's name (a shared parent such as /tmp);
+  // a draft left by a killed run of the same pid is removed first (unlink removes a link, not its target).
+  await unlink(draft).catch(() => {});
+  await writeFile(draft, mine, { flag: 'wx' });
   try {
     for (let attempt = 0; !(await linked(draft, file)); attempt++) {
       if (attempt === 3) throw new PipelineError({ file }, 'other runs keep taking this lock; try again');

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlive } from './output-lock.ts';
-import { holdsOnlyOutputFiles } from './pipeline-output.ts';
+import { PipelineError } from './pipeline-error.ts';
+import { holdsOnlyOutputFiles, inspectOutputFolder } from './pipeline-output.ts';
 
 export function sha256(bytes: Uint8Array | string): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -70,7 +71,11 @@ export async function publishFolder(outDir: string, files: ReadonlyMap<string, U
   let swapped = false;
   try {
     for (const [name, bytes] of files) await writeFile(path.join(staging, name), bytes);
-    const hadPrevious = await exists(outDir);
+    // Checked again now, not only before the build: a file someone put there meanwhile would
+    // be deleted with the previous output.
+    const now = await inspectOutputFolder(outDir);
+    if (now.kind === 'foreign') throw new PipelineError({ file: outDir }, `refused to replace it: ${now.reason} (it changed during the build); nothing published`);
+    const hadPrevious = now.kind !== 'absent';
     crashPoint('before-swap');
     if (hadPrevious) await rename(outDir, previous);
     try {

@@ -74,6 +74,8 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const display = (p: string) => path.relative(process.cwd(), p) || p;
   for (const source of registry) await checkSourceFile(filePath(source), display(filePath(source)));
 
+  // A check publishes nothing: it neither locks nor repairs the output.
+  if (options.check === true) return buildAndPublish(registry, filePath, display, outDir, options);
   const lock = await acquireOutputLock(outDir);
   try {
     // A run killed mid-publish is repaired first, whatever this run then does.

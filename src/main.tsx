@@ -6,7 +6,6 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { guardLocalStorage } from './db/browser-storage.ts';
 import { SEARCH_TABLES, startDatabase, whenTablesLoaded } from './db/database.ts';
 import { MARKS, mark, watchInputs } from './perf-marks.ts';
 import { useAppStore } from './state/store.ts';
@@ -15,7 +14,6 @@ import { exposeTestHooks } from './test-hooks.ts';
 import './styles.css';
 
 mark(MARKS.scriptStart);
-guardLocalStorage();
 watchInputs();
 startReactDsfr({ defaultColorScheme: 'light' });
 // Tests and the bench read the page's DuckDB; `vite build --mode e2e` only. In `npm run build`

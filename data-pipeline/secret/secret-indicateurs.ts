@@ -42,7 +42,7 @@ export function applySecretToIndicateurs(rows: readonly SecretRow[], locations: 
     if (cell === undefined) cells.set(key, { value: row.valeur, state });
     else {
       if (cell.value !== row.valeur) {
-        warnings.push({ location: locations[i]!, reason: `${row.indicateur} differs between the QPV of ${crossQpv.by} « ${groupOf.get(row.territoire_code)} » (${cell.value} elsewhere): hidden on every row if one is` });
+        warnings.push({ location: locations[i]!, reason: `${row.indicateur} differs between the QPV of ${crossQpv.by} « ${groupOf.get(row.territoire_code)} »: hidden on every row if one is` });
       }
       // Copies of one total: hidden on every row if one is.
       if (state === 'secret') cell.state = 'secret';
@@ -81,7 +81,10 @@ export function applySecretToIndicateurs(rows: readonly SecretRow[], locations: 
   return warnings;
 }
 
-/** A warning for each group whose published values (all present) do not add up. */
+/**
+ * A warning for each group whose values (all present) do not add up. It names the group, never
+ * its values: a warning is printed before the suppression, and a log must not hold a hidden count.
+ */
 function groupsNotHolding(groups: readonly AdditiveGroup[], cells: ReadonlyMap<string, Cell>, rowsOf: ReadonlyMap<string, number[]>, locations: readonly Location[]): RowIssue[] {
   return groups.flatMap((g) => {
     const total = cells.get(g.total)!.value;
@@ -89,6 +92,6 @@ function groupsNotHolding(groups: readonly AdditiveGroup[], cells: ReadonlyMap<s
     if (total === null || parts.includes(null)) return [];
     const sum = parts.reduce<number>((s, v) => s + v!, 0);
     if (sum === total) return [];
-    return [{ location: locations[rowsOf.get(g.total)![0]!]!, reason: `additive group ${g.name} does not hold (${total} ≠ ${sum}): its secondary suppression is applied all the same` }];
+    return [{ location: locations[rowsOf.get(g.total)![0]!]!, reason: `additive group ${g.name} does not add up: its secondary suppression is applied all the same` }];
   });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -6,14 +5,15 @@ import { readFile } from 'node:fs/promises';
  * blocks name people with e-mails and phone numbers: this guard fails the conversion if the
  * output holds an e-mail sign, a French phone number, or a surname of those blocks.
  *
- * The surnames themselves are personal data, so the repository keeps only their SHA-256
- * digests (`contact-surnames.sha256`, one per line), made from the seed by `--seed`.
+ * The surnames themselves are personal data, and so is any digest of them (a list of French
+ * surnames reverses an unsalted hash): the repository keeps neither, and the surname check
+ * runs where the seed's text is given (`--seed`).
  */
 const PHONE = /(?:\+33|\b0)\s?[1-9](?:[\s.-]?\d{2}){4}\b/;
 /** A word, hyphenated names whole (« Martin-Durand »). */
 const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
 
-export const surnameDigest = (word: string): string => createHash('sha256').update(word.normalize('NFC').toLowerCase()).digest('hex');
+const fold = (word: string) => word.normalize('NFC').toLowerCase();
 
 /** Surnames of the people the seed's « Personne ressource » lines name (the words after the first name). */
 export async function contactSurnames(seedFile: string): Promise<string[]> {
@@ -31,14 +31,15 @@ export async function contactSurnames(seedFile: string): Promise<string[]> {
   return names;
 }
 
-/** What in `text` looks like personal data: an e-mail sign, a phone number, a word whose digest is a contact's surname. */
-export function privacyProblems(text: string, surnameDigests: ReadonlySet<string>): string[] {
+/** What in `text` looks like personal data: an e-mail sign, a phone number, a word that is a contact's surname. */
+export function privacyProblems(text: string, surnames: readonly string[]): string[] {
+  const folded = new Set(surnames.map(fold));
   const problems: string[] = [];
   if (text.includes('@')) problems.push('an « @ » (e-mail)');
   const phone = PHONE.exec(text);
   if (phone !== null) problems.push(`a phone number « ${phone[0]} »`);
   const named = new Set<string>();
-  for (const [word] of text.matchAll(WORD)) if (surnameDigests.has(surnameDigest(word))) named.add(word);
+  for (const [word] of text.matchAll(WORD)) if (folded.has(fold(word))) named.add(word);
   for (const word of named) problems.push(`the name « ${word} » of a contact block`);
   return problems;
 }

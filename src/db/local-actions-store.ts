@@ -3,6 +3,7 @@ import { ACTIONS_TEMPLATE_COLUMNS } from '../domain/actions-template.ts';
 import { readTemplateFile } from '../domain/actions-template-files.ts';
 import type { Connector } from '../domain/connector.ts';
 import type { Sheet } from '../domain/delimited-text.ts';
+import type { ImportedAction } from '../domain/actions-import.ts';
 import { checkSheetLimits, ImportLimitError } from '../domain/import-limits.ts';
 import { useAppStore } from '../state/store.ts';
 import { whenTablesLoaded } from './database.ts';
@@ -13,7 +14,7 @@ import { dropLegacy, LocalStorageError, migrateLegacy, readKept, writeKept } fro
  * The browser side of the actions import: the imported rows are kept in IndexedDB as the
  * cells of the template (validated again, by the same code, each time the app starts) and
  * loaded into `actions_locales`. A new import replaces the previous one, all or nothing: it
- * is kept first, then applied to DuckDB, and if DuckDB fails the previous record is put back.
+ * is kept in the browser inside DuckDB's transaction, before the commit (`replaceEverywhere`).
  * Kept data that cannot be loaded (unreadable, over the limits) is reported and left as is.
  */
 
@@ -87,18 +88,12 @@ function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Keeps `next` in the browser, then runs `apply` on DuckDB; if `apply` fails, the previous
- * record is kept again. A `LocalStorageError` from the first step leaves DuckDB untouched.
+ * Replaces the local actions by `next` (none: `undefined`) in DuckDB and in the browser's
+ * storage, both or neither: the storage is written inside DuckDB's transaction, before its
+ * commit. A `LocalStorageError` rolls DuckDB back; nothing changed.
  */
-async function keepThenApply(next: Stored | undefined, apply: () => Promise<void>): Promise<void> {
-  const previous = await readKept();
-  await writeKept(next);
-  try {
-    await apply();
-  } catch (error) {
-    await writeKept(previous).catch((restoreError: unknown) => console.error('actions locales : ancien enregistrement non rétabli', restoreError));
-    throw error;
-  }
+async function replaceEverywhere(db: Connector, actions: readonly ImportedAction[], next: Stored | undefined): Promise<void> {
+  await replaceLocalActions(db, actions, () => writeKept(next));
   dropLegacy();
 }
 
@@ -114,7 +109,7 @@ export function importActionsFile(name: string, bytes: Uint8Array): Promise<Chec
     const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
     if (!checked.ok) return checked;
     const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
-    await keepThenApply(stored, () => replaceLocalActions(db, checked.actions));
+    await replaceEverywhere(db, checked.actions, stored);
     useAppStore.getState().setLocalActionsError(null);
     useAppStore.getState().setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
     return checked;
@@ -125,7 +120,7 @@ export function importActionsFile(name: string, bytes: Uint8Array): Promise<Chec
 export function clearLocalActions(): Promise<void> {
   return oneAtATime(async () => {
     const db = await whenActionsReady();
-    await keepThenApply(undefined, () => replaceLocalActions(db, []));
+    await replaceEverywhere(db, [], undefined);
     useAppStore.getState().setLocalActionsError(null);
     useAppStore.getState().setLocalActions(null);
   });

@@ -48,13 +48,19 @@ async function communePlaces(db: Connector, actions: readonly ImportedAction[]):
   return new Map(rows.map((r) => [String(r.code), { nom: String(r.nom), lon: typeof r.lon === 'number' ? r.lon : null, lat: typeof r.lat === 'number' ? r.lat : null }]));
 }
 
-/** Replaces every local action by `actions` (already checked), in one transaction. */
-export async function replaceLocalActions(db: Connector, actions: readonly ImportedAction[]): Promise<void> {
+/**
+ * Replaces every local action by `actions` (already checked), in one transaction. `beforeCommit`
+ * (keeping the same set in the browser's storage) runs inside it: if it fails, the transaction
+ * is rolled back and DuckDB holds the previous set, so the two never disagree.
+ */
+export async function replaceLocalActions(db: Connector, actions: readonly ImportedAction[], beforeCommit: () => Promise<void> = async () => {}): Promise<void> {
   const communes = await communePlaces(db, actions);
   const rows = actions.map((a) => actionTableRow(a.action, a.id, LOCAL_SOURCE_ID, communes));
   const statements = buildReplaceLocalActionsSql(rows);
   try {
-    for (const statement of statements) await db.exec(statement);
+    for (const statement of statements.slice(0, -1)) await db.exec(statement);
+    await beforeCommit();
+    await db.exec(statements.at(-1)!);
   } catch (error) {
     await db.exec('ROLLBACK').catch(() => {});
     throw error;

@@ -54,7 +54,14 @@ export function checkFileSize(bytes: number, limits: ImportLimits = IMPORT_LIMIT
   if (bytes > max) throw new ImportLimitError('fileBytes', `Le fichier dépasse ${formatMegabytes(max)} (${formatMegabytes(bytes)} ; limite : ${formatMegabytes(max)})`);
 }
 
-/** A file's rows (counting those rejected) and the length of every cell. */
+/**
+ * Control characters a cell of the template never holds (tab and line breaks are text): a NUL
+ * byte would end the SQL text the import is written with, the others are a binary file read as text.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A file's rows (counting those rejected), the length of every cell, and no control character in any. */
 export function checkSheetLimits(rows: readonly SheetRow[], rejected: number, limits: ImportLimits = IMPORT_LIMITS): void {
   const count = rows.length + rejected;
   const maxRows = limits.rows.max;
@@ -62,6 +69,11 @@ export function checkSheetLimits(rows: readonly SheetRow[], rejected: number, li
   const maxChars = limits.cellChars.max;
   for (const { line, values } of rows) {
     for (const [column, value] of Object.entries(values)) {
+      const control = CONTROL_CHARACTER.exec(value);
+      if (control !== null) {
+        const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        throw new SheetError(`Ligne ${line}, colonne « ${column} » : caractère de contrôle ${code} non accepté`, line);
+      }
       if (value.length > maxChars) {
         throw new ImportLimitError('cellChars', `Ligne ${line}, colonne « ${column} » : la cellule dépasse ${formatCountFr(maxChars)} caractères (${formatCountFr(value.length)} ; limite : ${formatCountFr(maxChars)})`, line, column);
       }

@@ -2,7 +2,10 @@
  * The central directory of a ZIP archive (an XLSX file is one), read without inflating
  * anything: each entry's name, compression method, sizes as the archive declares them, and
  * where its data starts. Minimal on purpose (no ZIP64, no multi-disk: a workbook of the
- * template needs neither). fflate's `unzipSync` filter sees the declared sizes too, but not
+ * template needs neither), and strict: the directory must end where the end record starts
+ * and hold exactly the entries that record declares. A laxer reader (JSZip, under exceljs,
+ * reads entries while their signature matches, and moves a directory that does not end there)
+ * would otherwise inflate entries this one never saw. fflate's `unzipSync` filter sees the declared sizes too, but not
  * the offsets that `checkXlsxArchive` needs to verify them against the data.
  */
 
@@ -40,10 +43,11 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   const size = view.getUint32(end + 12, true);
   const start = view.getUint32(end + 16, true);
   if (start === ZIP64_MARK || size === ZIP64_MARK) throw new ZipFormatError('archive ZIP64 non prise en charge');
-  if (start + size > end) throw new ZipFormatError('répertoire de l’archive hors du fichier');
+  if (start + size !== end) throw new ZipFormatError('répertoire de l’archive mal placé');
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
-  for (let at = start; at < start + size && entries.length <= maxEntries; ) {
+  let at = start;
+  while (at < start + size && entries.length <= maxEntries) {
     if (at + 46 > end || view.getUint32(at, true) !== DIRECTORY_ENTRY) throw new ZipFormatError('répertoire de l’archive corrompu');
     const nameLength = view.getUint16(at + 28, true);
     const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
@@ -58,6 +62,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
     entries.push({ name: entry.name, method: entry.method, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, dataOffset: dataOffset(view, entry.local, entry.name) });
     at = next;
   }
+  if (entries.length <= maxEntries && (at !== end || entries.length !== view.getUint16(end + 10, true))) throw new ZipFormatError('répertoire de l’archive incohérent');
   return entries;
 }
 

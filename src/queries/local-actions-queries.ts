@@ -21,7 +21,7 @@ SELECT *, TRUE AS locale FROM ${LOCAL_ACTIONS_TABLE}`,
 
 const literal = (value: string | number | null | undefined) => (value === null || value === undefined ? 'NULL' : typeof value === 'number' ? sqlNumber(value) : sqlString(value));
 
-/** Statements that replace every local action by `rows` (one transaction: all or nothing). */
+/** Statements that replace every local action by `rows`: one transaction, `COMMIT` last (all or nothing). */
 export function buildReplaceLocalActionsSql(rows: readonly ActionTableRow[]): string[] {
   const columns = ACTIONS_LAYOUT.columns.map((c) => c.name);
   const statements = ['BEGIN TRANSACTION', `DELETE FROM ${LOCAL_ACTIONS_TABLE}`];

@@ -1,6 +1,6 @@
 import type { Territoire } from '../domain/cross-filter.ts';
-import { SECONDARY_SECRET_STATUT, SECRET_STATUT, SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
-import { sqlNumber, sqlString } from '../domain/sql.ts';
+import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
+import { sqlString } from '../domain/sql.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { actionInTerritory, listedInTerritory, placedInTerritory, qpvInTerritory, territoryScopeCtes } from './territory-scope.ts';
 
@@ -39,7 +39,8 @@ FROM box`;
  * under the threshold) is null with `population_secret` true.
  */
 export function buildTerritoryQpvQuery(t: Territoire): string {
-  const secret = `(pop.statut IN ('${SECRET_STATUT}', '${SECONDARY_SECRET_STATUT}') OR pop.population < ${sqlNumber(SECRET_THRESHOLD)})`;
+  // pop_mun is a count of people (type `effectif`).
+  const secret = secretSqlPredicate('pop.population', sqlString('effectif'), SECRET_THRESHOLD, 'pop.statut');
   return `
 WITH ${territoryScopeCtes(t)}, pop AS (
   SELECT territoire_code AS code, valeur AS population, statut, annee

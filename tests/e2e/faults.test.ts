@@ -104,7 +104,7 @@ describe('a published file that is missing, truncated or altered', () => {
 
 describe('the DuckDB worker failing to load', () => {
   test('is said with its file; the map is drawn from the Arrow files; views needing the database say why', async () => {
-    const { page, close } = await openApp(app.browser, app.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })), [/duckdb|404/i]);
+    const { page, close } = await openApp(app.browser, app.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })), [/\/assets\/duckdb-browser(-eh\.worker)?-[\w-]+\.js/]);
     const worker = /\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js : inaccessible \(le programme de la base n’a pas démarré\)/;
     const start = new RegExp(`la base de données du navigateur \\(DuckDB\\) n’a pas démarré — ${worker.source}`);
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(new RegExp(`Base DuckDB indisponible : ${worker.source}\\.`));
@@ -151,7 +151,7 @@ describe('browser storage disabled or full', () => {
       'le stockage du navigateur est plein',
     ],
   ])('%s: the app works, an import is refused whole and says why', async (_what, script, why) => {
-    const { page, close } = await openApp(app.browser, app.url, 'vue=actions', (p) => p.addInitScript(script), [/actions locales|stockage|storage/i]);
+    const { page, close } = await openApp(app.browser, app.url, 'vue=actions', (p) => p.addInitScript(script), [/^actions locales non rechargées/]);
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     const published = PUBLISHED_ROWS.get('actions')!;
     await expect.poll(() => catalogueCount(page), { timeout: 30_000 }).toBe(published);

@@ -214,7 +214,8 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect(tp60[4]).toBe(String(sql!.valeur).replace('.', ','));
     expect(tp60[4]).toMatch(/^\d+,\d$/);
     expect(lines.at(-3)).toMatch(/^Sources : .*INSEE.*millésime 2019/);
-    expect(lines.at(-2)).toMatch(/^Exporté le \d{2}\/\d{2}\/\d{4} depuis l’Observatoire/);
+    // Quoted: the line holds the secret statistique note, whose « ; » is the separator.
+    expect(lines.at(-2)).toMatch(/^"Exporté le \d{2}\/\d{2}\/\d{4} depuis l’Observatoire de la réussite éducative · Secret statistique : /);
     expect(lines.at(-1)).toBe('');
   });
 

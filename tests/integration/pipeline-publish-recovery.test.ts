@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { MANIFEST_GENERATOR } from '../../data-pipeline/pipeline-output.ts';
 import { publishFolder, recoverInterruptedPublish } from '../../data-pipeline/publish.ts';
 import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
 
@@ -26,7 +27,9 @@ async function contents(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-const PUBLISHED = { 'manifest.json': '{"built_at":"before"}\n', 'qpv.arrow': 'old qpv' };
+/** A previous output as the pipeline writes it: its manifest names its generator and lists its files. */
+const manifestListing = (...files: string[]) => `${JSON.stringify({ generator: MANIFEST_GENERATOR, built_at: 'before', tables: files.map((file) => ({ file })) })}\n`;
+const PUBLISHED = { 'manifest.json': manifestListing('qpv.arrow'), 'qpv.arrow': 'old qpv' };
 
 describe('recoverInterruptedPublish', () => {
   it('puts back the previous folder of a run killed between the two renames, and removes its staging folder', async () => {
@@ -90,12 +93,22 @@ describe('publishFolder', () => {
   it('replaces the folder as a whole: files of the old version do not survive', async () => {
     const parent = await tempDir('publish');
     const out = path.join(parent, 'data');
-    await folderWith(out, { ...PUBLISHED, 'stale.arrow': 'from an older layout' });
+    await folderWith(out, { 'manifest.json': manifestListing('qpv.arrow', 'stale.arrow'), 'qpv.arrow': 'old qpv', 'stale.arrow': 'from an older layout' });
 
     await publishFolder(out, new Map<string, string | Uint8Array>([['manifest.json', '{"built_at":"after"}\n'], ['qpv.arrow', new Uint8Array([1, 2, 3])]]));
     expect(await readdir(parent)).toEqual(['data']);
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'qpv.arrow']);
     expect([...(await readFile(path.join(out, 'qpv.arrow')))]).toEqual([1, 2, 3]);
+  });
+
+  it('refuses, and deletes nothing, when a file was put in the output while the tables were built', async () => {
+    const parent = await tempDir('publish');
+    const out = path.join(parent, 'data');
+    // Accepted when the run started (a previous output); a colleague's file arrives meanwhile.
+    await folderWith(out, { ...PUBLISHED, 'notes-de-reunion.txt': 'not the pipeline’s' });
+    await expect(publishFolder(out, new Map([['manifest.json', '{"built_at":"after"}\n']]))).rejects.toThrow(/refused to replace it: besides a previous output it holds notes-de-reunion\.txt/);
+    expect(await readdir(parent)).toEqual(['data']);
+    expect(await contents(out)).toEqual({ ...PUBLISHED, 'notes-de-reunion.txt': 'not the pipeline’s' });
   });
 
   it('first repairs an interrupted run, then publishes over the recovered folder', async () => {

@@ -48,9 +48,11 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** What a page may log as a console error without failing its checks (a fault the test provokes). */
+/** What a page may log as an error without failing its checks (a fault the test provokes). */
 export interface PageOptions {
   expectedConsoleErrors?: readonly RegExp[];
+  /** Uncaught errors of a library's own code, matched against the message and its stack (where it was thrown). */
+  expectedPageErrors?: readonly RegExp[];
 }
 
 /** A page of the app with everything it did wrong recorded, and the checks that read it. */
@@ -105,7 +107,9 @@ export async function openPage(browser: Browser, appUrl: string, options: PageOp
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) offOrigin.push(url);
   });
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => {
+    if (!(options.expectedPageErrors ?? []).some((re) => re.test(`${error.message}\n${error.stack ?? ''}`))) errors.push(error.message);
+  });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = `${message.text()} (${message.location().url})`;

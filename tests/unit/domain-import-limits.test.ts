@@ -1,4 +1,5 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { SheetError } from '../../src/domain/delimited-text.ts';
 import { describe, expect, it } from 'vitest';
 import { validateActionsSheet } from '../../src/domain/actions-import.ts';
 import { actionsTemplateWorkbook, readTemplateFile } from '../../src/domain/actions-template-files.ts';
@@ -80,6 +81,17 @@ describe('import limits: rows, cells and file size of a CSV', () => {
     expect(error.message).toMatch(/^Ligne 2, colonne « resume » : la cellule dépasse 10\s000 caractères \(10\s001 ; limite : 10\s000\)$/);
   });
 
+  it('refuses a cell holding a control character (a NUL byte), at its line and column; tabs and line breaks are text', async () => {
+    const ok = await readTemplateFile(templateCsv(2, '"Ateliers\tdu\nmercredi"'));
+    expect(ok.rows[1]!.values.resume).toBe('Ateliers\tdu\nmercredi');
+    const error = await readTemplateFile(templateCsv(2, 'Ateliers\u0000du mercredi')).then(
+      () => null,
+      (e: unknown) => e as SheetError,
+    );
+    expect(error).toBeInstanceOf(SheetError);
+    expect(error!.message).toBe('Ligne 2, colonne « resume » : caractère de contrôle U+0000 non accepté');
+  });
+
   it('refuses a file over 30 MB by its size, before parsing it (an unclosed quote is never reached)', async () => {
     const bytes = new Uint8Array(IMPORT_LIMITS.fileBytes.max + 1).fill(0x61);
     bytes.set(utf8('titre;spheres;source\n"'), 0);
@@ -115,6 +127,23 @@ describe('import limits: an XLSX archive checked before it is inflated', () => {
     const error = await refusal(lying);
     expectLimit(error, 'xlsxInflatedBytes');
     expect(error.message).toMatch(/« xl\/media\/image1\.png » se décompresse au-delà des 1\s000 octets qu’il annonce ; limite : 100 Mo/);
+  });
+
+  it('refuses a directory that does not end at the end record, as a laxer reader would read past it', async () => {
+    // The bomb is the last entry; the directory's declared size covers every entry but it.
+    const zip = await workbookWith({ 'zz-bomb.bin': [new Uint8Array(101 * MB), { level: 9 }] });
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    const end = zip.length - 22;
+    const start = view.getUint32(end + 16, true);
+    let last = start;
+    for (let at = start; at < end; at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)) last = at;
+    view.setUint32(end + 12, last - start, true);
+    view.setUint16(end + 8, view.getUint16(end + 8, true) - 1, true);
+    view.setUint16(end + 10, view.getUint16(end + 10, true) - 1, true);
+    await expect(readTemplateFile(zip)).rejects.toThrow(/^classeur XLSX illisible \(répertoire de l’archive mal placé\)$/);
+    // Bytes slipped between the directory and the end record move it for such a reader: refused too.
+    const shifted = new Uint8Array([...zip.subarray(0, end), ...new Uint8Array(16), ...zip.subarray(end)]);
+    await expect(readTemplateFile(shifted)).rejects.toThrow(/^classeur XLSX illisible \(répertoire de l’archive mal placé\)$/);
   });
 
   it('refuses a workbook of more than 1,000 parts', async () => {

@@ -120,7 +120,7 @@ describe('buildIndicateurs: warnings', () => {
       'tx_f share outside 0–100 %: kept as published',
       'abcde count that is not a whole number ≥ 0: kept as published',
       // The women and men no longer add up to the total (secret statistique, additive groups).
-      'abcde additive group abcde = abcde_f + abcde_h (QP009001) does not hold (255.5 ≠ 255): its secondary suppression is applied all the same',
+      'abcde additive group abcde = abcde_f + abcde_h (QP009001) does not add up: its secondary suppression is applied all the same',
     ]);
   });
 });

@@ -107,7 +107,7 @@ describe('buildIndicateurs publishes under the secret statistique', () => {
   it('warns when a declared group does not add up in the file, and protects it all the same', async () => {
     const line = withCells(QP009003, { abcde: '31', abcde_f: '4', abcde_h: '26' });
     const { indicateurs } = buildIndicateurs([await csvInput('qp', [QP_HEADER, line])], [], new Set(['QP009003']));
-    expect(indicateurs.warnings.map((w) => w.reason)).toEqual(['additive group abcde = abcde_f + abcde_h (QP009003) does not hold (31 ≠ 30): its secondary suppression is applied all the same']);
+    expect(indicateurs.warnings.map((w) => w.reason)).toEqual(['additive group abcde = abcde_f + abcde_h (QP009003) does not add up: its secondary suppression is applied all the same']);
     expect(statut(indicateurs.rows, 'QP009003', 'abcde_h')).toBe('secret_secondaire');
   });
 });

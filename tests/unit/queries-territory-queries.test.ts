@@ -156,6 +156,21 @@ describe('local actions (imported in the browser) count in every territory query
     expect((await run(buildParcoursMatrixQuery(CENON))).find((c) => c.tranche === '0-3' && c.sphere === 'virtualite')).toEqual(before);
   });
 
+  it('keeps the previous set in DuckDB when keeping the new one in the browser fails inside the transaction', async () => {
+    const sheet = (id: string) => parseDelimited(new TextEncoder().encode(`id;titre;spheres;tranches;commune_code;source\n${id};Atelier;famille;0-3;33119;saisie\n`));
+    const first = await checkActionsSheet(db, sheet('premier'));
+    const second = await checkActionsSheet(db, sheet('second'));
+    if (!first.ok || !second.ok) throw new Error('fixture sheets must be valid');
+    await replaceLocalActions(db, first.actions);
+    const storageFull = new Error('quota exceeded');
+    await expect(replaceLocalActions(db, second.actions, () => Promise.reject(storageFull))).rejects.toBe(storageFull);
+    expect(await run('SELECT id FROM actions_locales')).toEqual([{ id: 'premier' }]);
+    // The connection is usable afterwards: the next replacement commits.
+    await replaceLocalActions(db, second.actions, () => Promise.resolve());
+    expect(await run('SELECT id FROM actions_locales')).toEqual([{ id: 'second' }]);
+    await replaceLocalActions(db, []);
+  });
+
   it('refuses, whole, a file whose id is already published', async () => {
     const sheet = parseDelimited(new TextEncoder().encode('id;titre;spheres;source\nfiche-01;Copie;famille;saisie\nneuve;Neuve;famille;saisie\n'));
     expect(await checkActionsSheet(db, sheet)).toMatchObject({ ok: false, errors: [{ line: 2, column: 'id', value: 'fiche-01' }] });
