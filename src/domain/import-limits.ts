@@ -51,7 +51,7 @@ export const formatMegabytes = (bytes: number) => `${formatValue(bytes / (1024 *
 /** The file's size, checked before it is read or parsed. */
 export function checkFileSize(bytes: number, limits: ImportLimits = IMPORT_LIMITS): void {
   const { max } = limits.fileBytes;
-  if (bytes > max) throw new ImportLimitError('fileBytes', `Le fichier dépasse ${formatMegabytes(max)} (${formatMegabytes(bytes)} ; limite : ${formatMegabytes(max)})`);
+  if (bytes > max) throw new ImportLimitError('fileBytes', `Le fichier dépasse ${formatMegabytes(max)} (${formatCountFr(bytes)} octets ; limite : ${formatMegabytes(max)})`);
 }
 
 /**

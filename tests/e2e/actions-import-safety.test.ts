@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { LEGACY_STORAGE_KEY } from '../../src/db/local-actions-storage.ts';
 import { expectPagesClean, launchChromium, openPage, startPreview, waitForMark } from '../support/browser.ts';
 
 /*
@@ -19,7 +20,6 @@ const FULL_STORAGE = `(() => {
   }
 })();`;
 
-const LEGACY_KEY = 'observatoire-reussite-educative:actions-locales:v1';
 
 const csv = (rows: readonly string[]) => Buffer.from(['id;titre;spheres;tranches;commune_code;source', ...rows].join('\n'));
 const FILE_A = csv(['essai-a;Atelier lecture du soir;Famille;6-11;33119;saisie de test e2e']);
@@ -117,7 +117,7 @@ describe('Actions import: what an earlier version kept is never dropped on load'
   ])('localStorage data %s is reported on each load, and kept', async (_, stored, expected) => {
     const page = await newPage();
     await openActions(page);
-    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [LEGACY_KEY, stored]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [LEGACY_STORAGE_KEY, stored]);
     for (let load = 0; load < 2; load++) {
       await openActions(page, true);
       await expect.poll(() => page.getByTestId('actions-locales-error').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(expected);

@@ -97,7 +97,7 @@ describe('import limits: rows, cells and file size of a CSV', () => {
     bytes.set(utf8('titre;spheres;source\n"'), 0);
     const error = await refusal(bytes);
     expectLimit(error, 'fileBytes');
-    expect(error.message).toMatch(/^Le fichier dépasse 30 Mo \(30 Mo ; limite : 30 Mo\)$/);
+    expect(error.message).toMatch(/^Le fichier dépasse 30 Mo \(31\s457\s281 octets ; limite : 30 Mo\)$/);
   });
 });
 
