@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { LEGACY_STORAGE_KEY } from '../../src/db/local-actions-storage.ts';
-import { expectPagesClean, launchChromium, openPage, startPreview, waitForMark } from '../support/browser.ts';
+import { servedApp } from '../support/app-page.ts';
+import { openPage, waitForMark } from '../support/browser.ts';
 
 /*
  * The actions import is all or nothing across DuckDB and the browser's storage. The storage is
@@ -26,23 +27,10 @@ const FILE_A = csv(['essai-a;Atelier lecture du soir;Famille;6-11;33119;saisie d
 const FILE_B = csv(['essai-b1;Club échecs du collège;École;11-15;33119;saisie de test e2e', 'essai-b2;Sortie nature en famille;Famille|Quartier;3-6;33119;saisie de test e2e']);
 const tooManyRows = (n: number) => csv(Array.from({ length: n }, (_, i) => `;Action ${i};Famille;6-11;33119;saisie`));
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterEach(expectPagesClean);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function newPage(): Promise<Page> {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(app.browser, app.url);
   await page.addInitScript(FULL_STORAGE);
   return page;
 }
@@ -50,7 +38,7 @@ async function newPage(): Promise<Page> {
 /** The actions page, once DuckDB and the kept local actions are loaded. */
 async function openActions(page: Page, reload = false): Promise<void> {
   if (reload) await page.reload();
-  else await page.goto(`${server.url}#vue=actions`);
+  else await page.goto(`${app.url}#vue=actions`);
   await waitForMark(page, 'obs:duckdb-ready', 90_000);
   await page.getByTestId('actions-catalogue').waitFor();
   await page.locator('#catalogue-origine').selectOption('locales');

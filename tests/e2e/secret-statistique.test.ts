@@ -1,25 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { secretNote } from '../../src/domain/secret-statistique.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
-import { DIST_DIR, expectPagesClean, launchChromium, openPage, startPreview, waitForMark } from '../support/browser.ts';
+import { servedApp } from '../support/app-page.ts';
+import { DIST_DIR, openPage, waitForMark } from '../support/browser.ts';
 
 /**
  * The secret statistique in the built app, on the data it serves: the fiche of a school with
  * fewer than 11 pupils and the cross-filter result table (and its CSV) of a QPV whose job
  * seekers are hidden show « < 11 » with the note — never a raw count, never « secret » alone.
  */
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
+const app = servedApp();
 /** The data the built app serves, in a DuckDB of our own. */
 let db: Connector;
 
 async function open(hash: string): Promise<Page> {
-  const { page } = await openPage(browser, server.url);
-  await page.goto(server.url + hash);
+  const { page } = await openPage(app.browser, app.url);
+  await page.goto(app.url + hash);
   await waitForMark(page, 'obs:duckdb-ready', 90_000);
   return page;
 }
@@ -28,15 +28,9 @@ const first = async (sql: string) => tableRows(await db.query(sql))[0]!;
 
 beforeAll(async () => {
   db = await connectToPublishedData(path.join(DIST_DIR, 'data'));
-  server = await startPreview();
-  browser = await launchChromium();
 });
 
-afterEach(expectPagesClean);
-
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await db?.close();
 });
 
