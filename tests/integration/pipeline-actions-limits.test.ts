@@ -7,7 +7,7 @@ import { REGISTRY_FILE, SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import { runPipeline } from '../../data-pipeline/run-pipeline.ts';
 import { actionsTemplateWorkbook } from '../../src/domain/actions-template-files.ts';
 import { IMPORT_LIMITS } from '../../src/domain/import-limits.ts';
-import { copyOfPublishedData, folderState, removeTempDirs, runCli, shownAs, tempDir, writeInput } from '../support/pipeline-cli.ts';
+import { copyOfPublishedData, folderState, refusedInputRun, removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
 
 /*
  * The app's import limits in the pipeline's reading of the actions template: an actions file
@@ -33,16 +33,7 @@ async function committedActionsRepeated(rows: number): Promise<string> {
   return `${[header, ...lines].join('\n')}\n`;
 }
 
-async function failingCliRun(content: string): Promise<{ stderr: string; shown: string }> {
-  const input = await writeInput('actions.csv', content);
-  const out = await copyOfPublishedData();
-  const before = await folderState(out);
-  const run = await runCli(['--out', out, '--input', `${ACTIONS}=${input}`]);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain('pipeline: nothing published; the previous data is unchanged');
-  expect(await folderState(out)).toEqual(before);
-  return { stderr: run.stderr, shown: shownAs(input) };
-}
+const failingCliRun = (content: string) => refusedInputRun(ACTIONS, 'actions.csv', content);
 
 describe('pipeline: the actions template within the import limits', () => {
   it('fails a CSV of 20,001 actions, naming the file and the limit, and publishes nothing', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lineColumnAt } from '../../data-pipeline/read/text-position.ts';
-import { copyOfPublishedData, folderState, QPV_SOURCES, readSource, removeTempDirs, runCli, shownAs, writeInput } from '../support/pipeline-cli.ts';
+import { QPV_SOURCES, readSource, refusedInputRun, removeTempDirs } from '../support/pipeline-cli.ts';
 
 /*
  * Files the pipeline cannot read at all. Each run goes through the real CLI without
@@ -13,18 +13,7 @@ afterAll(removeTempDirs);
 
 const { id, file: sourceFile } = QPV_SOURCES.illeEtVilaine;
 
-async function runWithBadInput(content: string): Promise<{ stderr: string; stdout: string; shown: string }> {
-  const input = await writeInput('QPV.geojson', content);
-  const out = await copyOfPublishedData();
-  const before = await folderState(out);
-  const run = await runCli(['--out', out, '--input', `${id}=${input}`]);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain('pipeline: nothing published; the previous data is unchanged');
-  expect(run.stdout).not.toContain('pipeline: published');
-  expect(await folderState(out)).toEqual(before);
-  expect(before.siblings).toEqual(['data']);
-  return { stderr: run.stderr, stdout: run.stdout, shown: shownAs(input) };
-}
+const runWithBadInput = (content: string) => refusedInputRun(id, 'QPV.geojson', content);
 
 describe.concurrent('pipeline CLI: unreadable input files', () => {
   it('reports a GeoJSON truncated in the middle as truncated, at its last line:column', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 import { PUBLISHED_DIR, REPO_ROOT } from './published-data.ts';
 
 export { REPO_ROOT };
@@ -102,6 +103,24 @@ export async function writeInput(name: string, content: string | FeatureCollecti
   const file = path.join(await tempDir('pipeline-in'), name);
   await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
+}
+
+/**
+ * Runs the real CLI with `content` (written as `fileName`) in place of source `sourceId`, into a
+ * copy of public/data, and checks the run failed and published nothing: exit 1, the message
+ * that says so, the copy byte-identical with nothing left beside it.
+ */
+export async function refusedInputRun(sourceId: string, fileName: string, content: string): Promise<{ stderr: string; stdout: string; shown: string }> {
+  const input = await writeInput(fileName, content);
+  const out = await copyOfPublishedData();
+  const before = await folderState(out);
+  const run = await runCli(['--out', out, '--input', `${sourceId}=${input}`]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('pipeline: nothing published; the previous data is unchanged');
+  expect(run.stdout).not.toContain('pipeline: published');
+  expect(await folderState(out)).toEqual(before);
+  expect(before.siblings).toEqual(['data']);
+  return { stderr: run.stderr, stdout: run.stdout, shown: shownAs(input) };
 }
 
 /** Applies `f` to every position of a feature's geometry, in place. */
