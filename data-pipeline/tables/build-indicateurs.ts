@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_CATALOGUE, INDICATOR_IDS, type IndicatorEntry, type IndicatorId, isIndicatorId } from '../../src/domain/indicator-catalogue.ts';
+import { INDICATOR_CATALOGUE, INDICATOR_IDS, type IndicatorEntry, type IndicatorId, isIndicatorId, millesimeLabel } from '../../src/domain/indicator-catalogue.ts';
 import { parseNumber } from '../normalise/parse-number.ts';
 import { type Location, PipelineError, type RowIssue } from '../pipeline-error.ts';
 import type { CsvFile } from '../read/read-csv.ts';
@@ -14,6 +14,7 @@ export type IndicateurRow = Record<string, string | number | null> & {
   territoire_code: string;
   niveau: 'qpv';
   indicateur: IndicatorId;
+  /** Edition of INSEE's QPV database (`millesime.publication`), not the year observed: see `indicateurs_meta`. */
   annee: number;
   valeur: number | null;
   /** 'secret' / 'secret_secondaire': hidden by the secret statistique at publish (`data-pipeline/secret/`). */
@@ -21,7 +22,15 @@ export type IndicateurRow = Record<string, string | number | null> & {
   source_id: string;
 };
 
-export type IndicateurMetaRow = Record<string, string> & { indicateur: IndicatorId; libelle: string; definition: string };
+export type IndicateurMetaRow = Record<string, string | number | null> & {
+  indicateur: IndicatorId;
+  libelle: string;
+  definition: string;
+  /** `millesimeLabel` of the catalogue: the observed year, or « publié en …, année observée non précisée ». */
+  millesime: string;
+  annee_observee: number | null;
+  annee_publication: number;
+};
 
 export interface IndicateursBuild {
   indicateurs: TableBuild<IndicateurRow>;
@@ -104,7 +113,7 @@ export function buildIndicateurs(
           territoire_code: code,
           niveau: 'qpv',
           indicateur: id,
-          annee: entry.annee,
+          annee: entry.millesime.publication,
           valeur: parsed.value,
           statut: parsed.value === null ? 'nd' : 'ok',
           source_id: source.id,
@@ -147,7 +156,7 @@ function implausible(entry: IndicatorEntry, value: number): string | null {
   return null;
 }
 
-/** One row per catalogue indicator of the value files, with the dictionary's definition. */
+/** One row per catalogue indicator of the value files, with the dictionary's definition and the catalogue's millésime. */
 function buildMeta(values: readonly SourceInput<CsvFile>[], dictionary: Dictionary): TableBuild<IndicateurMetaRow> {
   const rows: IndicateurMetaRow[] = [];
   const locations: Location[] = [];
@@ -169,7 +178,10 @@ function buildMeta(values: readonly SourceInput<CsvFile>[], dictionary: Dictiona
         sens: entry.sens,
         theme: entry.theme,
         source_id: first.source.id,
-        millesime: first.source.millesime,
+        // The indicator's own years, from the catalogue: the source's millésime is an edition.
+        millesime: millesimeLabel(entry.millesime),
+        annee_observee: entry.millesime.observee,
+        annee_publication: entry.millesime.publication,
       });
     }
   }

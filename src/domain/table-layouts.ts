@@ -110,7 +110,7 @@ export const INDICATEURS_LAYOUT: TableLayout = {
     col('territoire_code', 'utf8', 'code of the territory (QPV code, INSEE commune code…)'),
     col('niveau', 'utf8', "'qpv', 'commune', 'departement', 'region' or 'france'"),
     col('indicateur', 'utf8', 'indicator id, see indicateurs_meta'),
-    col('annee', 'int32', 'year the value describes (millésime)'),
+    col('annee', 'int32', 'edition of the source (INSEE QPV database year), the latest of which the app shows; not necessarily the year the value describes: see indicateurs_meta.millesime'),
     { ...col('valeur', 'float64', 'value; null when the source publishes none (n.d.) or the secret statistique hides it (statut)', true), secret: { statut: 'statut', rows: 'effectifIndicators' } },
     col('statut', 'utf8', "'ok', or why there is no value: 'secret' (a count of people under the secret statistique threshold, 11), 'secret_secondaire' (hidden so that a 'secret' value cannot be recovered by difference in an additive group: docs/methodologie.md § 10), 'nd' (not available)"),
     col('source_id', 'utf8', 'id of the registry source'),
@@ -119,7 +119,7 @@ export const INDICATEURS_LAYOUT: TableLayout = {
 
 export const INDICATEURS_META_LAYOUT: TableLayout = {
   name: 'indicateurs_meta',
-  description: 'Définition de chaque indicateur : libellé, unité, sens, source',
+  description: 'Définition de chaque indicateur : libellé, unité, sens, source, millésime',
   key: ['indicateur'],
   columns: [
     col('indicateur', 'utf8', 'indicator id'),
@@ -130,7 +130,9 @@ export const INDICATEURS_META_LAYOUT: TableLayout = {
     col('sens', 'utf8', "'hausse_defavorable', 'hausse_favorable' or 'neutre': which way is worse for the population"),
     col('theme', 'utf8', "'population', 'revenus', 'emploi', 'education', 'equipements'…"),
     col('source_id', 'utf8', 'id of the registry source'),
-    col('millesime', 'utf8', 'millésime of the source'),
+    col('millesime', 'utf8', "the year the value describes as shown to users: '2013', or 'publié en 2019, année observée non précisée' when no document gives it (src/domain/indicator-catalogue.ts)"),
+    col('annee_observee', 'int32', 'year the value describes, when a cited document gives it; null otherwise', true),
+    col('annee_publication', 'int32', 'edition of the source the value comes from (INSEE QPV database year); equals indicateurs.annee'),
   ],
 };
 

@@ -4,6 +4,12 @@ import type { ComparisonModel } from '../view-models/comparison-model.ts';
 import type { FicheModel } from '../view-models/fiche-model.ts';
 import { type CsvDocument, type ExportSource, shownCsvCell } from './csv-fr.ts';
 
+/**
+ * The column of the year each indicator describes (`indicateurs_meta.millesime`): « 2013 », or
+ * « publié en 2019, année observée non précisée » — never an edition given as the year observed.
+ */
+export const MILLESIME_HEADER = 'Millésime (année observée)';
+
 /** The indicators of a fiche: one line per indicator with its references, rank and centile. */
 export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {
   const { identity } = model;
@@ -15,7 +21,7 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       'Département',
       'Thème',
       'Indicateur',
-      'Année',
+      MILLESIME_HEADER,
       'Unité',
       'Valeur',
       'Médiane des QPV du département',
@@ -25,7 +31,6 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       'Rang (1 = le plus défavorable)',
       'QPV classés',
       'Centile',
-      'Millésime de la source',
     ],
     rows: model.indicators.map((i) => [
       identity.code,
@@ -34,7 +39,7 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       identity.departement.nom,
       themeLabel(i.theme),
       i.libelle,
-      i.annee,
+      i.millesime,
       i.unite,
       shownCsvCell(i.value, threshold),
       i.references.departement.median,
@@ -44,7 +49,6 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       i.rang,
       i.qpvClasses,
       i.centile,
-      i.millesime,
     ]),
     sources,
     exportedAt,
@@ -63,7 +67,7 @@ export function comparisonCsvDocument(model: ComparisonModel, sources: readonly 
     header: [
       'Thème',
       'Indicateur',
-      'Année',
+      MILLESIME_HEADER,
       'Unité',
       ...model.qpv.flatMap((q) => [`${q.nom} (${q.code})`, `Rang ${q.code}`]),
       'Médiane de tous les QPV',
@@ -73,7 +77,7 @@ export function comparisonCsvDocument(model: ComparisonModel, sources: readonly 
     rows: model.rows.map((row) => [
       themeLabel(row.theme),
       row.libelle,
-      row.annee,
+      row.millesime,
       row.unite,
       ...row.cells.flatMap((c) => [shownCsvCell(c.value, threshold), c.rang]),
       row.medianeQpv,

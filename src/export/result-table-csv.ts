@@ -11,6 +11,8 @@ export interface ResultIndicator {
   indicateur: string;
   libelle: string;
   unite: string;
+  /** The year the values describe, or « publié en …, année observée non précisée » (`indicateurs_meta.millesime`). */
+  millesime?: string;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface ResultIndicator {
  * note when a value of the file is hidden.
  */
 export function resultTableCsv(rows: readonly QpvFacts[], indicator: ResultIndicator | null, threshold = SECRET_THRESHOLD): { header: string[]; rows: CsvCell[][]; tables: string[]; note?: string } {
-  const unit = indicator?.unite ? ` (${indicator.unite})` : '';
+  // The value column's unit and millésime, so that the file says which year its values describe.
+  const unit = `${indicator?.unite ? ` (${indicator.unite})` : ''}${indicator?.millesime ? ` — ${indicator.millesime}` : ''}`;
   const values = rows.map((r) => showPublished(r.valeur, r.statut));
   return {
     header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],

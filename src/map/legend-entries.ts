@@ -9,11 +9,12 @@ import type { Choropleth } from './use-choropleth.ts';
 export const EXCLUDED_ITEM = { colour: rgbaCss(DIMMED), label: 'Hors des filtres (grisés)' };
 
 /**
- * The legend's title: the indicator and its year, INSEE's for the published indicators; the
- * risk index mixes several producers' years, which its millésime lists.
+ * The legend's title: the indicator and its millésime, INSEE's for the published indicators
+ * (the year the values describe, or that it is not known); the risk index mixes several
+ * producers' years, which its millésime lists.
  */
 export function legendTitle(option: NonNullable<Choropleth['option']>): string {
-  return `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : `${option.annee} · INSEE`}`;
+  return `${option.libelle} — ${option.indicateur === RISK_INDICATOR_ID ? option.millesime : `INSEE, ${option.millesime}`}`;
 }
 
 /** One line of the choropleth's legend: a class (with its bounds), the *n.d.* QPV or those the filters leave out. */

@@ -34,21 +34,22 @@ FROM box`;
 }
 
 /**
- * The QPV of the territory with the latest population INSEE gives (`pop_mun`), null where the
- * observatory has no figure; a population hidden by the secret statistique (published so, or
- * under the threshold) is null with `population_secret` true.
+ * The QPV of the territory with the latest population INSEE gives (`pop_mun`) and its
+ * millésime (`indicateurs_meta.millesime`: the year it describes), null where the observatory
+ * has no figure; a population hidden by the secret statistique (published so, or under the
+ * threshold) is null with `population_secret` true.
  */
 export function buildTerritoryQpvQuery(t: Territoire): string {
   // pop_mun is a count of people (type `effectif`).
   const secret = secretSqlPredicate('pop.population', sqlString('effectif'), SECRET_THRESHOLD, 'pop.statut');
   return `
 WITH ${territoryScopeCtes(t)}, pop AS (
-  SELECT territoire_code AS code, valeur AS population, statut, annee
-  FROM indicateurs WHERE indicateur = 'pop_mun'
-  QUALIFY annee = max(annee) OVER (PARTITION BY territoire_code)
+  SELECT i.territoire_code AS code, i.valeur AS population, i.statut, m.millesime
+  FROM indicateurs i JOIN indicateurs_meta m USING (indicateur) WHERE i.indicateur = 'pop_mun'
+  QUALIFY i.annee = max(i.annee) OVER (PARTITION BY i.territoire_code)
 )
 SELECT q.code, q.nom, q.generation, q.commune_nom,
-       CASE WHEN NOT ${secret} THEN pop.population END AS population, pop.annee, coalesce(${secret}, FALSE) AS population_secret
+       CASE WHEN NOT ${secret} THEN pop.population END AS population, pop.millesime, coalesce(${secret}, FALSE) AS population_secret
 FROM qpv q LEFT JOIN pop USING (code)
 WHERE ${qpvInTerritory(t)}
 ORDER BY q.commune_nom, q.nom`;

@@ -131,7 +131,7 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
           {rows.map((row) => (
             <tr key={row.indicateur} data-indicateur={row.indicateur}>
               <th scope="row">
-                {row.libelle} <span className="fiche__year">({row.annee})</span>
+                {row.libelle} <span className="fiche__year">({row.millesime})</span>
                 <span className="comparer__sens">{SENS_HINT[row.sens]}</span>
               </th>
               {row.cells.map((cell) => (

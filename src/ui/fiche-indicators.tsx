@@ -52,7 +52,7 @@ export function FicheIndicators({ indicators, full, departement, region }: { ind
           {rows.map((r) => (
             <tr key={r.indicateur} data-indicateur={r.indicateur}>
               <th scope="row">
-                {r.libelle} <span className="fiche__year">({r.annee})</span>
+                {r.libelle} <span className="fiche__year">({r.millesime})</span>
               </th>
               <td data-col="valeur" data-status={r.value.status}>
                 {r.text}

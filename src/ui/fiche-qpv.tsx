@@ -78,7 +78,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
         <>
           <p className="fr-text--sm" data-testid="fiche-identite">
             QPV <code>{q.code}</code> (génération {q.generation}) · {q.communes} · {q.departement.nom} ({q.departement.code}) · {q.region.nom}
-            {q.population && q.population.value.status !== 'nd' && ` · ${q.population.text} habitants (${q.population.annee})`}
+            {q.population && q.population.value.status !== 'nd' && ` · ${q.population.text} habitants (${q.population.millesime})`}
           </p>
           {extra.risque && <FicheRisque risque={extra.risque} />}
           <FicheIndicators indicators={model.indicators} full={full} departement={q.departement.nom} region={q.region.nom} />

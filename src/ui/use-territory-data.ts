@@ -19,7 +19,7 @@ import { useAppStore } from '../state/store.ts';
 import type { MatrixSqlRow } from '../view-models/parcours-matrix-model.ts';
 
 /** Tables the territory view reads (plus `actions_toutes`, see local-actions-store.ts). */
-export const TERRITORY_NEEDS = ['territoires', 'qpv', 'indicateurs', 'etablissements', 'pre', 'lieux', 'cites', 'actions'] as const;
+export const TERRITORY_NEEDS = ['territoires', 'qpv', 'indicateurs', 'indicateurs_meta', 'etablissements', 'pre', 'lieux', 'cites', 'actions'] as const;
 const whenReady = whenActionsReadyWith(TERRITORY_NEEDS);
 
 export type Row = Record<string, unknown>;

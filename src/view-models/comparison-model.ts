@@ -21,7 +21,8 @@ export interface ComparisonRow {
   unite: string;
   sens: Sens;
   theme: string;
-  annee: number | null;
+  /** The year the values describe, or « publié en …, année observée non précisée ». */
+  millesime: string;
   /** Median of all QPV, and its place on the row's bar scale (0–1). */
   medianeQpv: number | null;
   medianeBar: number | null;
@@ -73,7 +74,7 @@ export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicat
       unite: first.unite,
       sens: first.sens,
       theme: first.theme,
-      annee: first.annee,
+      millesime: first.millesime,
       medianeQpv: median,
       medianeBar: median === null ? null : scale(median),
       cells: cells.map((c, i) => ({ ...c, mark: rowMarks[i] ?? null, bar: deriveFromShown([c.value], scale) })),

@@ -67,7 +67,7 @@ export interface QpvIdentity {
   departement: { code: string; nom: string };
   region: { code: string; nom: string };
   /** Population of the quartier, when an indicator gives it (under the secret statistique). */
-  population: { value: Shown; text: string; annee: number | null } | null;
+  population: { value: Shown; text: string; millesime: string } | null;
   sourceId: string;
 }
 
@@ -104,7 +104,7 @@ export function toQpvIdentity(row: IdentitySqlRow, indicators: readonly Indicato
     communes: row.communes_libelle,
     departement: { code: row.departement_code, nom: row.departement_nom ?? row.departement_code },
     region: { code: row.region_code, nom: row.region_nom ?? row.region_code },
-    population: pop === undefined ? null : { value: pop.value, text: pop.text, annee: pop.annee },
+    population: pop === undefined ? null : { value: pop.value, text: pop.text, millesime: pop.millesime },
     sourceId: row.source_id,
   };
 }

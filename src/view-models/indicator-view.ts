@@ -47,8 +47,8 @@ export interface IndicatorView {
   unite: string;
   sens: Sens;
   theme: string;
-  annee: number | null;
   sourceId: string;
+  /** The year the value describes, or « publié en …, année observée non précisée » (`indicateurs_meta.millesime`). */
   millesime: string;
   value: Shown;
   /** `45,2 %`, `< 11` or `n.d.` */
@@ -83,7 +83,6 @@ export function toIndicatorView(row: IndicatorSqlRow, threshold = SECRET_THRESHO
     unite: row.unite,
     sens: row.sens,
     theme: row.theme,
-    annee: row.annee,
     sourceId: row.source_id,
     millesime: row.millesime,
     value,

@@ -6,8 +6,9 @@ import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { INDICATOR_CATALOGUE, isIndicatorId, millesimeLabel } from '../../src/domain/indicator-catalogue.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
-import { type Manifest, readManifest } from '../support/published-data.ts';
+import { type Manifest, PUBLISHED_DIR, readManifest } from '../support/published-data.ts';
 
 /*
  * One full pipeline run into a temp folder (never public/data), its indicateurs and
@@ -15,6 +16,8 @@ import { type Manifest, readManifest } from '../support/published-data.ts';
  * qp.csv read independently (csv-parse directly, not the pipeline's reader).
  */
 let db: Connector;
+/** indicateurs and indicateurs_meta of the committed public/data. */
+let published: Connector;
 let result: PipelineResult;
 let manifest: Manifest;
 let qp: Record<string, string>[];
@@ -25,10 +28,13 @@ beforeAll(async () => {
   manifest = await readManifest(out);
   db = await createNodeConnector();
   for (const name of ['qpv', 'indicateurs', 'indicateurs_meta']) await db.loadArrow(name, await readFile(path.join(out, `${name}.arrow`)));
+  published = await createNodeConnector();
+  for (const name of ['indicateurs', 'indicateurs_meta']) await published.loadArrow(name, await readFile(path.join(PUBLISHED_DIR, `${name}.arrow`)));
   qp = parse(await readFile(path.join(SOURCES_DIR, 'qpv-occitanie-2015/qp.csv')), { columns: true, bom: true }) as Record<string, string>[];
 });
 afterAll(async () => {
   await db?.close();
+  await published?.close();
 });
 
 const rows = async (sql: string) => tableRows(await db.query(sql));
@@ -116,7 +122,9 @@ describe('pipeline: indicateurs_meta', () => {
       sens: 'hausse_defavorable',
       theme: 'revenus',
       source_id: 'qpv-occitanie-2015-indicateurs',
-      millesime: '2019 (insertion professionnelle : 2020)',
+      millesime: 'publié en 2019, année observée non précisée',
+      annee_observee: null,
+      annee_publication: 2019,
     });
   });
 
@@ -134,5 +142,40 @@ describe('pipeline: indicateurs_meta', () => {
       FROM indicateurs i JOIN indicateurs_meta m USING (indicateur) WHERE m.type_valeur = 'effectif'`);
     const expected = qp.flatMap((r) => PEOPLE_COUNTS.filter((c) => underSecret(c, r[c]!))).length;
     expect(counts).toEqual({ shown: 0, hidden: expected });
+  });
+});
+
+describe.each([
+  ['a fresh pipeline run', () => db],
+  ['the committed public/data', () => published],
+])('indicateurs_meta millésimes, in %s', (_, connector) => {
+  const all = async (sql: string) => tableRows(await connector().query(sql));
+
+  it('dates the three population counts 2013, the year they describe, from the 2019 edition', async () => {
+    expect(await all("SELECT indicateur, millesime, annee_observee, annee_publication FROM indicateurs_meta WHERE theme = 'population' AND annee_observee IS NOT NULL ORDER BY indicateur")).toEqual(
+      ['pop_com', 'pop_com_qp', 'pop_mun'].map((indicateur) => ({ indicateur, millesime: '2013', annee_observee: 2013, annee_publication: 2019 })),
+    );
+  });
+
+  it('says « année observée non précisée » for every other indicator, with its edition, never a bare release year', async () => {
+    const rows = await all('SELECT indicateur, theme, millesime, annee_observee, annee_publication FROM indicateurs_meta WHERE annee_observee IS NULL');
+    expect(rows).toHaveLength(41 - 3);
+    for (const r of rows) {
+      const edition = r.theme === 'emploi' ? 2020 : 2019;
+      expect(r).toEqual({ ...r, millesime: `publié en ${edition}, année observée non précisée`, annee_publication: edition });
+    }
+    // No millésime shows the edition as if it were the year observed.
+    expect(await all('SELECT indicateur FROM indicateurs_meta WHERE millesime = annee_publication::VARCHAR')).toEqual([]);
+  });
+
+  it('holds the catalogue\'s millésime of each indicator, and its edition is the year of its values', async () => {
+    const rows = await all('SELECT indicateur, millesime, annee_observee, annee_publication FROM indicateurs_meta');
+    for (const r of rows) {
+      const id = String(r.indicateur);
+      expect(isIndicatorId(id)).toBe(true);
+      const { millesime } = INDICATOR_CATALOGUE[id as keyof typeof INDICATOR_CATALOGUE];
+      expect(r).toEqual({ indicateur: id, millesime: millesimeLabel(millesime), annee_observee: millesime.observee, annee_publication: millesime.publication });
+    }
+    expect(await all('SELECT DISTINCT i.indicateur, i.annee, m.annee_publication FROM indicateurs i JOIN indicateurs_meta m USING (indicateur) WHERE i.annee <> m.annee_publication')).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ import { connectToPublishedData, PUBLISHED_DIR, readManifest } from '../support/
  */
 const NOT_PEOPLE: Record<string, string> = {
   'indicateurs.annee': 'a year',
+  'indicateurs_meta.annee_observee': 'a year',
+  'indicateurs_meta.annee_publication': 'a year',
   'etablissements.ips': 'an index',
   'etablissements.ips_annee': 'a year',
   'etablissements.dnb_taux_reussite': 'a rate',

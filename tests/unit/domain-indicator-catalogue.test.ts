@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_CATALOGUE, INDICATOR_IDS, indicatorEntry, isIndicatorId } from '../../src/domain/indicator-catalogue.ts';
+import { INDICATOR_CATALOGUE, INDICATOR_IDS, indicatorEntry, isIndicatorId, millesimeLabel } from '../../src/domain/indicator-catalogue.ts';
 import { QP_HEADER } from '../support/indicateurs-fixtures.ts';
 
 describe('indicator catalogue', () => {
@@ -16,7 +16,7 @@ describe('indicator catalogue', () => {
       type_valeur: 'taux',
       sens: 'hausse_defavorable',
       theme: 'revenus',
-      annee: 2019,
+      millesime: { publication: 2019, observee: null, fondement: expect.stringContaining('Hackaviz 2021') },
     });
     for (const id of ['code_qp', 'TP60', 'toString', 'constructor', '__proto__', '']) {
       expect(indicatorEntry(id)).toBeUndefined();
@@ -24,12 +24,33 @@ describe('indicator catalogue', () => {
     }
   });
 
-  it('dates insertion professionnelle 2020, the population counts 2013 and the rest 2019', () => {
-    const byYear = (year: number) => INDICATOR_IDS.filter((id) => INDICATOR_CATALOGUE[id].annee === year);
-    expect(byYear(2013)).toEqual(['pop_mun', 'pop_com_qp', 'pop_com']);
-    expect(byYear(2020)).toEqual(INDICATOR_IDS.filter((id) => INDICATOR_CATALOGUE[id].theme === 'emploi'));
-    expect(byYear(2020)).toHaveLength(12);
-    expect(byYear(2019)).toHaveLength(41 - 3 - 12);
+  it('dates the population counts 2013, on a cited document, and every other indicator by its edition only', () => {
+    const observed = INDICATOR_IDS.filter((id) => INDICATOR_CATALOGUE[id].millesime.observee !== null);
+    expect(observed).toEqual(['pop_mun', 'pop_com_qp', 'pop_com']);
+    for (const id of observed) {
+      const { millesime } = INDICATOR_CATALOGUE[id];
+      expect({ id, observee: millesime.observee, label: millesimeLabel(millesime) }).toEqual({ id, observee: 2013, label: '2013' });
+      // The basis names its document and the figure it checks against.
+      expect(millesime.fondement).toMatch(/Insee Dossier Occitanie n° 7 .*recensement de la population 2013/);
+      expect(millesime.fondement).toMatch(/458 298/);
+    }
+    for (const id of INDICATOR_IDS.filter((i) => !observed.includes(i))) {
+      const { millesime, theme } = INDICATOR_CATALOGUE[id];
+      const edition = theme === 'emploi' ? 2020 : 2019;
+      expect({ id, millesime: millesimeLabel(millesime) }).toEqual({ id, millesime: `publié en ${edition}, année observée non précisée` });
+      expect(millesime.fondement).toMatch(/no document gives the year the figures describe/);
+    }
+  });
+
+  it('never gives an edition as the year observed, nor an observed year after its edition', () => {
+    for (const id of INDICATOR_IDS) {
+      const { publication, observee } = INDICATOR_CATALOGUE[id].millesime;
+      const label = millesimeLabel(INDICATOR_CATALOGUE[id].millesime);
+      if (observee === null) expect({ id, label }).toEqual({ id, label: expect.stringMatching(/^publié en \d{4}, année observée non précisée$/) });
+      else expect({ id, before: observee < publication, label }).toEqual({ id, before: true, label: String(observee) });
+    }
+    expect(millesimeLabel({ publication: 2019, observee: 2016 })).toBe('2016');
+    expect(millesimeLabel({ publication: 2020, observee: null })).toBe('publié en 2020, année observée non précisée');
   });
 
   it('gives shares the unit %, and counts of people a unit that is not one', () => {

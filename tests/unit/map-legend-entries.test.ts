@@ -5,11 +5,15 @@ import { DIMMED, palette, rgbaCss } from '../../src/map/palettes.ts';
 
 // Poverty rates (%) of ten QPV, one without a published value.
 const VALUES = [38.4, 41.2, 44.9, 47.5, 52.3, 55.8, 58.1, 61.7, 66.0];
-const OPTION = { indicateur: 'tp60', libelle: 'Taux de pauvreté (seuil 60 %)', unite: '%', annee: 2019, millesime: '2019' } as never;
+const OPTION = { indicateur: 'tp60', libelle: 'Taux de pauvreté (seuil 60 %)', unite: '%', annee: 2019, millesime: 'publié en 2019, année observée non précisée' } as never;
 
 describe('the choropleth legend of the PNG export', () => {
   const classes = classify(VALUES, 'quantiles', 3);
   const legend = (excluded: number | null) => choroplethLegend({ option: OPTION, classes, colours: palette('hausse_defavorable', 3), noData: { nd: 1, secret: 0 } }, excluded)!;
+
+  it('titles the legend with the millésime of indicateurs_meta, not the edition year of the values', () => {
+    expect(legend(null).title).toBe('Taux de pauvreté (seuil 60 %) — INSEE, publié en 2019, année observée non précisée');
+  });
 
   it('without a filter: the classes and the n.d. line, nothing about greyed QPV', () => {
     const labels = legend(null).items.map((i) => i.label);

@@ -13,7 +13,7 @@ const valueOf = (rows: { territoire_code: string; indicateur: string }[], code: 
   rows.find((r) => r.territoire_code === code && r.indicateur === id);
 
 describe('buildIndicateurs: wide qp.csv → long indicateurs', () => {
-  it('gives one row per QPV and catalogue indicator, with the catalogue year and the source id', async () => {
+  it('gives one row per QPV and catalogue indicator, with the edition year of the catalogue (not the year observed) and the source id', async () => {
     const { indicateurs } = buildIndicateurs([await csvInput('qp', [QP_HEADER, QP009001, QP009003])], [await dictionaryInput()], KNOWN);
     expect(indicateurs.rows).toHaveLength(2 * 41);
     expect(indicateurs).toMatchObject({ rowsIn: 82, rejected: [], warnings: [] });
@@ -27,7 +27,8 @@ describe('buildIndicateurs: wide qp.csv → long indicateurs', () => {
       source_id: 'qp',
     });
     expect(valueOf(indicateurs.rows, 'QP009003', 'tx_tot_empl')).toMatchObject({ annee: 2020, valeur: 42.3 });
-    expect(valueOf(indicateurs.rows, 'QP009003', 'pop_mun')).toMatchObject({ annee: 2013, valeur: 4291 });
+    // The population describes 2013 (indicateurs_meta says so), but comes from the 2019 edition.
+    expect(valueOf(indicateurs.rows, 'QP009003', 'pop_mun')).toMatchObject({ annee: 2019, valeur: 4291 });
     expect(indicateurs.locations[0]).toEqual({ file: 'qp.csv', line: 2, field: 'pop_mun', value: '1177' });
   });
 
@@ -126,7 +127,7 @@ describe('buildIndicateurs: warnings', () => {
 });
 
 describe('buildIndicateurs: indicateurs_meta', () => {
-  it('joins the catalogue and the dictionary: one row per indicator, the definition as published', async () => {
+  it('joins the catalogue and the dictionary: one row per indicator, the definition as published, the millésime of the catalogue', async () => {
     const { meta } = buildIndicateurs([await csvInput('qp', [QP_HEADER, QP009001])], [await dictionaryInput()], KNOWN);
     expect(meta.rows.map((r) => r.indicateur)).toEqual(INDICATOR_IDS);
     expect(meta.rows.find((r) => r.indicateur === 'tp60')).toEqual({
@@ -138,8 +139,12 @@ describe('buildIndicateurs: indicateurs_meta', () => {
       sens: 'hausse_defavorable',
       theme: 'revenus',
       source_id: 'qp',
-      millesime: '2019 (insertion professionnelle : 2020)',
+      millesime: 'publié en 2019, année observée non précisée',
+      annee_observee: null,
+      annee_publication: 2019,
     });
+    expect(meta.rows.find((r) => r.indicateur === 'pop_mun')).toMatchObject({ millesime: '2013', annee_observee: 2013, annee_publication: 2019 });
+    expect(meta.rows.find((r) => r.indicateur === 'tx_tot_empl')).toMatchObject({ millesime: 'publié en 2020, année observée non précisée', annee_observee: null, annee_publication: 2020 });
     expect(meta.rows.find((r) => r.indicateur === 'tx_tot_eprec')?.definition).toBe('Part des personnes en emploi précaire parmi les personnes ayant un emploi.');
     expect(meta.rows.find((r) => r.indicateur === 'abc_bac')?.definition).toBe("Nombre de demandeurs d'emploi de catégorie A, B ou C de niveau de formation BAC");
     expect(meta.locations.find((l) => l.value === 'tp60')).toEqual({ file: 'meta-qp.csv', line: 3, field: 'colonne', value: 'tp60' });

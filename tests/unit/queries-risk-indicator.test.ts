@@ -166,7 +166,10 @@ describe('the risk index in the exports', () => {
     const risk = options.find((o) => o.indicateur === RISK_INDICATOR_ID)!;
     expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE 2019–2020, DEPP 2021–2022`);
     const poverty = options.find((o) => o.indicateur === 'tp60')!;
-    expect((await legendOf(poverty)).title).toBe(`${poverty.libelle} — ${poverty.annee} · INSEE`);
+    // An INSEE indicator: the year observed, or that no document gives it — never the edition alone.
+    expect((await legendOf(poverty)).title).toBe(`${poverty.libelle} — INSEE, publié en 2019, année observée non précisée`);
+    const population = options.find((o) => o.indicateur === 'pop_mun')!;
+    expect((await legendOf(population)).title).toBe(`${population.libelle} — INSEE, 2013`);
 
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(path.join(PUBLISHED_DIR, 'manifest.json'), 'utf8')));
     expect(sourcesLine(sourcesOfTables(manifest, indicatorValueTables(RISK_INDICATOR_ID)))).toMatch(/DEPP/);

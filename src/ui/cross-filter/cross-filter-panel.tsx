@@ -60,7 +60,9 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
       {result.error !== null && <p className="fr-error-text">Filtres indisponibles : {result.error}</p>}
       {result.valeur && result.totals && indicator && (
         <div className="cross-filter__chart">
-          <h3 className="fr-text--sm fr-mb-0">{indicator.libelle}</h3>
+          <h3 className="fr-text--sm fr-mb-0">
+            {indicator.libelle} <span className="fiche__year">({indicator.millesime})</span>
+          </h3>
           <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
           <p className="fr-text--xs fr-mb-0" data-testid="range-valeur">
             {filters.valeur ? `De ${formatValue(filters.valeur[0], unite)} à ${formatValue(filters.valeur[1], unite)}` : 'Glisser sur l’histogramme pour filtrer'}
