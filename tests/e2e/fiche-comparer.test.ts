@@ -77,6 +77,8 @@ afterAll(async () => {
 
 describe('fiche QPV, Comparer and exports in Chromium', () => {
   test('a click on a QPV polygon opens its fiche, which adds it to the comparison', async () => {
+    // The legend dates the poverty rate as indicateurs_meta does: no INSEE edition given as the year observed.
+    expect(await page.getByTestId('legend').locator('..').locator('figcaption').innerText()).toBe('Taux de pauvreté (seuil 60 %) — INSEE, publié en 2019, année observée non précisée');
     const input = page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ });
     await input.fill('perpignan');
     await expect.poll(() => searchOptions().first().innerText()).toContain('Perpignan');
@@ -97,6 +99,10 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     // Every indicator with its three references; the sections below are there.
     expect(await fiche.locator('tbody tr[data-indicateur]').count()).toBe(41);
     for (const col of ['valeur', 'departement', 'region', 'qpv', 'rang']) expect(await fiche.locator(`tr[data-indicateur="tp60"] td[data-col="${col}"]`).innerText()).not.toBe('');
+    // Each indicator with the year it describes: 2013 for the population, else that it is not known.
+    const year = (id: string) => fiche.locator(`tr[data-indicateur="${id}"] th .fiche__year`).innerText();
+    expect([await year('pop_mun'), await year('tp60'), await year('tx_tot_empl')]).toEqual(['(2013)', '(publié en 2019, année observée non précisée)', '(publié en 2020, année observée non précisée)']);
+    expect(await fiche.getByTestId('fiche-identite').innerText()).toMatch(/ habitants \(2013\)$/);
     await expect.poll(() => fiche.getByTestId('fiche-actions').locator('[data-sphere]').count()).toBe(5);
     await screenshot('fiche-depuis-la-carte');
 
@@ -204,7 +210,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
-    expect(lines[0]!.startsWith('Thème;Indicateur;Année;Unité;')).toBe(true);
+    expect(lines[0]!.startsWith('Thème;Indicateur;Millésime (année observée);Unité;')).toBe(true);
     expect(lines[0]).toContain('Médiane de tous les QPV;Le plus favorable;Le moins favorable');
     expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(43);
     expect(lines[1]!.startsWith('Risque de décrochage;Indice de risque de décrochage')).toBe(true);
@@ -213,7 +219,9 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     const [sql] = await queryInPage(page, `SELECT valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code = '${added[0]}'`);
     expect(tp60[4]).toBe(String(sql!.valeur).replace('.', ','));
     expect(tp60[4]).toMatch(/^\d+,\d$/);
-    expect(lines.at(-3)).toMatch(/^Sources : .*INSEE.*millésime 2019/);
+    expect(tp60[2]).toBe('publié en 2019, année observée non précisée');
+    expect(lines.find((l) => l.includes(';Population du quartier;'))!.split(';')[2]).toBe('2013');
+    expect(lines.at(-3)).toMatch(/^Sources : .*INSEE.*millésime publié en 2019 \(insertion professionnelle : 2020\) — population 2013/);
     // Quoted: the line holds the secret statistique note, whose « ; » is the separator.
     expect(lines.at(-2)).toMatch(/^"Exporté le \d{2}\/\d{2}\/\d{4} depuis l’Observatoire de la réussite éducative · Secret statistique : /);
     expect(lines.at(-1)).toBe('');

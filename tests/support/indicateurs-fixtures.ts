@@ -48,7 +48,7 @@ export function indicatorSource(id: string, layout: Source['layout'] = 'qpv-indi
     layout,
     publisher: 'INSEE, via Toulouse DataViz Hackaviz 2021',
     licence: 'Licence Ouverte / Etalab',
-    millesime: 'publié en 2019 (insertion professionnelle : 2020) ; population 2013, autres années observées non précisées',
+    millesime: 'publié en 2019 (insertion professionnelle : 2020) — population 2013, autres années observées non précisées',
     url: 'https://github.com/ToulouseDataViz/Hackaviz2021',
   };
 }
