@@ -100,9 +100,11 @@ describe('the cross-filter result table and its CSV', () => {
   it('writes « < 11 » for each QPV whose job seekers are hidden, never « secret » nor the count, and the note', async () => {
     const hidden = await rows<{ code: string }>("SELECT territoire_code AS code FROM indicateurs WHERE indicateur = 'abcde' AND statut = 'secret' ORDER BY 1");
     expect(hidden.length).toBeGreaterThan(0);
-    const indicator = { indicateur: 'abcde', libelle: 'Demandeurs d’emploi (catégories A à E)', unite: 'personnes' };
+    const [{ millesime }] = (await rows<{ millesime: string }>("SELECT millesime FROM indicateurs_meta WHERE indicateur = 'abcde'")) as [{ millesime: string }];
+    const indicator = { indicateur: 'abcde', libelle: 'Demandeurs d’emploi (catégories A à E)', unite: 'personnes', millesime };
     const [header, ...lines] = csvLines(toCsvFr({ ...resultTableCsv(facts, indicator), sources: [], exportedAt: EXPORTED_AT }));
-    const column = header!.indexOf('Demandeurs d’emploi (catégories A à E) (personnes)');
+    // The value column says which year its values describe.
+    const column = header!.indexOf('Demandeurs d’emploi (catégories A à E) (personnes) — publié en 2020, année observée non précisée');
     const valueOf = (code: string) => lines.find((l) => l[0] === code)![column];
     for (const { code } of hidden) expect(valueOf(code)).toBe('< 11');
     expect(lines.some((l) => l[column] === 'secret')).toBe(false);
