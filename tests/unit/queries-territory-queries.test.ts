@@ -62,7 +62,8 @@ describe('territory queries: what belongs to a territory', () => {
     expect(qpv.length).toBeGreaterThan(0);
     expect(qpv.every((q) => q.population === null || (q.population as number) >= 11)).toBe(true);
     const [arenes] = await run("SELECT arg_max(valeur, annee) AS v FROM indicateurs WHERE indicateur = 'pop_mun' AND territoire_code = 'QP031008'");
-    expect(qpv.find((q) => q.code === 'QP031008')).toMatchObject({ nom: 'Arènes', population: arenes!.v });
+    // With the year the population describes, as indicateurs_meta gives it.
+    expect(qpv.find((q) => q.code === 'QP031008')).toMatchObject({ nom: 'Arènes', population: arenes!.v, millesime: '2013' });
     expect(await run(buildTerritoryQpvQuery(CENON))).toEqual(await run("SELECT code FROM qpv WHERE commune_code = '33119'"));
   });
 
