@@ -4,6 +4,8 @@ import { coverageLabel, coverageMedianLabel, coverageShortLabel, departementMedi
 import type { IndicatorView } from '../view-models/indicator-view.ts';
 
 const median = (v: number | null, unite: string) => (v === null ? '–' : formatValue(v, unite));
+/** A median is taken over the QPV of its set that have a value (INSEE publishes no indicator for some): how many. */
+const withValue = (n: number) => `médiane de ${n} QPV ayant une valeur`;
 
 /** Indicators grouped by theme, in the order given. */
 export function byTheme<T extends { theme: string }>(items: readonly T[]): [string, T[]][] {
@@ -77,9 +79,15 @@ export function FicheIndicators({
               <td data-col="valeur" data-status={r.value.status}>
                 {r.text}
               </td>
-              <td data-col="departement">{median(r.references.departement.median, r.unite)}</td>
-              <td data-col="region">{median(r.references.region.median, r.unite)}</td>
-              <td data-col="qpv">{median(r.references.qpv.median, r.unite)}</td>
+              <td data-col="departement" title={withValue(r.references.departement.qpvCount)}>
+                {median(r.references.departement.median, r.unite)}
+              </td>
+              <td data-col="region" title={withValue(r.references.region.qpvCount)}>
+                {median(r.references.region.median, r.unite)}
+              </td>
+              <td data-col="qpv" title={withValue(r.references.qpv.qpvCount)}>
+                {median(r.references.qpv.median, r.unite)}
+              </td>
               {full && <td data-col="ecart">{r.references.qpv.ecart === null ? '' : formatDifference(r.references.qpv.ecart, r.unite)}</td>}
               <td data-col="rang">{r.rang === null ? '' : `${r.rang} / ${r.qpvClasses}`}</td>
               {full && <td data-col="centile">{r.centile ?? ''}</td>}

@@ -105,6 +105,10 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect(await head.locator('abbr', { hasText: 'Dép.' }).getAttribute('title')).toBe(`Médiane des ${loaded!.pyr} QPV du département (Pyrénées-Orientales)`);
     expect(await fiche.getByTestId('fiche-indicateurs').locator('caption').innerText()).toContain(`(les ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine)`);
     expect(await fiche.getByTestId('fiche-indicateurs').innerText()).not.toMatch(/tous (les )?QPV|France|national/i);
+    // Each median says how many QPV of its set have a value: INSEE gives none for some (Ille-et-Vilaine).
+    const [tp60] = await queryInPage(page, "SELECT count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv'");
+    expect(tp60!.n).toBeLessThan(loaded!.n as number);
+    expect(await fiche.locator('tr[data-indicateur="tp60"] td[data-col="qpv"]').getAttribute('title')).toBe(`médiane de ${tp60!.n} QPV ayant une valeur`);
     await expect.poll(() => fiche.getByTestId('fiche-actions').locator('[data-sphere]').count()).toBe(5);
     await screenshot('fiche-depuis-la-carte');
 
@@ -202,6 +206,8 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect((await median.innerText()).replace(/\s/g, ' ')).toBe(`Médiane des ${loaded!.n} QPV chargés`);
     expect(await median.locator('abbr').getAttribute('title')).toBe(`Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine`);
     expect(await table.innerText()).not.toMatch(/tous (les )?QPV|France|national/i);
+    const [tp60] = await queryInPage(page, "SELECT count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv'");
+    expect(await row.locator('td[data-col="mediane"]').getAttribute('title')).toBe(`médiane de ${tp60!.n} QPV ayant une valeur`);
     await screenshot('comparer');
   });
 
