@@ -97,6 +97,15 @@ const CHECKED: readonly Figure[] = [
   { file: 'docs/data-sources.md', text: '`codgeo` is a commune ({commune} contracts)', source: contratsDeVille },
   {
     file: 'docs/data-sources.md',
+    text: 'On the shipped files: {schools} school of Aveyron (`0121517J`) geolocated in Indre-et-Loire, and {places} places of Ille-et-Vilaine',
+    // Warnings of the département check, by the folder of the file they are about.
+    run: ({ result }) => {
+      const outside = (folders: readonly string[]) => result.warnings.filter((w) => w.reason.includes('outside its stated département') && folders.some((f) => w.location.file.includes(`${f}/`))).length;
+      return { schools: outside(['annuaire-education-occitanie-2024', 'annuaire-education-ille-et-vilaine-2023', 'colleges-geolocalisation-dnb']), places: outside(['politique-ville-postes-2023']) };
+    },
+  },
+  {
+    file: 'docs/data-sources.md',
     text: '`codgeo` is an EPCI SIREN ({epci} contracts)',
     // Each is published, without an outline.
     source: contratsDeVille,

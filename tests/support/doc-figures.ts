@@ -7,6 +7,9 @@
 
 /** A number as the docs write it: `111`, `1,085` (English), `1 085` (French). */
 const NUMBER = String.raw`\d{1,3}(?:[, ]\d{3})+|\d+`;
+/** Small numbers a doc may write in words (« one school », « three places »), in a checked fragment. */
+const WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10 };
+const PLACEHOLDER = `${NUMBER}|${Object.keys(WORDS).join('|')}`;
 
 /**
  * Nouns of the data objects whose counts the guard looks for, French and English. A count is
@@ -61,7 +64,7 @@ export function normaliseDocText(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ');
 }
 
-export const parseDocNumber = (text: string): number => Number(text.replace(/[, ]/g, ''));
+export const parseDocNumber = (text: string): number => WORDS[text.toLowerCase()] ?? Number(text.replace(/[, ]/g, ''));
 
 /** A year (1900–2099) is a millésime or a generation, not a count: « 2015 QPV », « 2023 contrats de ville ». */
 const isYear = (text: string) => /^(19|20)\d{2}$/.test(text);
@@ -87,11 +90,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The names of the `{name}` placeholders of a fragment, in order. */
 export const placeholders = (fragment: string): string[] => [...fragment.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
-/** A fragment as a regex: its text literally (white space loosely), each `{name}` a number. */
+/** A fragment as a regex: its text literally (white space loosely), each `{name}` a number, in digits or in words. */
 export function fragmentRegex(fragment: string): RegExp {
   const source = normaliseDocText(fragment)
     .split(/(\{\w+\})/)
-    .map((part) => (/^\{\w+\}$/.test(part) ? `(${NUMBER})` : escape(part).replace(/ /g, '\\s+')))
+    .map((part) => (/^\{\w+\}$/.test(part) ? `(${PLACEHOLDER})` : escape(part).replace(/ /g, '\\s+')))
     .join('');
   return new RegExp(source, 'g');
 }

@@ -32,6 +32,11 @@ et sont notés. On the shipped files: 1,085 networks (726 REP, 359 REP+).`);
     expect(findFragment(text, '{n} networks ({rep} REP, {plus} REP+)')).toMatchObject([{ values: { n: 1085, rep: 726, plus: 359 } }]);
   });
 
+  it('reads a small number written in words, in English or French', () => {
+    const words = doc('On the shipped files: one school of Aveyron, and three places; deux QPV.');
+    expect(findFragment(words, '{schools} school of Aveyron, and {places} places; {qpv} QPV')).toMatchObject([{ values: { schools: 1, places: 3, qpv: 2 } }]);
+  });
+
   it('says nothing when the doc says what the data says', () => {
     expect(figureProblems('docs/data-sources.md', text, '{n} networks ({rep} REP, {plus} REP+)', { n: 1085, rep: 726, plus: 359 }, 'public/data')).toEqual([]);
   });
