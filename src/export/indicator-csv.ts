@@ -1,4 +1,5 @@
 import { themeLabel } from '../domain/indicator-themes.ts';
+import { coverageMedianLabel, departementMedianLabel, regionMedianLabel } from '../domain/loaded-coverage.ts';
 import { SECRET_THRESHOLD, secretNote } from '../domain/secret-statistique.ts';
 import type { ComparisonModel } from '../view-models/comparison-model.ts';
 import type { FicheModel } from '../view-models/fiche-model.ts';
@@ -10,9 +11,14 @@ import { type CsvDocument, type ExportSource, shownCsvCell } from './csv-fr.ts';
  */
 export const MILLESIME_HEADER = 'Millésime (année observée)';
 
-/** The indicators of a fiche: one line per indicator with its references, rank and centile. */
+/**
+ * The indicators of a fiche: one line per indicator with its references, rank and centile.
+ * Each median's header names the QPV it is taken over, counted and placed from the data (a
+ * CSV leaves the app's captions behind).
+ */
 export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {
-  const { identity } = model;
+  const { identity, coverage } = model;
+  const loaded = coverageMedianLabel(coverage);
   return {
     header: [
       'Code QPV',
@@ -24,10 +30,10 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       MILLESIME_HEADER,
       'Unité',
       'Valeur',
-      'Médiane des QPV du département',
-      'Médiane des QPV de la région',
-      'Médiane de tous les QPV',
-      'Écart à la médiane de tous les QPV',
+      departementMedianLabel(coverage, identity.departement.code),
+      regionMedianLabel(coverage, identity.region.code),
+      loaded,
+      `Écart à la ${loaded.charAt(0).toLowerCase()}${loaded.slice(1)}`,
       'Rang (1 = le plus défavorable)',
       'QPV classés',
       'Centile',
@@ -56,7 +62,7 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
   };
 }
 
-/** A comparison: one line per indicator, value and rank of each QPV, the all-QPV median, best and worst. */
+/** A comparison: one line per indicator, value and rank of each QPV, the median of the loaded QPV (named), best and worst. */
 export function comparisonCsvDocument(model: ComparisonModel, sources: readonly ExportSource[], exportedAt: Date, threshold = SECRET_THRESHOLD): CsvDocument {
   const names = (row: ComparisonModel['rows'][number], mark: 'meilleur' | 'moins-bon') =>
     row.cells
@@ -70,7 +76,7 @@ export function comparisonCsvDocument(model: ComparisonModel, sources: readonly 
       MILLESIME_HEADER,
       'Unité',
       ...model.qpv.flatMap((q) => [`${q.nom} (${q.code})`, `Rang ${q.code}`]),
-      'Médiane de tous les QPV',
+      coverageMedianLabel(model.coverage),
       'Le plus favorable',
       'Le moins favorable',
     ],

@@ -22,7 +22,7 @@ ORDER BY list_position(${codeList(codes)}, q.code)`;
  * Rows of `IndicatorSqlRow` for each QPV asked and each indicator of `meta` (the columns of
  * `indicateurs_meta`), from `shown`: (code, indicateur, annee, departement_code,
  * region_code, valeur, statut), one row per QPV with a value, hidden values already nulled.
- * References: the median of the QPV of its département, of its région and of all QPV; its
+ * References: the median of the QPV of its département, of its région and of every loaded QPV; its
  * rank (1 = the worst for the population, by `sens`; none for a neutral indicator) and its
  * centile (share of QPV with a lower value, 0–100). Every (QPV, indicator) pair has a row,
  * 'nd' when the QPV has no value.
@@ -35,7 +35,7 @@ ranked AS (
          CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur ASC NULLS LAST) END AS rang_croissant,
          CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur DESC NULLS LAST) END AS rang_decroissant
   FROM shown
-), nationale AS (
+), ensemble AS (
   SELECT indicateur, max(annee) AS annee, median(valeur) AS mediane_qpv, count(valeur) AS qpv_avec_valeur FROM shown GROUP BY indicateur
 ), departementale AS (
   SELECT indicateur, departement_code, median(valeur) AS mediane_departement, count(valeur) AS qpv_departement FROM shown GROUP BY ALL
@@ -53,7 +53,7 @@ SELECT q.code AS qpv_code, m.indicateur, m.libelle, m.unite, m.type_valeur, m.se
 FROM qpv q
 CROSS JOIN (${meta}) m
 LEFT JOIN ranked s ON s.code = q.code AND s.indicateur = m.indicateur
-LEFT JOIN nationale n ON n.indicateur = m.indicateur
+LEFT JOIN ensemble n ON n.indicateur = m.indicateur
 LEFT JOIN departementale d ON d.indicateur = m.indicateur AND d.departement_code = q.departement_code
 LEFT JOIN regionale r ON r.indicateur = m.indicateur AND r.region_code = q.region_code
 WHERE list_contains(${codeList(codes)}, q.code)

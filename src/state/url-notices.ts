@@ -73,7 +73,7 @@ export function referenceFallback(state: ReferencedState, check: ReferenceCheck,
   }
   if (check.territoire === false && state.filters.territoire !== null) {
     patch.filters = { ...(patch.filters ?? state.filters), territoire: null };
-    notices.push(`${missing(`${TERRITOIRE_NOUNS[state.filters.territoire.niveau]} ${quoted(state.filters.territoire.code)}`)} : la carte montre tous les QPV.`);
+    notices.push(`${missing(`${TERRITOIRE_NOUNS[state.filters.territoire.niveau]} ${quoted(state.filters.territoire.code)}`)} : la carte montre tous les QPV des données chargées.`);
   }
   return { patch, notices };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDifference, formatValue } from '../domain/format-fr.ts';
 import { themeLabel } from '../domain/indicator-themes.ts';
+import { coverageLabel, coverageMedianLabel, coverageShortLabel, departementMedianLabel } from '../domain/loaded-coverage.ts';
 import { useAppStore } from '../state/store.ts';
 import type { ComparisonCell, ComparisonModel, ComparisonRow } from '../view-models/comparison-model.ts';
 import { byTheme } from './fiche-indicators.tsx';
@@ -11,14 +12,16 @@ const SENS_HINT: Record<ComparisonRow['sens'], string> = {
   neutre: 'ni favorable ni défavorable',
 };
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 const MARK_TEXT = { meilleur: '▲ le plus favorable', 'moins-bon': '▼ le moins favorable' } as const;
 
 /**
  * A cell: the value, best / worst in words (and a glyph, and a colour: never colour alone),
- * a bar on the row's scale with the all-QPV median as a tick, the differences to the
- * département and all-QPV medians, the rank.
+ * a bar on the row's scale with the median of the loaded QPV as a tick, the differences to
+ * the département's and the loaded QPV's medians (each named in a title), the rank.
  */
-function Cell({ cell, row }: { cell: ComparisonCell; row: ComparisonRow }) {
+function Cell({ cell, row, titles }: { cell: ComparisonCell; row: ComparisonRow; titles: { departement: string; qpv: string } }) {
   const { departement, qpv } = cell.references;
   return (
     <td data-qpv={cell.qpvCode} data-status={cell.value.status} data-mark={cell.mark ?? undefined} className={cell.mark ? `comparer__cell--${cell.mark}` : undefined}>
@@ -30,9 +33,9 @@ function Cell({ cell, row }: { cell: ComparisonCell; row: ComparisonRow }) {
       </span>
       {(departement.ecart !== null || qpv.ecart !== null) && (
         <span className="comparer__ecarts">
-          {departement.ecart !== null && `dép. ${formatDifference(departement.ecart, row.unite)}`}
+          {departement.ecart !== null && <abbr title={`Écart à la ${lowerFirst(titles.departement)}`}>dép. {formatDifference(departement.ecart, row.unite)}</abbr>}
           {departement.ecart !== null && qpv.ecart !== null && ' · '}
-          {qpv.ecart !== null && `QPV ${formatDifference(qpv.ecart, row.unite)}`}
+          {qpv.ecart !== null && <abbr title={`Écart à la ${lowerFirst(titles.qpv)}`}>QPV chargés {formatDifference(qpv.ecart, row.unite)}</abbr>}
         </span>
       )}
       {cell.rang !== null && (
@@ -109,8 +112,9 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
   return (
     <table className="comparer__table fr-text--xs" ref={table} data-testid="comparer-table">
       <caption className="fr-text--sm">
-        Valeur de chaque QPV, le plus et le moins favorable de la sélection (▲ ▼), écarts aux médianes des QPV du département et de tous les QPV, rang (1 = le plus
-        défavorable). Barre : valeur du QPV ; trait : médiane de tous les QPV.
+        Valeur de chaque QPV, le plus et le moins favorable de la sélection (▲ ▼), écarts aux médianes des QPV de son département et de l’ensemble (
+        {coverageLabel(model.coverage)}), rang parmi ces QPV chargés (1 = le plus défavorable ; QPV sans valeur exclus). Barre : valeur du QPV ; trait : médiane des QPV
+        chargés.
       </caption>
       <thead>
         <tr>
@@ -118,7 +122,9 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
           {model.qpv.map((q, i) => (
             <QpvHead key={q.code} qpv={q} index={i} count={model.qpv.length} onMoved={onMoved} onRemoved={onRemoved} />
           ))}
-          <th scope="col">Médiane de tous les QPV</th>
+          <th scope="col" data-col="mediane">
+            Médiane des <abbr title={coverageMedianLabel(model.coverage)}>{coverageShortLabel(model.coverage)}</abbr>
+          </th>
         </tr>
       </thead>
       {byTheme(model.rows).map(([theme, rows]) => (
@@ -135,9 +141,11 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
                 <span className="comparer__sens">{SENS_HINT[row.sens]}</span>
               </th>
               {row.cells.map((cell) => (
-                <Cell key={cell.qpvCode} cell={cell} row={row} />
+                <Cell key={cell.qpvCode} cell={cell} row={row} titles={{ departement: departementMedianLabel(model.coverage, model.qpv.find((q) => q.code === cell.qpvCode)?.departement.code ?? ''), qpv: coverageMedianLabel(model.coverage) }} />
               ))}
-              <td data-col="mediane">{row.medianeQpv === null ? '–' : formatValue(row.medianeQpv, row.unite)}</td>
+              <td data-col="mediane" title={row.cells[0] === undefined ? undefined : `médiane de ${row.cells[0].references.qpv.qpvCount} QPV ayant une valeur`}>
+                {row.medianeQpv === null ? '–' : formatValue(row.medianeQpv, row.unite)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -81,7 +81,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
             {q.population && q.population.value.status !== 'nd' && ` · ${q.population.text} habitants (${q.population.millesime})`}
           </p>
           {extra.risque && <FicheRisque risque={extra.risque} />}
-          <FicheIndicators indicators={model.indicators} full={full} departement={q.departement.nom} region={q.region.nom} />
+          <FicheIndicators indicators={model.indicators} full={full} coverage={model.coverage} departement={q.departement.code} region={q.region.code} />
           {extra.services && <FicheServices services={extra.services} />}
           <FicheEtablissements etablissements={model.etablissements} />
           {model.hasSecret && <SecretNote />}

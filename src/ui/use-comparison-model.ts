@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildQpvIdentityQuery, buildQpvIndicatorsQuery, buildQpvRiskIndicatorQuery } from '../queries/fiche-qpv-queries.ts';
+import { buildLoadedCoverageQuery } from '../queries/loaded-coverage-query.ts';
+import type { CoverageSqlRow } from '../domain/loaded-coverage.ts';
 import { RISK_TABLES } from '../queries/risk-indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
 import { buildComparisonModel, type ComparisonModel } from '../view-models/comparison-model.ts';
@@ -9,6 +11,7 @@ import type { IdentitySqlRow } from '../view-models/fiche-model.ts';
 import type { IndicatorSqlRow } from '../view-models/indicator-view.ts';
 
 const TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta'] as const;
+const COVERAGE_SQL = buildLoadedCoverageQuery();
 
 /**
  * Runs the comparison's queries (each one for all its QPV) and builds its view model: the
@@ -21,11 +24,12 @@ export function useComparisonModel(codes: readonly string[]): { model: Compariso
   const identity = useSql(sql ? buildQpvIdentityQuery(codes) : null, (t) => tableRows(t) as unknown as IdentitySqlRow[], TABLES);
   const indicators = useSql(sql ? buildQpvIndicatorsQuery(codes) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], TABLES);
   const risk = useSql(sql ? buildQpvRiskIndicatorQuery(codes, weights) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], RISK_TABLES);
+  const coverage = useSql(COVERAGE_SQL, (t) => tableRows(t) as unknown as CoverageSqlRow[], TABLES);
   return useMemo(() => {
-    const error = identity.error ?? indicators.error ?? risk.error;
+    const error = identity.error ?? indicators.error ?? risk.error ?? coverage.error;
     // While a changed list is queried, the previous answer (same QPV, maybe fewer) stays on
     // screen in the new order: the table is not unmounted, so focus and scroll stay put.
-    if (identity.data === null || indicators.data === null || risk.data === null) return { model: null, error };
-    return { model: buildComparisonModel({ identity: identity.data, indicators: [...risk.data, ...indicators.data] }, codes), error };
-  }, [identity, indicators, risk, codes]);
+    if (identity.data === null || indicators.data === null || risk.data === null || coverage.data === null) return { model: null, error };
+    return { model: buildComparisonModel({ identity: identity.data, indicators: [...risk.data, ...indicators.data], coverage: coverage.data }, codes), error };
+  }, [identity, indicators, risk, coverage, codes]);
 }

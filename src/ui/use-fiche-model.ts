@@ -13,7 +13,11 @@ import {
 import { type ActionSqlRow, buildFicheModel, type EtablissementSqlRow, type FicheModel, type IdentitySqlRow, type ProgrammeSqlRow } from '../view-models/fiche-model.ts';
 import { buildRisqueView, buildServicesView, type RisqueSqlRow, type RisqueView, type ServiceSqlRow, type ServiceView } from '../view-models/fiche-risque-model.ts';
 import type { IndicatorSqlRow } from '../view-models/indicator-view.ts';
+import { buildLoadedCoverageQuery } from '../queries/loaded-coverage-query.ts';
+import type { CoverageSqlRow } from '../domain/loaded-coverage.ts';
 import { buildQpvRisqueQuery, buildQpvServicesQuery, FICHE_RISQUE_TABLES, FICHE_SERVICES_TABLES } from '../queries/fiche-risque-queries.ts';
+
+const COVERAGE_SQL = buildLoadedCoverageQuery();
 
 /** Tables the fiche reads. */
 export const FICHE_TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'cites', 'pre', 'actions'] as const;
@@ -30,15 +34,16 @@ export function useFicheModel(code: string): { model: FicheModel | null; error: 
   const etablissements = useSql(buildQpvEtablissementsQuery(code), rowsAs<EtablissementSqlRow>(), FICHE_TABLES);
   const programmes = useSql(buildQpvProgrammesQuery(code), rowsAs<ProgrammeSqlRow>(), FICHE_TABLES);
   const actions = useSql(buildQpvActionsQuery(code), rowsAs<ActionSqlRow>(), FICHE_TABLES);
+  const coverage = useSql(COVERAGE_SQL, rowsAs<CoverageSqlRow>(), FICHE_TABLES);
   return useMemo(() => {
-    const results = [identity, indicators, etablissements, programmes, actions];
+    const results = [identity, indicators, etablissements, programmes, actions, coverage];
     const error = results.find((r) => r.error !== null)?.error ?? null;
-    if (identity.status !== 'ready' || indicators.status !== 'ready' || etablissements.status !== 'ready' || programmes.status !== 'ready' || actions.status !== 'ready') {
+    if (identity.status !== 'ready' || indicators.status !== 'ready' || etablissements.status !== 'ready' || programmes.status !== 'ready' || actions.status !== 'ready' || coverage.status !== 'ready') {
       return { model: null, error, loading: error === null };
     }
-    const model = buildFicheModel({ identity: identity.data, indicators: indicators.data, etablissements: etablissements.data, programmes: programmes.data, actions: actions.data });
+    const model = buildFicheModel({ identity: identity.data, indicators: indicators.data, etablissements: etablissements.data, programmes: programmes.data, actions: actions.data, coverage: coverage.data });
     return { model, error, loading: false };
-  }, [identity, indicators, etablissements, programmes, actions]);
+  }, [identity, indicators, etablissements, programmes, actions, coverage]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Sens } from '../domain/indicator-catalogue.ts';
+import { type CoverageSqlRow, describeCoverage, type LoadedCoverage } from '../domain/loaded-coverage.ts';
 import { deriveFromShown, SECRET_THRESHOLD } from '../domain/secret-statistique.ts';
 import { type IdentitySqlRow, type QpvIdentity, toQpvIdentity } from './fiche-model.ts';
 import { compareIndicators, type IndicatorSqlRow, type IndicatorView, toIndicatorView } from './indicator-view.ts';
@@ -23,7 +24,7 @@ export interface ComparisonRow {
   theme: string;
   /** The year the values describe, or « publié en …, année observée non précisée ». */
   millesime: string;
-  /** Median of all QPV, and its place on the row's bar scale (0–1). */
+  /** Median of the loaded QPV (`ComparisonModel.coverage`), and its place on the row's bar scale (0–1). */
   medianeQpv: number | null;
   medianeBar: number | null;
   cells: ComparisonCell[];
@@ -33,6 +34,8 @@ export interface ComparisonModel {
   qpv: QpvIdentity[];
   rows: ComparisonRow[];
   sourceIds: string[];
+  /** The QPV the medians and ranks are taken over: those of the loaded data. */
+  coverage: LoadedCoverage;
 }
 
 function marks(cells: readonly IndicatorView[], sens: Sens): ComparisonCell['mark'][] {
@@ -48,9 +51,9 @@ function marks(cells: readonly IndicatorView[], sens: Sens): ComparisonCell['mar
 /**
  * 2–6 QPV side by side: one row per indicator, one cell per QPV in the order given, best and
  * worst marked, bars on a scale from 0 (or the lowest value when negative) to the largest of
- * the values and the all-QPV median. Hidden counts get no mark and no bar.
+ * the values and the median of the loaded QPV. Hidden counts get no mark and no bar.
  */
-export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[] }, codes: readonly string[], threshold = SECRET_THRESHOLD): ComparisonModel {
+export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[]; coverage: CoverageSqlRow[] }, codes: readonly string[], threshold = SECRET_THRESHOLD): ComparisonModel {
   const views = rows.indicators.map((r) => toIndicatorView(r, threshold));
   const present = codes.filter((code) => rows.identity.some((r) => r.code === code));
   const qpv = present.map((code) => toQpvIdentity(rows.identity.find((r) => r.code === code)!, views));
@@ -81,5 +84,5 @@ export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicat
     });
   }
   out.sort(compareIndicators);
-  return { qpv, rows: out, sourceIds: [...new Set([...qpv.map((q) => q.sourceId), ...views.flatMap((v) => (v.sourceId === '' ? [] : [v.sourceId]))])] };
+  return { qpv, rows: out, coverage: describeCoverage(rows.coverage), sourceIds: [...new Set([...qpv.map((q) => q.sourceId), ...views.flatMap((v) => (v.sourceId === '' ? [] : [v.sourceId]))])] };
 }

@@ -1,4 +1,5 @@
 import { formatShown } from '../domain/format-fr.ts';
+import { type CoverageSqlRow, describeCoverage, type LoadedCoverage } from '../domain/loaded-coverage.ts';
 import { SECRET_THRESHOLD, type Shown, showCount } from '../domain/secret-statistique.ts';
 import { SPHERES, type SphereId } from '../domain/vocabulary.ts';
 import { compareIndicators, type IndicatorSqlRow, type IndicatorView, toIndicatorView } from './indicator-view.ts';
@@ -89,6 +90,8 @@ export interface FicheModel {
   sourceIds: string[];
   /** Whether a value of the fiche is hidden by the secret statistique (the note goes with it). */
   hasSecret: boolean;
+  /** The QPV the medians are taken over: those of the loaded data, named by their labels. */
+  coverage: LoadedCoverage;
 }
 
 /** The id of the indicator that gives the population of a QPV. */
@@ -111,7 +114,7 @@ export function toQpvIdentity(row: IdentitySqlRow, indicators: readonly Indicato
 
 /** The fiche of one QPV, every count through the secret statistique. Null for an unknown code. */
 export function buildFicheModel(
-  rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[]; etablissements: EtablissementSqlRow[]; programmes: ProgrammeSqlRow[]; actions: ActionSqlRow[] },
+  rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[]; etablissements: EtablissementSqlRow[]; programmes: ProgrammeSqlRow[]; actions: ActionSqlRow[]; coverage: CoverageSqlRow[] },
   threshold = SECRET_THRESHOLD,
 ): FicheModel | null {
   const [identityRow] = rows.identity;
@@ -136,5 +139,6 @@ export function buildFicheModel(
     actionsBySphere: SPHERES.map((s) => ({ sphere: s.id, label: s.label, actions: rows.actions.filter((a) => a.sphere === s.id) })),
     sourceIds: [...sourceIds],
     hasSecret: [...indicators.map((i) => i.value), ...etablissements.map((e) => e.effectifs)].some((v) => v.status === 'secret'),
+    coverage: describeCoverage(rows.coverage),
   };
 }

@@ -75,8 +75,14 @@ afterAll(async () => {
 });
 
 describe('cross-filter', () => {
-  test('without a filter the table lists every QPV', async () => {
-    expect(await tableCount()).toBe(await sqlCount('SELECT count(*) AS n FROM qpv'));
+  test('without a filter the table lists every QPV, and the grey bars name them: the loaded QPV, not France’s', async () => {
+    const loaded = await sqlCount('SELECT count(*) AS n FROM qpv');
+    expect(await tableCount()).toBe(loaded);
+    const groups = page.locator(`${HISTOGRAM} g[role="group"]`);
+    expect(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')))).toEqual([
+      `les ${loaded} QPV des données chargées : Occitanie, Ille-et-Vilaine`,
+      'QPV passant les autres filtres',
+    ]);
   });
 
   test('dragging a brush on the histogram filters the table as SQL does, and changes the map', async () => {
@@ -184,6 +190,8 @@ describe('cross-filter', () => {
     await page.getByTestId('territoire-departement').selectOption('31');
     await settle();
     expect(await tableCount()).toBe(await sqlCount("SELECT count(*) AS n FROM qpv WHERE departement_code = '31'"));
+    // The grey bars now count the QPV of the département only, and say so.
+    await expect.poll(() => page.locator(`${HISTOGRAM} g[role="group"]`).first().getAttribute('aria-label')).toBe('QPV du territoire et du texte choisis, sans les autres filtres');
   });
 
   test('clicking a school on the map opens its fiche beside the map', async () => {

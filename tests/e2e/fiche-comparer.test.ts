@@ -103,6 +103,18 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     const year = (id: string) => fiche.locator(`tr[data-indicateur="${id}"] th .fiche__year`).innerText();
     expect([await year('pop_mun'), await year('tp60'), await year('tx_tot_empl')]).toEqual(['(2013)', '(publié en 2019, année observée non précisée)', '(publié en 2020, année observée non précisée)']);
     expect(await fiche.getByTestId('fiche-identite').innerText()).toMatch(/ habitants \(2013\)$/);
+    // The references name the QPV they are taken over: the loaded ones, counted from the data, not France's.
+    const [loaded] = await queryInPage(page, `SELECT count(*) AS n, count(*) FILTER (WHERE departement_code = '66') AS pyr FROM qpv`);
+    const head = fiche.getByTestId('fiche-indicateurs').locator('thead');
+    expect(await head.locator('th[data-col="qpv"] abbr').innerText()).toBe(`${loaded!.n} QPV chargés`);
+    expect(await head.locator('th[data-col="qpv"] abbr').getAttribute('title')).toBe(`Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine`);
+    expect(await head.locator('abbr', { hasText: 'Dép.' }).getAttribute('title')).toBe(`Médiane des ${loaded!.pyr} QPV du département (Pyrénées-Orientales)`);
+    expect(await fiche.getByTestId('fiche-indicateurs').locator('caption').innerText()).toContain(`(les ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine)`);
+    expect(await fiche.getByTestId('fiche-indicateurs').innerText()).not.toMatch(/tous (les )?QPV|France|national/i);
+    // Each median says how many QPV of its set have a value: INSEE gives none for some (Ille-et-Vilaine).
+    const [tp60] = await queryInPage(page, "SELECT count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv'");
+    expect(tp60!.n).toBeLessThan(loaded!.n as number);
+    expect(await fiche.locator('tr[data-indicateur="tp60"] td[data-col="qpv"]').getAttribute('title')).toBe(`médiane de ${tp60!.n} QPV ayant une valeur`);
     await expect.poll(() => fiche.getByTestId('fiche-actions').locator('[data-sphere]').count()).toBe(5);
     await screenshot('fiche-depuis-la-carte');
 
@@ -117,6 +129,12 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect(name).toBe(`fiche-${code}.csv`);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]!.startsWith('Code QPV;Nom du QPV;Commune(s);Département;Thème;Indicateur;')).toBe(true);
+    const [loaded] = await queryInPage(
+      page,
+      `SELECT count(*) AS n, count(*) FILTER (WHERE departement_code = '66') AS pyr, count(*) FILTER (WHERE region_code = '76') AS occitanie FROM qpv`,
+    );
+    expect(lines[0]).toContain(`;Médiane des ${loaded!.pyr} QPV du département (Pyrénées-Orientales);Médiane des ${loaded!.occitanie} QPV de la région (Occitanie);`);
+    expect(lines[0]).toContain(`;Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine;Écart à la médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine;`);
     const risk = lines[1]!.split(';');
     expect(risk.slice(0, 1).concat(risk.slice(4, 6))).toEqual([code, 'Risque de décrochage', 'Indice de risque de décrochage (calcul de l’observatoire)']);
     const [published] = await queryInPage(page, `SELECT score FROM risque_decrochage WHERE qpv_code = '${code}'`);
@@ -188,6 +206,14 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     // The risk index (default weights: the published score): the most exposed QPV is the least favourable.
     const [mostExposed] = await queryInPage(page, `SELECT qpv_code AS code FROM risque_decrochage WHERE qpv_code IN ('${added.join("','")}') AND score IS NOT NULL ORDER BY score DESC LIMIT 1`);
     expect(await table.locator('tr[data-indicateur="risque_decrochage"] td[data-mark="moins-bon"]').getAttribute('data-qpv')).toBe(mostExposed!.code);
+    // The median column names the QPV it is taken over: the loaded ones, counted from the data.
+    const [loaded] = await queryInPage(page, 'SELECT count(*) AS n FROM qpv');
+    const median = table.locator('thead th[data-col="mediane"]');
+    expect((await median.innerText()).replace(/\s/g, ' ')).toBe(`Médiane des ${loaded!.n} QPV chargés`);
+    expect(await median.locator('abbr').getAttribute('title')).toBe(`Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine`);
+    expect(await table.innerText()).not.toMatch(/tous (les )?QPV|France|national/i);
+    const [tp60] = await queryInPage(page, "SELECT count(valeur) AS n FROM indicateurs WHERE indicateur = 'tp60' AND niveau = 'qpv'");
+    expect(await row.locator('td[data-col="mediane"]').getAttribute('title')).toBe(`médiane de ${tp60!.n} QPV ayant une valeur`);
     await screenshot('comparer');
   });
 
@@ -211,7 +237,8 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
     expect(lines[0]!.startsWith('Thème;Indicateur;Millésime (année observée);Unité;')).toBe(true);
-    expect(lines[0]).toContain('Médiane de tous les QPV;Le plus favorable;Le moins favorable');
+    const [loaded] = await queryInPage(page, 'SELECT count(*) AS n FROM qpv');
+    expect(lines[0]).toContain(`;Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine;Le plus favorable;Le moins favorable`);
     expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(43);
     expect(lines[1]!.startsWith('Risque de décrochage;Indice de risque de décrochage')).toBe(true);
     expect(lines.at(-3)).toMatch(/DEPP/);

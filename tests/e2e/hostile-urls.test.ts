@@ -16,7 +16,7 @@ describe('hostile links', () => {
     ['an unknown indicator', 'indicateur=inconnu', 'Le lien demandait l’indicateur « inconnu », qui n’existe pas dans les données : la carte montre l’indicateur « Taux de pauvreté (seuil 60 %) ».'],
     ['f_valeur=~', 'onglet=filtres&f_valeur=~', 'Le paramètre « f_valeur » du lien (« ~ ») est illisible : il est ignoré.'],
     ['f_valeur=0x10~5', 'onglet=filtres&f_valeur=0x10~5', 'Le paramètre « f_valeur » du lien (« 0x10~5 ») est illisible : il est ignoré.'],
-    ['markup in territoire=', `onglet=filtres&territoire=cite:${encodeURIComponent(XSS)}`, `Le lien demandait la Cité éducative « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : la carte montre tous les QPV.`],
+    ['markup in territoire=', `onglet=filtres&territoire=cite:${encodeURIComponent(XSS)}`, `Le lien demandait la Cité éducative « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : la carte montre tous les QPV des données chargées.`],
     ['markup in objet=', `objet=lieu:${encodeURIComponent(XSS)}`, `Le lien demandait le lieu « ${XSS.slice(0, 59)}… », qui n’existe pas dans les données : aucune fiche n’est ouverte.`],
   ])('%s: a French notice, the default map, no engine text', async (_what, hash, notice) => {
     const { page, close } = await openApp(app.browser, app.url, hash);

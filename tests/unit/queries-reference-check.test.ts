@@ -60,7 +60,7 @@ describe('the fallback of an unknown reference', () => {
     expect(notices).toEqual([
       'Le lien demandait l’indicateur « inconnu », qui n’existe pas dans les données : la carte montre l’indicateur « Taux de pauvreté (seuil 60 %) ».',
       'Le lien demandait le QPV « QP999999 », qui n’existe pas dans les données : aucune fiche n’est ouverte.',
-      'Le lien demandait la commune « <b>x</b> », qui n’existe pas dans les données : la carte montre tous les QPV.',
+      'Le lien demandait la commune « <b>x</b> », qui n’existe pas dans les données : la carte montre tous les QPV des données chargées.',
     ]);
   });
 

@@ -12,6 +12,8 @@ import { buildQpvRisqueQuery } from '../../src/queries/fiche-risque-queries.ts';
 import { buildFicheObjetQuery } from '../../src/queries/fiche-objet-queries.ts';
 import { buildQpvEtablissementsQuery, buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
 import { buildTerritoryQpvQuery } from '../../src/queries/territory-queries.ts';
+import { buildLoadedCoverageQuery } from '../../src/queries/loaded-coverage-query.ts';
+import type { CoverageSqlRow } from '../../src/domain/loaded-coverage.ts';
 import { buildFicheModel, type EtablissementSqlRow, type IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
 import { buildRisqueView, type RisqueSqlRow } from '../../src/view-models/fiche-risque-model.ts';
 import { ficheObjetFields } from '../../src/view-models/fiche-objet-fields.ts';
@@ -72,6 +74,7 @@ describe('the fiche of a QPV', () => {
       etablissements: await rows<EtablissementSqlRow>(buildQpvEtablissementsQuery(code)),
       programmes: [],
       actions: [],
+      coverage: await rows<CoverageSqlRow>(buildLoadedCoverageQuery()),
     })!;
 
   it('shows its hidden job seekers as « < 11 », with no rank or centile, and says the note is due', async () => {

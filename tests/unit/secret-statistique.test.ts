@@ -6,6 +6,8 @@ import { toCsvFr } from '../../src/export/csv-fr.ts';
 import { comparisonCsvDocument, ficheCsvDocument } from '../../src/export/indicator-csv.ts';
 import { buildQpvEtablissementsQuery, buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
 import { buildComparisonModel } from '../../src/view-models/comparison-model.ts';
+import type { CoverageSqlRow } from '../../src/domain/loaded-coverage.ts';
+import { buildLoadedCoverageQuery } from '../../src/queries/loaded-coverage-query.ts';
 import { buildFicheModel, type EtablissementSqlRow, type FicheModel, type IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
 import type { IndicatorSqlRow } from '../../src/view-models/indicator-view.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
@@ -28,9 +30,10 @@ async function fiches(codes: readonly string[], threshold = SECRET_THRESHOLD): P
   const identity = await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes));
   const indicators = await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes, threshold));
   const etablissements = await rows<EtablissementSqlRow>(buildQpvEtablissementsQuery(codes[0]!));
+  const coverage = await rows<CoverageSqlRow>(buildLoadedCoverageQuery());
   return codes.map((code, i) => {
     const model = buildFicheModel(
-      { identity: identity.filter((r) => r.code === code), indicators, etablissements: i === 0 ? etablissements : [], programmes: [], actions: [] },
+      { identity: identity.filter((r) => r.code === code), indicators, etablissements: i === 0 ? etablissements : [], programmes: [], actions: [], coverage },
       threshold,
     );
     if (model === null) throw new Error(`no fiche for ${code}`);
@@ -125,7 +128,7 @@ describe('secret statistique in the fiche', () => {
       const col = (name: string) => line[header!.indexOf(name)];
       expect(col('Valeur')).toBe(k < 11 ? '< 11' : String(k));
       expect(col('Rang (1 = le plus défavorable)') === '').toBe(k < 11);
-      expect(col('Écart à la médiane de tous les QPV') === '').toBe(k < 11);
+      expect(col('Écart à la médiane des 111 QPV des données chargées : Occitanie, Ille-et-Vilaine') === '').toBe(k < 11);
       expect(col('Centile') === '').toBe(k < 11);
     }
   });
@@ -135,7 +138,7 @@ describe('secret statistique in the comparison', () => {
   it('shows hidden counts as « < 11 », without bar or best/worst mark, in the table and its CSV', async () => {
     const picked = [8, 9, 10, 11, 12, 20].map((k) => codes[k]!);
     const model = buildComparisonModel(
-      { identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(picked)), indicators: await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(picked)) },
+      { identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(picked)), indicators: await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(picked)), coverage: await rows<CoverageSqlRow>(buildLoadedCoverageQuery()) },
       picked,
     );
     const row = model.rows.find((r) => r.indicateur === 'abcde')!;

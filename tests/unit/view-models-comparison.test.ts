@@ -6,6 +6,11 @@ import { buildComparisonModel, type ComparisonModel } from '../../src/view-model
 import type { IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
 import type { IndicatorSqlRow } from '../../src/view-models/indicator-view.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
+import { toCsvFr } from '../../src/export/csv-fr.ts';
+import { comparisonCsvDocument } from '../../src/export/indicator-csv.ts';
+import { coverageMedianLabel } from '../../src/domain/loaded-coverage.ts';
+import type { CoverageSqlRow } from '../../src/domain/loaded-coverage.ts';
+import { buildLoadedCoverageQuery } from '../../src/queries/loaded-coverage-query.ts';
 
 let db: Connector;
 beforeAll(async () => {
@@ -15,7 +20,10 @@ afterAll(() => db.close());
 
 async function compare(codes: string[]): Promise<ComparisonModel> {
   const rows = async <T,>(sql: string) => tableRows(await db.query(sql)) as unknown as T[];
-  return buildComparisonModel({ identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators: await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes)) }, codes);
+  return buildComparisonModel(
+    { identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators: await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes)), coverage: await rows<CoverageSqlRow>(buildLoadedCoverageQuery()) },
+    codes,
+  );
 }
 
 describe('comparison view model, on the published data', () => {
@@ -31,7 +39,7 @@ describe('comparison view model, on the published data', () => {
     const codes = ['QP034004', 'QP066007', 'QP031001'];
     const rows = async <T,>(sql: string) => tableRows(await db.query(sql)) as unknown as T[];
     const indicators = [...(await rows<IndicatorSqlRow>(buildQpvRiskIndicatorQuery(codes, DEFAULT_RISK_WEIGHTS))), ...(await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes)))];
-    const model = buildComparisonModel({ identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators }, codes);
+    const model = buildComparisonModel({ identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators, coverage: await rows<CoverageSqlRow>(buildLoadedCoverageQuery()) }, codes);
     expect(model.rows).toHaveLength(42);
     const risk = model.rows[0]!;
     expect(risk).toMatchObject({ indicateur: 'risque_decrochage', theme: 'risque' });
@@ -71,5 +79,19 @@ describe('comparison view model, on the published data', () => {
       ['n.d.', null, null],
       [tp60.cells[1]!.text, tp60.cells[1]!.bar, null],
     ]);
+  });
+
+  it('takes the median over every loaded QPV with a value, and names that set, not France, on screen and in the CSV', async () => {
+    const model = await compare(['QP034004', 'QP066007']);
+    const [{ n, tp60 }] = tableRows(
+      await db.query("SELECT (SELECT count(*) FROM qpv) AS n, median(valeur) AS tp60 FROM indicateurs WHERE niveau = 'qpv' AND indicateur = 'tp60' AND valeur IS NOT NULL"),
+    ) as [{ n: number; tp60: number }];
+    expect(model.rows.find((r) => r.indicateur === 'tp60')!.medianeQpv).toBeCloseTo(tp60, 9);
+    expect(model.coverage.qpv).toBe(n);
+    const label = coverageMedianLabel(model.coverage);
+    expect(label).toBe(`Médiane des ${n} QPV des données chargées : Occitanie, Ille-et-Vilaine`);
+    const [header] = toCsvFr(comparisonCsvDocument(model, [], new Date('2026-12-07T12:00:00Z'))).split('\r\n');
+    expect(header!.split(';')).toContain(label);
+    expect(header).not.toMatch(/tous les QPV|France|national/i);
   });
 });

@@ -7,8 +7,10 @@ export interface CategoryChartProps {
   /** Accessible name, e.g. « Sphères des actions ». */
   label: string;
   categories: readonly { id: string; label: string }[];
-  /** QPV per category id, whatever the filters (the grey background, and the fixed x axis). */
+  /** QPV per category id, whatever the filters but territory and text (the grey background, and the fixed x axis). */
   totals: ReadonlyMap<string, number>;
+  /** What the grey bars count, for screen readers: « les 111 QPV des données chargées : … ». */
+  totalsDescription: string;
   /** QPV per category id, under the other dimensions' filters. */
   counts: ReadonlyMap<string, number>;
   chosen: readonly string[];
@@ -24,12 +26,12 @@ const plural = (n: number) => `${n} QPV`;
 /**
  * Horizontal bars drawn by Observable Plot; each bar is a checkbox (click, Entrée or Espace)
  * that adds its category to the filter. Chosen bars are dark and carry a check mark, so the
- * choice is not told by colour alone. Grey bars count every QPV, the coloured ones those
+ * choice is not told by colour alone. Grey bars count every QPV of the chosen territory and text (every loaded QPV without them), the coloured ones those
  * passing the other filters: Plot draws the chart again when the categories, the grey bars
  * or the choice change; a filter change elsewhere moves the coloured bars along Plot's own x
  * scale and rewrites their counts, within the frame.
  */
-export function CategoryChart({ label, categories, totals, counts, chosen, onToggle }: CategoryChartProps) {
+export function CategoryChart({ label, categories, totals, totalsDescription, counts, chosen, onToggle }: CategoryChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const toggle = useRef(onToggle);
   toggle.current = onToggle;
@@ -55,7 +57,7 @@ export function CategoryChart({ label, categories, totals, counts, chosen, onTog
       x: { axis: null, domain: [0, max] },
       y: { domain: data.map((d) => d.id), tickFormat: (id: string) => `${chosen.includes(id) ? '✓ ' : ''}${short(categories.find((c) => c.id === id)!.label)}`, label: null, tickSize: 0 },
       marks: [
-        Plot.barX(data, { y: 'id', x: 'total', fill: COLOURS.total, insetTop: 2, insetBottom: 2, ariaDescription: 'tous les QPV' }),
+        Plot.barX(data, { y: 'id', x: 'total', fill: COLOURS.total, insetTop: 2, insetBottom: 2, ariaDescription: totalsDescription }),
         // Drawn at the totals' length, then set to the filtered counts below.
         Plot.barX(data, { y: 'id', x: 'total', fill, insetTop: 2, insetBottom: 2, className: 'category-chart__filtered', ariaDescription: 'QPV passant les autres filtres' }),
         Plot.text(data, { y: 'id', x: () => max, text: (d: (typeof data)[number]) => String(d.total), textAnchor: 'start', dx: 4, fill: '#3a3a3a', className: 'category-chart__counts' }),
@@ -107,7 +109,7 @@ export function CategoryChart({ label, categories, totals, counts, chosen, onTog
     container.current!.replaceChildren(plot);
     if (focused !== null) plot.querySelector<SVGRectElement>(`rect[data-category="${CSS.escape(focused)}"]`)?.focus();
     return () => plot.remove();
-  }, [categories, totalsKey, chosen, label]);
+  }, [categories, totalsKey, chosen, label, totalsDescription]);
 
   useEffect(() => {
     setCounts.current(latestCounts.current);

@@ -3,10 +3,12 @@ import type { BBox } from '../../../geo/index.ts';
 import { CATEGORIES, type CategoryDimension, type Filters, isFiltered, NO_FILTERS, type Territoire, toggleCategory } from '../../domain/cross-filter.ts';
 import { secretLabel } from '../../domain/secret-statistique.ts';
 import { formatValue } from '../../domain/format-fr.ts';
+import { coverageLabel } from '../../domain/loaded-coverage.ts';
 import { endFilterTiming, startFilterTiming } from '../../perf-marks.ts';
 import type { IndicatorOption } from '../../queries/indicator-queries.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatCount, formatDistance } from '../format.ts';
+import { useLoadedCoverage } from '../use-loaded-coverage.ts';
 import { CategoryChart } from './category-chart.tsx';
 import { HistogramChart } from './histogram-chart.tsx';
 import { TerritorySelector } from './territory-selector.tsx';
@@ -46,6 +48,12 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
     if (result.settled) endFilterTiming(filters);
   }, [result.settled, filters]);
 
+  // The grey bars count the QPV of the chosen territory and text, else every loaded QPV: named
+  // as such, not « all QPV » (the loaded data are a few régions).
+  const coverage = useLoadedCoverage();
+  const totalsDescription =
+    filters.territoire !== null || filters.texte.trim() !== '' ? 'QPV du territoire et du texte choisis, sans les autres filtres' : coverage === null ? 'QPV des données chargées' : coverageLabel(coverage);
+
   const unite = indicator?.unite ?? '';
   return (
     <section className="cross-filter" aria-label="Filtres croisés" data-testid="cross-filter">
@@ -63,7 +71,7 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
           <h3 className="fr-text--sm fr-mb-0">
             {indicator.libelle} <span className="fiche__year">({indicator.millesime})</span>
           </h3>
-          <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
+          <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} totalsDescription={totalsDescription} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
           <p className="fr-text--xs fr-mb-0" data-testid="range-valeur">
             {filters.valeur ? `De ${formatValue(filters.valeur[0], unite)} à ${formatValue(filters.valeur[1], unite)}` : 'Glisser sur l’histogramme pour filtrer'}
             {result.valeur.nd > 0 && ` · n.d. : ${result.valeur.nd} QPV${result.valeur.secret > 0 ? ` (dont ${result.valeur.secret} sous le secret statistique, ${secretLabel()})` : ''}${filters.valeur ? ' (exclus)' : ''}`}
@@ -73,14 +81,14 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
       {result.distance && result.totals && (
         <div className="cross-filter__chart">
           <h3 className="fr-text--sm fr-mb-0">Distance au service 16–25 ans le plus proche</h3>
-          <HistogramChart label="Distance au service 16–25 ans" bins={result.distance.bins} totals={result.totals.distance.counts} counts={result.distance.counts} range={filters.distance} format={formatDistance} onChange={(distance) => apply({ ...useAppStore.getState().filters, distance })} />
+          <HistogramChart label="Distance au service 16–25 ans" bins={result.distance.bins} totals={result.totals.distance.counts} totalsDescription={totalsDescription} counts={result.distance.counts} range={filters.distance} format={formatDistance} onChange={(distance) => apply({ ...useAppStore.getState().filters, distance })} />
           <p className="fr-text--xs fr-mb-0">{filters.distance ? `De ${formatDistance(filters.distance[0])} à ${formatDistance(filters.distance[1])}` : 'À vol d’oiseau, depuis le QPV (0 si le service est dans le QPV)'}</p>
         </div>
       )}
       <TerritorySelector options={result.territories} value={filters.territoire} onChange={onTerritory} />
       <TextFilter value={filters.texte} apply={apply} />
 
-      {result.categories !== null && result.totals !== null && <CategoryCharts categories={result.categories} totals={result.totals.categories} filters={filters} apply={apply} />}
+      {result.categories !== null && result.totals !== null && <CategoryCharts categories={result.categories} totals={result.totals.categories} totalsDescription={totalsDescription} filters={filters} apply={apply} />}
     </section>
   );
 }
@@ -101,11 +109,23 @@ const TextFilter = memo(function TextFilter({ value, apply }: { value: string; a
   );
 });
 
-function CategoryCharts({ categories, totals, filters, apply }: { categories: Record<CategoryDimension, Map<string, number>>; totals: Record<CategoryDimension, Map<string, number>>; filters: Filters; apply(next: Filters): void }) {
+function CategoryCharts({
+  categories,
+  totals,
+  totalsDescription,
+  filters,
+  apply,
+}: {
+  categories: Record<CategoryDimension, Map<string, number>>;
+  totals: Record<CategoryDimension, Map<string, number>>;
+  totalsDescription: string;
+  filters: Filters;
+  apply(next: Filters): void;
+}) {
   return (Object.keys(CATEGORY_LABELS) as CategoryDimension[]).map((d) => (
     <div key={d} className="cross-filter__chart">
       <h3 className="fr-text--sm fr-mb-0">{CATEGORY_LABELS[d]}</h3>
-      <CategoryChart label={CATEGORY_LABELS[d]} categories={CATEGORIES[d]} totals={totals[d]} counts={categories[d]} chosen={filters[d]} onToggle={(id) => apply(toggleCategory(useAppStore.getState().filters, d, id))} />
+      <CategoryChart label={CATEGORY_LABELS[d]} categories={CATEGORIES[d]} totals={totals[d]} totalsDescription={totalsDescription} counts={categories[d]} chosen={filters[d]} onToggle={(id) => apply(toggleCategory(useAppStore.getState().filters, d, id))} />
     </div>
   ));
 }

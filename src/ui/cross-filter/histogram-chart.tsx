@@ -10,8 +10,10 @@ export interface HistogramChartProps {
   /** Accessible name, e.g. « Taux de pauvreté ». */
   label: string;
   bins: Bins;
-  /** QPV per bin, whatever the filters (the grey background, and the fixed y axis). */
+  /** QPV per bin, whatever the filters but territory and text (the grey background, and the fixed y axis). */
   totals: readonly number[];
+  /** What the grey bars count, for screen readers: « les 111 QPV des données chargées : … ». */
+  totalsDescription: string;
   /** QPV per bin, under the other dimensions' filters. */
   counts: readonly number[];
   range: Range | null;
@@ -28,12 +30,12 @@ const rangeKeyOf = (range: Range | null) => (range === null ? '' : range.join('~
 /**
  * Histogram drawn by Observable Plot, with a d3 brush to select a range of values and two
  * keyboard handles (sliders: arrows move a bound by one bin, Shift by five, Échap clears).
- * Grey bars count every QPV, the coloured ones those passing the other filters (its own is
+ * Grey bars count every QPV of the chosen territory and text (every loaded QPV without them), the coloured ones those passing the other filters (its own is
  * left out: cross-filter), dark inside the brushed range. Plot draws the chart again only
  * when the bins or the grey bars change; a filter change elsewhere moves the coloured bars
  * along Plot's own y scale, within the frame, and never interrupts a drag.
  */
-export function HistogramChart({ label, bins, totals, counts, range, format, onChange }: HistogramChartProps) {
+export function HistogramChart({ label, bins, totals, totalsDescription, counts, range, format, onChange }: HistogramChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef({ range, onChange, format, counts });
   latest.current = { range, onChange, format, counts };
@@ -51,7 +53,7 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
       x: { domain: [bins.min, bins.max], ticks: 4, tickFormat: (v: number) => latest.current.format(v), label: null },
       y: { domain: [0, Math.max(1, ...totals)], ticks: 3, label: null, grid: true, nice: true },
       marks: [
-        Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'total', inset: INSET, fill: COLOURS.total, ariaDescription: 'tous les QPV' }),
+        Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'total', inset: INSET, fill: COLOURS.total, ariaDescription: totalsDescription }),
         // Drawn at the totals' height, then set to the filtered counts below.
         Plot.rectY(data, { x1: 'x1', x2: 'x2', y: 'total', inset: INSET, fill: COLOURS.inside, className: 'histogram__filtered', ariaDescription: 'QPV passant les autres filtres' }),
         Plot.ruleY([0]),
@@ -168,7 +170,7 @@ export function HistogramChart({ label, bins, totals, counts, range, format, onC
     container.current!.replaceChildren(plot);
     moveBrush.current(latest.current.range);
     return () => plot.remove();
-  }, [totalsKey, binsKey, label]);
+  }, [totalsKey, binsKey, label, totalsDescription]);
 
   const countsKey = counts.join(',');
   useEffect(() => {
