@@ -52,7 +52,7 @@ describe('the risk index as an indicator, on the published tables', () => {
       unite: 'indice',
       sens: 'hausse_defavorable',
       theme: 'risque',
-      millesime: 'INSEE 2019–2020, DEPP 2021–2022',
+      millesime: 'INSEE publié en 2019–2020, DEPP 2021–2022',
       annee: 2022,
     });
     expect(second!.theme).not.toBe('risque');
@@ -164,7 +164,7 @@ describe('the risk index in the exports', () => {
       return choroplethLegend({ option, classes, colours: classes.counts.map(() => '#000000'), noData: { nd: rows.length - known.length, secret: 0 } })!;
     };
     const risk = options.find((o) => o.indicateur === RISK_INDICATOR_ID)!;
-    expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE 2019–2020, DEPP 2021–2022`);
+    expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE publié en 2019–2020, DEPP 2021–2022`);
     const poverty = options.find((o) => o.indicateur === 'tp60')!;
     expect((await legendOf(poverty)).title).toBe(`${poverty.libelle} — ${poverty.annee} · INSEE`);
 
