@@ -66,7 +66,8 @@ normalised AS (
 ),
 contributions AS (
   SELECT qpv_code, generation, composante, valeur_brute, valeur_normalisee, poids,
-         CASE WHEN valeur_normalisee IS NOT NULL THEN poids * valeur_normalisee / ${total} END AS contribution
+         -- A component without weight is not in the score: no contribution, rather than 0 points.
+         CASE WHEN valeur_normalisee IS NOT NULL AND poids > 0 THEN poids * valeur_normalisee / ${total} END AS contribution
   FROM normalised
 ),
 pivoted AS MATERIALIZED (
@@ -145,7 +146,8 @@ ORDER BY r.qpv_code`;
  * One row per QPV and component, the columns of `risque_composantes`: valeur_brute,
  * valeur_normalisee (percentile rank among the scored QPV of its generation, 100 = most
  * exposed; null when the QPV has no score), poids (as given) and contribution (its share of
- * the score: poids × valeur_normalisee / sum of the weights; null when the QPV has no score).
+ * the score: poids × valeur_normalisee / sum of the weights; null when the QPV has no score or
+ * the component no weight).
  * Contributions add up to the score.
  * @throws RangeError for invalid weights.
  */

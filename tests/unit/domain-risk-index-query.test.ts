@@ -131,7 +131,7 @@ function expected(raw: Raw, weights: RiskWeights): Map<string, Expected> {
       const peers = [...scored].filter((o) => generation(o) === generation(code)).flatMap((o) => raw.get(o)!.get(c.id) ?? []);
       normalised.set(c.id, !scored.has(code) || x === null || x === undefined ? null : percentile(c.sens * x, peers.map((p) => c.sens * p)));
     }
-    const contributions = new Map(RISK_COMPONENTS.map((c) => [c.id, normalised.get(c.id) === null ? null : (weights[c.id] * normalised.get(c.id)!) / totalWeight]));
+    const contributions = new Map(RISK_COMPONENTS.map((c) => [c.id, normalised.get(c.id) === null || weights[c.id] === 0 ? null : (weights[c.id] * normalised.get(c.id)!) / totalWeight]));
     const score = scored.has(code) ? weighted.reduce((a, c) => a + contributions.get(c.id)!, 0) : null;
     const disponibles = weighted.filter((c) => raw.get(code)!.get(c.id) !== null).length;
     out.set(code, { score, rang: null, rangMin: null, rangMax: null, percentile: null, classe: null, disponibles, normalised, contributions });
