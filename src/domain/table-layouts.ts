@@ -1,8 +1,10 @@
 /**
  * Column layouts of the published tables: the contract between the pipeline (which writes
- * Arrow IPC files) and the app (which loads them into DuckDB-WASM). Pure data, no runtime
- * dependency, imported by both sides.
+ * Arrow IPC files) and the app (which loads them into DuckDB-WASM). Pure data, imported by
+ * both sides; the risk index's constants come from their one declaration (`risk-index.ts`).
  */
+
+import { RISK_COLLEGES, RISK_ROBUSTNESS_FACTORS } from './risk-index.ts';
 
 export type ColumnType = 'utf8' | 'float64' | 'int32';
 
@@ -306,7 +308,7 @@ export const RESEAUX_EP_LAYOUT: TableLayout = {
 /** The school context of each QPV for the risk index: its nearest public collèges (`RISK_COLLEGES` in `risk-index.ts`). */
 export const QPV_COLLEGES_LAYOUT: TableLayout = {
   name: 'qpv_colleges',
-  description: 'Contexte scolaire de chaque QPV pour l’indice de risque : ses 3 collèges publics les plus proches (à 5 km au plus), distance et poids',
+  description: `Contexte scolaire de chaque QPV pour l’indice de risque : ses ${RISK_COLLEGES.k} collèges publics les plus proches (à ${RISK_COLLEGES.rayonM / 1000} km au plus), distance et poids`,
   key: ['qpv_code', 'uai'],
   derivedFrom: ['qpv', 'etablissements'],
   columns: [
@@ -315,7 +317,7 @@ export const QPV_COLLEGES_LAYOUT: TableLayout = {
     col('nom', 'utf8', 'name of that collège'),
     col('distance_m', 'float64', "great-circle metres from the collège to the QPV's source outline, rounded to the metre; 0 when it lies in the QPV"),
     col('rang', 'int32', '1 = the nearest collège of the QPV (UAI order on a tie)'),
-    col('poids', 'float64', "weight of the collège in the QPV's IPS and DNB components: 1 / (distance_m + 500) normalised to sum 1 per QPV"),
+    col('poids', 'float64', `weight of the collège in the QPV's IPS and DNB components: 1 / (distance_m + ${RISK_COLLEGES.decalageM}) normalised to sum 1 per QPV`),
   ],
 };
 
@@ -330,7 +332,7 @@ export const RISQUE_DECROCHAGE_LAYOUT: TableLayout = {
     col('qpv_code', 'utf8', 'QPV code'),
     col('score', 'float64', 'weighted mean of the normalised components, 0–100 (100 = most exposed); null = n.d. (a weighted component has no value)', true),
     col('rang', 'int32', 'rank of the score among the QPV of its generation, 1 = most exposed; null when n.d.', true),
-    col('rang_min', 'int32', 'best rank over the weightings where each weight is multiplied by 0.5, 1 or 2 independently; null when n.d.', true),
+    col('rang_min', 'int32', `best rank over the weightings where each weight is multiplied by ${RISK_ROBUSTNESS_FACTORS.slice(0, -1).join(', ')} or ${RISK_ROBUSTNESS_FACTORS.at(-1)} independently; null when n.d.`, true),
     col('rang_max', 'int32', 'worst rank over those weightings; null when n.d.', true),
     col('percentile', 'float64', 'percentile rank of the score among the QPV of its generation, 0–100; null when n.d.', true),
     col('classe', 'int32', 'quintile of the percentile: 1 (20 % least exposed) to 5 (20 % most exposed); null when n.d.', true),

@@ -72,6 +72,10 @@ describe('docs/methodologie.md, risk index figures', () => {
              count(*) FILTER (WHERE n = ${RISK_COLLEGES.k}) AS full, count(*) FILTER (WHERE n < ${RISK_COLLEGES.k}) AS fewer
       FROM nearest`);
     expect(reach!.reached).toBe(reach!.qpv);
+    // The rule as declared in risk-index.ts.
+    expect(doc).toContain(`les **${RISK_COLLEGES.k} plus proches**`);
+    expect(doc).toContain(`à **${RISK_COLLEGES.rayonM / 1000} km** au plus`);
+    expect(doc).toContain(`poids ∝ 1 / (distance + ${RISK_COLLEGES.decalageM} m)`);
     expect(doc).toContain(`atteint les ${reach!.reached} QPV des données`);
     expect(doc).toContain(`médiane ${fr(reach!.median_m as number)} m, au plus ${fr(reach!.max_m as number)} m`);
     expect(doc).toContain(`${reach!.beyond_300} QPV n’ont aucun de ces collèges à moins de 300 m`);
