@@ -127,7 +127,7 @@ export const RISK_COMPONENTS = [
   },
   {
     id: 'ips_colleges',
-    libelle: 'IPS des collèges publics du secteur probable (3 plus proches, pondérés par la distance)',
+    libelle: `IPS des collèges publics du secteur probable (${RISK_COLLEGES.k} plus proches, pondérés par la distance)`,
     unite: 'indice',
     source: { kind: 'college', colonne: 'ips' },
     sens: -1,
