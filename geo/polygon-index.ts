@@ -70,13 +70,21 @@ export class PolygonIndex {
    * @throws RangeError if `meters` is negative, NaN or infinite.
    */
   withinDistance(lon: number, lat: number, meters: number): number[] {
+    return this.distancesWithin(lon, lat, meters).map((d) => d.index);
+  }
+
+  /**
+   * `withinDistance` with each polygon's distance: great-circle metres from the point to the
+   * polygon, 0 when the point lies in it (turf measures a point inside as negative).
+   */
+  distancesWithin(lon: number, lat: number, meters: number): { index: number; meters: number }[] {
     if (!Number.isFinite(lon) || !(Math.abs(lat) <= 90)) return [];
     const [minX, minY, maxX, maxY] = distanceSearchBox(lon, lat, meters);
     const pad = this.#bulgeDeg;
     const point = [lon, lat];
-    return this.#candidates(minX, minY - pad, maxX, maxY + pad).filter(
-      (i) => pointToPolygonDistance(point, this.#polygon(i), { units: 'meters' }) <= meters,
-    );
+    return this.#candidates(minX, minY - pad, maxX, maxY + pad)
+      .map((index) => ({ index, meters: Math.max(0, pointToPolygonDistance(point, this.#polygon(index), { units: 'meters' })) }))
+      .filter((d) => d.meters <= meters);
   }
 
   #polygon(i: number): Polygon | MultiPolygon {

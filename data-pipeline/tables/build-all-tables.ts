@@ -1,4 +1,4 @@
-import { ACCES_SERVICES_LAYOUT, CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
+import { ACCES_SERVICES_LAYOUT, CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_COLLEGES_LAYOUT, QPV_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
 import { PipelineError } from '../pipeline-error.ts';
 import type { SourceInputs } from '../read/read-source.ts';
 import type { SourceLayout } from '../registry.ts';
@@ -9,6 +9,7 @@ import { buildEtablissements } from './build-etablissements.ts';
 import { buildIndicateurs } from './build-indicateurs.ts';
 import { buildLieux } from './build-lieux.ts';
 import { buildQpv } from './build-qpv.ts';
+import { buildQpvColleges } from './build-qpv-colleges.ts';
 import { buildReseauxEp } from './build-reseaux-ep.ts';
 import { buildRisqueDecrochage } from './build-risque-decrochage.ts';
 import { buildTerritoires, type TerritoireRow } from './build-territoires.ts';
@@ -66,7 +67,9 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   add(LIEUX_LAYOUT, lieux);
   add(RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements));
   for (const [layout, build] of buildActionTables(inputs, territoires, qpv)) add(layout, build);
-  const risque = await buildRisqueDecrochage({ qpv, indicateurs: indicateurs.indicateurs, indicateursMeta: indicateurs.meta, etablissements });
+  const qpvColleges = buildQpvColleges(qpv, etablissements);
+  add(QPV_COLLEGES_LAYOUT, qpvColleges);
+  const risque = await buildRisqueDecrochage({ qpv, indicateurs: indicateurs.indicateurs, qpvColleges, etablissements });
   add(RISQUE_DECROCHAGE_LAYOUT, risque.scores);
   add(RISQUE_COMPOSANTES_LAYOUT, risque.composantes);
   add(ACCES_SERVICES_LAYOUT, buildAccesServices(qpv, lieux, etablissements));

@@ -1,7 +1,7 @@
 import { tableRows } from '../../src/domain/connector.ts';
 import { buildRiskContributionsQuery, buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
-import { DEFAULT_RISK_WEIGHTS, requiredRiskComponents } from '../../src/domain/risk-index.ts';
-import { ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, QPV_LAYOUT, type TableLayout } from '../../src/domain/table-layouts.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
+import { ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, QPV_COLLEGES_LAYOUT, QPV_LAYOUT, type TableLayout } from '../../src/domain/table-layouts.ts';
 import { createNodeConnector } from '../duckdb-node.ts';
 import { type Location, PipelineError, type RowIssue } from '../pipeline-error.ts';
 import type { TableBuild } from '../table-build.ts';
@@ -25,7 +25,7 @@ export interface RisqueDecrochageBuild {
 export async function buildRisqueDecrochage(tables: {
   qpv: TableBuild<Row>;
   indicateurs: TableBuild<Row>;
-  indicateursMeta: TableBuild<Row>;
+  qpvColleges: TableBuild<Row>;
   etablissements: TableBuild<Row>;
 }): Promise<RisqueDecrochageBuild> {
   const db = await createNodeConnector();
@@ -33,8 +33,7 @@ export async function buildRisqueDecrochage(tables: {
     const inputs: [TableLayout, TableBuild<Row>][] = [
       [QPV_LAYOUT, tables.qpv],
       [INDICATEURS_LAYOUT, tables.indicateurs],
-      // Types of value: a share of counts under the secret statistique is not computed.
-      [INDICATEURS_META_LAYOUT, tables.indicateursMeta],
+      [QPV_COLLEGES_LAYOUT, tables.qpvColleges],
       [ETABLISSEMENTS_LAYOUT, tables.etablissements],
     ];
     for (const [layout, build] of inputs) await db.loadArrow(layout.name, rowsToArrowIpc(layout, build.rows));
@@ -50,12 +49,11 @@ export async function buildRisqueDecrochage(tables: {
 
     const locationOf = new Map(tables.qpv.rows.map((r, i) => [String(r.code), tables.qpv.locations[i]!]));
     const at = (row: Row): Location => locationOf.get(String(row.qpv_code))!;
-    const required = requiredRiskComponents(DEFAULT_RISK_WEIGHTS);
     const warnings: RowIssue[] = scores
       .filter((s) => s.score === null)
       .map((s) => ({
         location: { ...at(s), field: 'code', value: s.qpv_code },
-        reason: `risque de décrochage n.d.: ${s.composantes_disponibles} of ${s.composantes_total} components available, ${required} needed`,
+        reason: `risque de décrochage n.d.: ${s.composantes_disponibles} of ${s.composantes_total} components available, all needed`,
       }));
     return {
       scores: { rows: scores, locations: scores.map(at), rowsIn: scores.length, rejected: [], warnings },

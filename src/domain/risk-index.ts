@@ -7,7 +7,7 @@
  *
  * Methodological reference: DEPP–Céreq, « Atlas des risques sociaux d'échec scolaire » (2016),
  * which built territorial risk from social indicators; here per QPV, from the indicators the
- * observatory publishes (INSEE QPV indicators, IPS and DNB of the collèges nearby).
+ * observatory publishes (INSEE QPV indicators, IPS and DNB of the QPV's nearest public collèges).
  */
 import type { IndicatorId } from './indicator-catalogue.ts';
 
@@ -15,11 +15,9 @@ import type { IndicatorId } from './indicator-catalogue.ts';
 export type RiskSource =
   /** One indicator of `indicateurs` (latest year), as published. */
   | { readonly kind: 'indicateur'; readonly indicateur: IndicatorId }
-  /** 100 × numerator / sum of the denominator's indicators (counts of `indicateurs`). */
-  | { readonly kind: 'part'; readonly numerateur: IndicatorId; readonly denominateur: readonly IndicatorId[] }
   /**
-   * Unweighted mean, over the public collèges lying in the QPV or within 300 m of it
-   * (`etablissements.qpv_code` / `qpv_300m`), of one of their columns.
+   * Weighted mean, over the QPV's school context (`qpv_colleges`: its nearest public collèges,
+   * see `RISK_COLLEGES`), of one column of `etablissements`.
    */
   | { readonly kind: 'college'; readonly colonne: 'ips' | 'dnb_taux_reussite' };
 
@@ -31,24 +29,64 @@ export interface RiskComponent {
   readonly source: RiskSource;
   /** +1: a higher value means a higher risk; −1: a lower value does. */
   readonly sens: 1 | -1;
-  /** Default weight (relative: the weights of the available components are rescaled to sum to 1). */
+  /** Default weight (relative: the weights are rescaled to sum to 1). */
   readonly poids: number;
   /** Source and millésime, for the methodology and the fiche (French). */
   readonly millesime: string;
 }
 
-const INSEE_2019 = 'INSEE, données QPV 2019 (Filosofi / CAF)';
-const INSEE_2020 = 'INSEE, données QPV 2020 (insertion professionnelle)';
+/*
+ * The INSEE QPV files give no observed year for these indicators (only the population is
+ * documented, 2013): what is known is the year they were published. Said so, rather than
+ * presenting the release year as the year described.
+ */
+const INSEE_2019 = 'INSEE, données QPV publiées en 2019 (année observée non précisée)';
+const INSEE_2020 = 'INSEE, données QPV publiées en 2020, insertion professionnelle (année observée non précisée)';
 
 /**
- * Seven components in four dimensions: revenus (two sources of the same fact: Filosofi
- * poverty rate and CAF low-income rate), emploi (taux d'emploi, emploi précaire),
- * qualification (job seekers' level) and collège (IPS, DNB). Equal default weights: each
- * dimension but qualification weighs two components; users can change them.
+ * The school context of a QPV: the public collèges its pupils most plausibly attend, with
+ * no school map (carte scolaire) in the data. Computed by the pipeline from the QPV source
+ * outlines and published as `qpv_colleges`; both the pipeline and the browser read the
+ * collège components from that table.
  *
- * Not used: the youth index (`ind_jeune`, a demographic weight — how many young people —
- * not a risk factor, `neutre` in the catalogue); indicators missing for half the QPV
- * (`part_chomprinc`); the INSEE counts of collèges near the QPV (access, not risk).
+ * - Only public collèges with both an IPS and a DNB rate: both collège components are then
+ *   averaged over the same collèges. Private ones are left out: they recruit beyond the
+ *   quartier (no sectorisation) and say little about its children.
+ * - The `k` nearest by great-circle distance to the QPV's outline (0 m inside it), within
+ *   `rayonM`: 5 km reaches a collège from every QPV of the embedded data (the farthest
+ *   nearest collège is 2.3 km away), while the 300 m « quartier vécu » left 52 QPV without any.
+ *   Three, because a large QPV straddles several sectors and one collège is a fragile
+ *   estimate of its pupils' school.
+ * - Weight ∝ 1 / (distance + `decalageM`), normalised to sum 1 per QPV: nearer collèges more
+ *   likely take the quartier's pupils. The offset keeps a collège inside the QPV (0 m) from
+ *   taking all the weight, and sets the scale: 500 m is a few minutes' walk, so collèges in
+ *   the QPV and at its edge weigh alike, while one 1.5 km away weighs a quarter of one inside.
+ */
+export const RISK_COLLEGES = { k: 3, rayonM: 5000, decalageM: 500 } as const;
+
+/**
+ * Weights of a QPV's collèges from their distances (metres), in the same order: 1 / (d +
+ * decalageM), normalised to sum 1. Published as computed (float64): the SQL averages with
+ * the published weights, so the pipeline and the browser use the same bits.
+ */
+export function collegeWeights(distances: readonly number[]): number[] {
+  const raw = distances.map((d) => 1 / (d + RISK_COLLEGES.decalageM));
+  const total = raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => w / total);
+}
+
+/**
+ * Six components in three dimensions of the DEPP–Céreq atlas that the QPV data measure:
+ * revenus (two sources of the same fact: Filosofi poverty rate and CAF low-income rate),
+ * emploi (taux d'emploi, emploi précaire) and the school context (IPS, DNB). Equal default
+ * weights: two components per dimension; users can change them.
+ *
+ * Not used (docs/methodologie.md §2 gives the correlations): the share of job seekers at
+ * CAP-BEP level (leaves out those below CAP, uncorrelated with IPS and DNB: a structure of
+ * qualifications, not a risk); the youth index (`ind_jeune`, a demographic weight, `neutre`
+ * in the catalogue); `part_chomprinc` (missing for half the QPV); other income measures
+ * (median, deciles, `pmimp`: ρ ≥ 0.84 with the poverty rate, the same fact again); the INSEE
+ * counts of collèges near the QPV (access, not risk).
  */
 export const RISK_COMPONENTS = [
   {
@@ -88,17 +126,8 @@ export const RISK_COMPONENTS = [
     millesime: INSEE_2020,
   },
   {
-    id: 'demandeurs_cap_bep',
-    libelle: 'Part des demandeurs d’emploi de niveau CAP-BEP (parmi CAP-BEP, bac et plus)',
-    unite: '%',
-    source: { kind: 'part', numerateur: 'abc_capbep', denominateur: ['abc_capbep', 'abc_bac', 'abc_supbac'] },
-    sens: 1,
-    poids: 1,
-    millesime: INSEE_2020,
-  },
-  {
     id: 'ips_colleges',
-    libelle: 'IPS moyen des collèges publics proches (dans le QPV ou à moins de 300 m)',
+    libelle: `IPS des collèges publics du secteur probable (${RISK_COLLEGES.k} plus proches, pondérés par la distance)`,
     unite: 'indice',
     source: { kind: 'college', colonne: 'ips' },
     sens: -1,
@@ -107,7 +136,7 @@ export const RISK_COMPONENTS = [
   },
   {
     id: 'dnb_colleges',
-    libelle: 'Taux de réussite moyen au DNB des collèges publics proches',
+    libelle: 'Taux de réussite au DNB des mêmes collèges',
     unite: '%',
     source: { kind: 'college', colonne: 'dnb_taux_reussite' },
     sens: -1,
@@ -126,14 +155,14 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = Object.fromEntries(RISK_COMPONE
 export const isDefaultRiskWeights = (weights: RiskWeights) => RISK_COMPONENT_IDS.every((id) => weights[id] === DEFAULT_RISK_WEIGHTS[id]);
 
 /**
- * A QPV needs at least this many components with a value (among those with a weight > 0)
- * to get a score; below, its score is null (*n.d.*), never 0, and nothing is imputed. When
- * fewer components carry a weight, all of them are needed.
+ * Missing data: a QPV gets a score only when every component with a weight > 0 has a value,
+ * so that every scored QPV is scored on the same components; otherwise its score is null
+ * (*n.d.*), never 0, and nothing is imputed.
  */
-export const RISK_MIN_COMPONENTS = 5;
 
 /**
- * Normalisation: percentile rank among the QPV of the same generation that have a value,
+ * Normalisation: percentile rank among the QPV of the same generation that receive a score
+ * (so every component is ranked among the same QPV),
  * oriented so that 100 is the most at risk; ties share their mean rank:
  * 100 × (number below + (number equal − 1) / 2) / (n − 1), and 50 when n = 1.
  * Why not z-scores: bounded ranks keep one extreme value (a small QPV, a single collège)
@@ -141,7 +170,7 @@ export const RISK_MIN_COMPONENTS = 5;
  * the score; they need no assumption on the distribution and read plainly (« plus exposé
  * que 80 % des QPV »).
  */
-export const RISK_NORMALISATION = { id: 'rang_centile', libelle: 'Rang centile parmi les QPV de la même génération (100 = le plus exposé)' } as const;
+export const RISK_NORMALISATION = { id: 'rang_centile', libelle: 'Rang centile parmi les QPV notés de la même génération (100 = le plus exposé)' } as const;
 
 /** Classes: quintiles of the score's percentile, 1 = the 20 % least exposed QPV, 5 = the 20 % most exposed. */
 export const RISK_CLASSES = [
@@ -173,7 +202,9 @@ export function checkRiskWeights(weights: Readonly<Record<string, number>>): Ris
   return weights as RiskWeights;
 }
 
-/** Components needed for a score under these weights (see RISK_MIN_COMPONENTS). */
-export function requiredRiskComponents(weights: RiskWeights): number {
-  return Math.min(RISK_MIN_COMPONENTS, RISK_COMPONENT_IDS.filter((id) => weights[id] > 0).length);
-}
+/**
+ * Robustness of a rank: each weighted component's weight multiplied by each of these factors,
+ * independently (3^k weightings for k weighted components); `rang_min` and `rang_max` are the
+ * best and worst rank of a QPV over them. « From half to double » each weight.
+ */
+export const RISK_ROBUSTNESS_FACTORS = [0.5, 1, 2] as const;

@@ -1,8 +1,10 @@
 /**
  * Column layouts of the published tables: the contract between the pipeline (which writes
- * Arrow IPC files) and the app (which loads them into DuckDB-WASM). Pure data, no runtime
- * dependency, imported by both sides.
+ * Arrow IPC files) and the app (which loads them into DuckDB-WASM). Pure data, imported by
+ * both sides; the risk index's constants come from their one declaration (`risk-index.ts`).
  */
+
+import { RISK_COLLEGES, RISK_ROBUSTNESS_FACTORS } from './risk-index.ts';
 
 export type ColumnType = 'utf8' | 'float64' | 'int32';
 
@@ -31,7 +33,7 @@ export interface TableLayout {
   readonly allowEmpty?: boolean;
 }
 
-export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions' | 'risque_decrochage' | 'risque_composantes' | 'acces_services' | 'reseaux_ep';
+export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions' | 'risque_decrochage' | 'risque_composantes' | 'acces_services' | 'reseaux_ep' | 'qpv_colleges';
 
 const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnLayout => ({
   name,
@@ -305,19 +307,38 @@ export const RESEAUX_EP_LAYOUT: TableLayout = {
   ],
 };
 
+/** The school context of each QPV for the risk index: its nearest public collèges (`RISK_COLLEGES` in `risk-index.ts`). */
+export const QPV_COLLEGES_LAYOUT: TableLayout = {
+  name: 'qpv_colleges',
+  description: `Contexte scolaire de chaque QPV pour l’indice de risque : ses ${RISK_COLLEGES.k} collèges publics les plus proches (à ${RISK_COLLEGES.rayonM / 1000} km au plus), distance et poids`,
+  key: ['qpv_code', 'uai'],
+  derivedFrom: ['qpv', 'etablissements'],
+  columns: [
+    col('qpv_code', 'utf8', 'QPV code'),
+    col('uai', 'utf8', 'UAI of a public collège with an IPS and a DNB rate (etablissements.uai)'),
+    col('nom', 'utf8', 'name of that collège'),
+    col('distance_m', 'float64', "great-circle metres from the collège to the QPV's source outline, rounded to the metre; 0 when it lies in the QPV"),
+    col('rang', 'int32', '1 = the nearest collège of the QPV (UAI order on a tie)'),
+    col('poids', 'float64', `weight of the collège in the QPV's IPS and DNB components: 1 / (distance_m + ${RISK_COLLEGES.decalageM}) normalised to sum 1 per QPV`),
+  ],
+};
+
 /** Décrochage risk index per QPV with the default weights (`risk-index.ts`, `docs/methodologie.md`). */
 export const RISQUE_DECROCHAGE_LAYOUT: TableLayout = {
   name: 'risque_decrochage',
   description: 'Indice de risque de décrochage par QPV (pondérations par défaut ; méthode : docs/methodologie.md)',
   key: ['qpv_code'],
-  derivedFrom: ['qpv', 'indicateurs', 'indicateurs_meta', 'etablissements'],
+  // qpv_colleges too, itself derived from qpv and etablissements: their sources are the same.
+  derivedFrom: ['qpv', 'indicateurs', 'etablissements'],
   columns: [
     col('qpv_code', 'utf8', 'QPV code'),
-    col('score', 'float64', 'weighted mean of the normalised components, 0–100 (100 = most exposed); null = n.d. (too few components)', true),
+    col('score', 'float64', 'weighted mean of the normalised components, 0–100 (100 = most exposed); null = n.d. (a weighted component has no value)', true),
     col('rang', 'int32', 'rank of the score among the QPV of its generation, 1 = most exposed; null when n.d.', true),
+    col('rang_min', 'int32', `best rank over the weightings where each weight is multiplied by ${RISK_ROBUSTNESS_FACTORS.slice(0, -1).join(', ')} or ${RISK_ROBUSTNESS_FACTORS.at(-1)} independently; null when n.d.`, true),
+    col('rang_max', 'int32', 'worst rank over those weightings; null when n.d.', true),
     col('percentile', 'float64', 'percentile rank of the score among the QPV of its generation, 0–100; null when n.d.', true),
     col('classe', 'int32', 'quintile of the percentile: 1 (20 % least exposed) to 5 (20 % most exposed); null when n.d.', true),
-    col('statut', 'utf8', "'ok', or 'nd' when too few components have a value"),
+    col('statut', 'utf8', "'ok', or 'nd' when a weighted component has no value"),
     col('composantes_disponibles', 'int32', 'components with a value (among those with a weight)'),
     col('composantes_total', 'int32', 'components with a weight'),
   ],
@@ -328,14 +349,15 @@ export const RISQUE_COMPOSANTES_LAYOUT: TableLayout = {
   name: 'risque_composantes',
   description: 'Composantes de l’indice de risque de décrochage par QPV : valeur, valeur normalisée, poids, contribution',
   key: ['qpv_code', 'composante'],
-  derivedFrom: ['qpv', 'indicateurs', 'indicateurs_meta', 'etablissements'],
+  // qpv_colleges too, itself derived from qpv and etablissements: their sources are the same.
+  derivedFrom: ['qpv', 'indicateurs', 'etablissements'],
   columns: [
     col('qpv_code', 'utf8', 'QPV code'),
     col('composante', 'utf8', 'component id of RISK_COMPONENTS (src/domain/risk-index.ts)'),
     col('valeur_brute', 'float64', 'raw value (unit of the component); null when not available', true),
-    col('valeur_normalisee', 'float64', 'percentile rank among the QPV of its generation with a value, oriented: 100 = most exposed', true),
+    col('valeur_normalisee', 'float64', 'percentile rank among the scored QPV of its generation, oriented: 100 = most exposed; null when the QPV is n.d.', true),
     col('poids', 'float64', 'default weight'),
-    col('contribution', 'float64', 'poids × valeur_normalisee / sum of the weights of the available components; the contributions of a QPV add up to its score; null when n.d.', true),
+    col('contribution', 'float64', 'poids × valeur_normalisee / sum of the weights; the contributions of a QPV add up to its score; null when n.d.', true),
   ],
 };
 
@@ -359,7 +381,7 @@ export const ACCES_SERVICES_LAYOUT: TableLayout = {
 };
 
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, ACCES_SERVICES_LAYOUT];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT, RESEAUX_EP_LAYOUT, QPV_COLLEGES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, ACCES_SERVICES_LAYOUT];
 
 export const NIVEAUX = ['region', 'departement', 'commune', 'academie', 'contrat_de_ville'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

@@ -20,18 +20,23 @@ export const PUBLISHED_RISK_COMPONENTS = 'SELECT qpv_code, composante, valeur_br
 /** Tables the index's values read, beside `qpv`. */
 export const RISK_TABLES = ['qpv', 'risque_composantes'] as const;
 
-/** `INSEE 2019–2020, DEPP 2021–2022`: each producer of the components with its years. */
+/**
+ * `INSEE publié en 2019–2020, DEPP 2021–2022`: each producer of the components with its years,
+ * said to be release years when the components say so (the INSEE QPV files do not give the
+ * year observed).
+ */
 function riskMillesime(): string {
-  const years = new Map<string, number[]>();
+  const years = new Map<string, { years: number[]; published: boolean }>();
   for (const c of RISK_COMPONENTS) {
     const producer = c.millesime.split(',')[0]!.trim();
     const found = (c.millesime.match(/\b(19|20)\d\d\b/g) ?? []).map(Number);
-    years.set(producer, [...(years.get(producer) ?? []), ...found]);
+    const seen = years.get(producer) ?? { years: [], published: true };
+    years.set(producer, { years: [...seen.years, ...found], published: seen.published && c.millesime.includes('publiées en') });
   }
   return [...years]
-    .map(([producer, ys]) => {
+    .map(([producer, { years: ys, published }]) => {
       const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
-      return ys.length === 0 ? producer : `${producer} ${lo === hi ? lo : `${lo}–${hi}`}`;
+      return ys.length === 0 ? producer : `${producer} ${published ? 'publié en ' : ''}${lo === hi ? lo : `${lo}–${hi}`}`;
     })
     .join(', ');
 }
@@ -50,12 +55,13 @@ export function riskIndicatorListRow(): string {
 
 /**
  * The score of every QPV under `weights`, as (code, valeur, statut): `valeur` null and
- * statut 'nd' for a QPV with too few components (never 0), or absent from the index.
+ * statut 'nd' for a QPV missing a weighted component (never 0), or absent from the index.
+ * Without the rank ranges: the map needs only the score (the fiche asks for them).
  * @throws RangeError for invalid weights (see `checkRiskWeights`).
  */
 export function buildRiskIndicatorValuesQuery(weights: RiskWeights): string {
   return `
 SELECT q.code, r.score AS valeur, coalesce(r.statut, 'nd') AS statut
-FROM qpv q LEFT JOIN (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS)}) r ON r.qpv_code = q.code
+FROM qpv q LEFT JOIN (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS, false)}) r ON r.qpv_code = q.code
 ORDER BY q.code`;
 }

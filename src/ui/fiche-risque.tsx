@@ -4,12 +4,16 @@ import { formatValue } from '../domain/format-fr.ts';
 import { ZONE_BLANCHE_RADII_KM } from '../state/risk-slice.ts';
 import { isDefaultRiskWeights } from '../domain/risk-index.ts';
 import { useAppStore } from '../state/store.ts';
-import type { RisqueView, ServiceView } from '../view-models/fiche-risque-model.ts';
+import { type CollegeView, rankText, type RisqueView, type ServiceView } from '../view-models/fiche-risque-model.ts';
+import { RISK_COLLEGES } from '../domain/risk-index.ts';
 
 const points = (v: number | null) => (v === null ? '' : formatValue(v, ''));
 
-/** The décrochage risk index: score, rank, class, and what each component brings to it. */
-export function FicheRisque({ risque }: { risque: RisqueView }) {
+/**
+ * The décrochage risk index: score, rank and how robust it is to the weights, class, what each
+ * component brings to it, and the collèges its school components come from.
+ */
+export function FicheRisque({ risque, colleges }: { risque: RisqueView; colleges: readonly CollegeView[] | null }) {
   const custom = useAppStore((s) => !isDefaultRiskWeights(s.riskWeights));
   const drivers = risque.score === null ? [] : risque.composantes.filter((c) => c.contribution !== null).slice(0, 2);
   return (
@@ -19,14 +23,18 @@ export function FicheRisque({ risque }: { risque: RisqueView }) {
       </h3>
       {risque.score === null ? (
         <p className="fr-text--sm">
-          n.d. : {risque.composantesDisponibles} composante(s) renseignée(s) sur {risque.composantesTotal}, trop peu pour un indice.
+          n.d. : {risque.composantesDisponibles} composante(s) renseignée(s) sur {risque.composantesTotal} ; il les faut toutes pour un indice.
         </p>
       ) : (
-        <p className="fr-text--sm" data-score={risque.score}>
-          <strong>{formatValue(risque.score, '')} / 100</strong> (100 = le plus exposé) · rang {risque.rang} / {risque.qpvClasses} (1 = le plus exposé) · plus exposé que{' '}
-          {formatValue(risque.percentile ?? 0, '%')} des QPV · classe <strong>{risque.classe?.libelle ?? 'n.d.'}</strong> · {risque.composantesDisponibles} composantes
-          sur {risque.composantesTotal}
-        </p>
+        <>
+          <p className="fr-text--sm" data-score={risque.score}>
+            <strong>{formatValue(risque.score, '')} / 100</strong> (100 = le plus exposé) · plus exposé que {formatValue(risque.percentile ?? 0, '%')} des QPV notés · classe{' '}
+            <strong>{risque.classe?.libelle ?? 'n.d.'}</strong>
+          </p>
+          <p className="fr-text--sm" data-testid="fiche-risque-rang" data-rang={risque.rang} data-rang-min={risque.rangMin} data-rang-max={risque.rangMax}>
+            Rang (1 = le plus exposé) : <strong>{rankText(risque)}</strong>.
+          </p>
+        </>
       )}
       {drivers.length > 0 && (
         <p className="fr-text--sm" data-testid="fiche-risque-drivers">
@@ -63,7 +71,48 @@ export function FicheRisque({ risque }: { risque: RisqueView }) {
           ))}
         </tbody>
       </table>
+      {colleges !== null && <FicheColleges colleges={colleges} />}
     </section>
+  );
+}
+
+/** The collèges of the QPV's school context (`qpv_colleges`), with distance and weight. */
+function FicheColleges({ colleges }: { colleges: readonly CollegeView[] }) {
+  return (
+    <table className="fiche__table fr-text--xs" data-testid="fiche-risque-colleges">
+      <caption className="fr-text--xs">
+        Collèges retenus pour l’IPS et le DNB : les {RISK_COLLEGES.k} collèges publics les plus proches du QPV (à {formatValue(RISK_COLLEGES.rayonM / 1000, '')} km au plus
+        de son contour), pondérés par la distance — le secteur probable, pas la carte scolaire
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Collège</th>
+          <th scope="col">Distance</th>
+          <th scope="col">Poids</th>
+          <th scope="col">IPS</th>
+          <th scope="col">DNB</th>
+        </tr>
+      </thead>
+      <tbody>
+        {colleges.length === 0 ? (
+          <tr>
+            <td colSpan={5}>Aucun collège public avec IPS et DNB à moins de {formatValue(RISK_COLLEGES.rayonM / 1000, '')} km.</td>
+          </tr>
+        ) : (
+          colleges.map((c) => (
+            <tr key={c.uai} data-uai={c.uai}>
+              <th scope="row">
+                {c.nom} <span className="fiche__year">{[c.commune, c.uai].filter(Boolean).join(' · ')}</span>
+              </th>
+              <td data-col="distance">{c.distanceText}</td>
+              <td data-col="poids">{c.poidsText}</td>
+              <td>{c.ips === null ? 'n.d.' : formatValue(c.ips, '')}</td>
+              <td>{c.dnb === null ? 'n.d.' : formatValue(c.dnb, '%')}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue } from '../domain/format-fr.ts';
-import { isDefaultRiskWeights, RISK_CLASSES, RISK_COMPONENTS, RISK_COMPONENT_IDS, RISK_NORMALISATION, requiredRiskComponents, type RiskComponent, type RiskComponentId } from '../domain/risk-index.ts';
+import { isDefaultRiskWeights, RISK_CLASSES, RISK_COMPONENTS, RISK_COLLEGES, RISK_COMPONENT_IDS, RISK_NORMALISATION, type RiskComponent, type RiskComponentId } from '../domain/risk-index.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { RISK_WEIGHT_RANGE } from '../state/risk-slice.ts';
 import { useAppStore } from '../state/store.ts';
@@ -22,7 +22,6 @@ export function RiskWeightsPanel({ choropleth }: { choropleth: Choropleth }) {
   const titleId = useId();
   const total = RISK_COMPONENT_IDS.reduce((sum, id) => sum + weights[id], 0);
   const weighted = RISK_COMPONENT_IDS.filter((id) => weights[id] > 0);
-  const required = requiredRiskComponents(weights);
   const scored = choropleth.classes.counts.reduce((a, b) => a + b, 0);
 
   return (
@@ -31,12 +30,12 @@ export function RiskWeightsPanel({ choropleth }: { choropleth: Choropleth }) {
         Pondérations de l’indice
       </h3>
       <p className="fr-text--xs fr-mb-1w">
-        Chaque composante est classée parmi les QPV (100 = le plus exposé) ; l’indice est leur moyenne pondérée. Un poids de 0 retire la composante.
+        Chaque composante est classée parmi les QPV notés (100 = le plus exposé) ; l’indice est leur moyenne pondérée. Un poids de 0 retire la composante.
       </p>
       <p className="fr-text--sm fr-mb-1w" role="status" data-testid="risk-counts" data-scored={choropleth.fill === null ? '' : scored} data-nd={choropleth.fill === null ? '' : choropleth.noData.nd}>
         {choropleth.fill === null
           ? 'Calcul de l’indice…'
-          : `${formatCount(scored)} QPV avec un indice · ${formatCount(choropleth.noData.nd)} n.d. (moins de ${required} composantes renseignées)`}
+          : `${formatCount(scored)} QPV avec un indice · ${formatCount(choropleth.noData.nd)} n.d. (une composante pondérée manque)`}
       </p>
       <ul className="risk-weights__list">
         {RISK_COMPONENTS.map((c) => (
@@ -57,9 +56,14 @@ export function RiskWeightsPanel({ choropleth }: { choropleth: Choropleth }) {
         <summary className="fr-text--sm">Comment l’indice est calculé</summary>
         <ul className="fr-text--xs">
           <li>Normalisation : {RISK_NORMALISATION.libelle.toLowerCase()}, ex aequo au rang moyen.</li>
-          <li>Indice = somme des poids × rangs des composantes renseignées, divisée par la somme de leurs poids : de 0 à 100 (100 = le plus exposé).</li>
+          <li>Indice = somme des poids × rangs des composantes, divisée par la somme des poids : de 0 à 100 (100 = le plus exposé).</li>
           <li>
-            Données manquantes : rien n’est imputé. Un QPV avec moins de {required} composantes renseignées (parmi celles de poids non nul) est <strong>n.d.</strong>, jamais 0.
+            Données manquantes : rien n’est imputé. Un QPV dont une composante de poids non nul manque est <strong>n.d.</strong>, jamais 0 : tous les QPV notés le sont sur les
+            mêmes composantes, classées parmi les mêmes QPV.
+          </li>
+          <li>
+            Collèges : les {RISK_COLLEGES.k} collèges publics les plus proches du QPV (à {formatValue(RISK_COLLEGES.rayonM / 1000, '')} km au plus), pondérés par 1 / (distance +{' '}
+            {RISK_COLLEGES.decalageM} m).
           </li>
           <li>Classes : quintiles des QPV notés, de « {RISK_CLASSES[0].libelle} » à « {RISK_CLASSES[RISK_CLASSES.length - 1]!.libelle} ». Rangs et classes sont relatifs aux QPV chargés.</li>
           <li>L’indice décrit l’exposition sociale d’un quartier, pas celle de ses élèves (erreur écologique) ; il ne mesure pas le décrochage observé.</li>

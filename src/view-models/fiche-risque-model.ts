@@ -1,6 +1,6 @@
-import { formatShown } from '../domain/format-fr.ts';
+import { formatShown, formatValue } from '../domain/format-fr.ts';
 import { isRiskComponentId, RISK_CLASSES, RISK_COMPONENTS } from '../domain/risk-index.ts';
-import { SECRET_THRESHOLD, secretLabel, type Shown } from '../domain/secret-statistique.ts';
+import type { Shown } from '../domain/secret-statistique.ts';
 import { SERVICES_16_25 } from '../domain/services-16-25.ts';
 import { formatDistance } from '../ui/format.ts';
 
@@ -8,6 +8,8 @@ import { formatDistance } from '../ui/format.ts';
 export interface RisqueSqlRow {
   score: number | null;
   rang: number | null;
+  rang_min: number | null;
+  rang_max: number | null;
   percentile: number | null;
   classe: number | null;
   statut: string;
@@ -19,7 +21,18 @@ export interface RisqueSqlRow {
   valeur_normalisee: number | null;
   poids: number | null;
   contribution: number | null;
-  secret: boolean;
+}
+
+/** Rows of `buildQpvCollegesQuery`. */
+export interface CollegeSqlRow {
+  uai: string;
+  nom: string;
+  distance_m: number;
+  rang: number;
+  poids: number;
+  ips: number | null;
+  dnb_taux_reussite: number | null;
+  commune_nom: string | null;
 }
 
 /** Rows of `buildQpvServicesQuery`. */
@@ -40,16 +53,19 @@ export interface RisqueComponentView {
   millesime: string;
   valeur: Shown;
   text: string;
-  /** 0–100, 100 = the most exposed; null when n.d. or hidden. */
+  /** 0–100, 100 = the most exposed; null when the QPV is n.d. */
   normalisee: number | null;
   poids: number;
-  /** Points of the score this component brings; null when n.d. or hidden. */
+  /** Points of the score this component brings; null when the QPV is n.d. */
   contribution: number | null;
 }
 
 export interface RisqueView {
   score: number | null;
   rang: number | null;
+  /** Best and worst rank when each weight is halved, kept or doubled independently. */
+  rangMin: number | null;
+  rangMax: number | null;
   qpvClasses: number;
   percentile: number | null;
   classe: { classe: number; libelle: string } | null;
@@ -60,17 +76,16 @@ export interface RisqueView {
 }
 
 /**
- * The risk index of a QPV. A component computed from a count under the secret statistique
- * (a share of job seekers) is shown hidden, with neither normalised value nor contribution,
- * which would give it away; the score, an aggregate of ranks, stays.
+ * The risk index of a QPV. Every component is a rate or a mean of collège figures: none is a
+ * count of people, so none falls under the secret statistique.
  */
-export function buildRisqueView(rows: readonly RisqueSqlRow[], threshold = SECRET_THRESHOLD): RisqueView | null {
+export function buildRisqueView(rows: readonly RisqueSqlRow[]): RisqueView | null {
   const [first] = rows;
   if (first === undefined) return null;
   const composantes = rows.flatMap((r): RisqueComponentView[] => {
     if (r.composante === null || !isRiskComponentId(r.composante)) return [];
     const meta = RISK_COMPONENTS.find((c) => c.id === r.composante)!;
-    const valeur: Shown = r.secret ? { status: 'secret' } : r.valeur_brute === null ? { status: 'nd' } : { status: 'ok', value: r.valeur_brute };
+    const valeur: Shown = r.valeur_brute === null ? { status: 'nd' } : { status: 'ok', value: r.valeur_brute };
     return [
       {
         id: meta.id,
@@ -78,16 +93,18 @@ export function buildRisqueView(rows: readonly RisqueSqlRow[], threshold = SECRE
         unite: meta.unite,
         millesime: meta.millesime,
         valeur,
-        text: valeur.status === 'secret' ? `masqué (effectif ${secretLabel(threshold)})` : formatShown(valeur, meta.unite, threshold),
-        normalisee: r.secret ? null : r.valeur_normalisee,
+        text: formatShown(valeur, meta.unite),
+        normalisee: r.valeur_normalisee,
         poids: r.poids ?? meta.poids,
-        contribution: r.secret ? null : r.contribution,
+        contribution: r.contribution,
       },
     ];
   });
   return {
     score: first.score,
     rang: first.rang,
+    rangMin: first.rang_min,
+    rangMax: first.rang_max,
     qpvClasses: first.qpv_classes,
     percentile: first.percentile,
     classe: RISK_CLASSES.find((c) => c.classe === first.classe) ?? null,
@@ -95,6 +112,46 @@ export function buildRisqueView(rows: readonly RisqueSqlRow[], threshold = SECRE
     composantesTotal: first.composantes_total,
     composantes,
   };
+}
+
+/** French ordinal of a rank: 1ᵉʳ, 12ᵉ. */
+export const rankOrdinal = (rang: number) => `${rang}${rang === 1 ? 'ᵉʳ' : 'ᵉ'}`;
+
+/**
+ * « 12ᵉ sur 101 — entre 10ᵉ et 14ᵉ si chaque poids varie de la moitié au double »: the rank
+ * and how far the weights can move it; null when the QPV has no score.
+ */
+export function rankText(view: Pick<RisqueView, 'rang' | 'rangMin' | 'rangMax' | 'qpvClasses'>): string | null {
+  if (view.rang === null) return null;
+  const rank = `${rankOrdinal(view.rang)} sur ${view.qpvClasses}`;
+  if (view.rangMin === null || view.rangMax === null) return rank;
+  if (view.rangMin === view.rangMax) return `${rank} — le même rang si chaque poids varie de la moitié au double`;
+  return `${rank} — entre ${rankOrdinal(view.rangMin)} et ${rankOrdinal(view.rangMax)} si chaque poids varie de la moitié au double`;
+}
+
+export interface CollegeView {
+  uai: string;
+  nom: string;
+  commune: string | null;
+  /** « dans le QPV » or « 1,2 km ». */
+  distanceText: string;
+  /** Its weight in the QPV's collège components, « 45 % ». */
+  poidsText: string;
+  ips: number | null;
+  dnb: number | null;
+}
+
+/** The collèges of the QPV's school context, nearest first. */
+export function buildCollegesView(rows: readonly CollegeSqlRow[]): CollegeView[] {
+  return rows.map((r) => ({
+    uai: r.uai,
+    nom: r.nom,
+    commune: r.commune_nom,
+    distanceText: r.distance_m === 0 ? 'dans le QPV' : formatDistance(r.distance_m),
+    poidsText: formatValue(100 * r.poids, '%'),
+    ips: r.ips,
+    dnb: r.dnb_taux_reussite,
+  }));
 }
 
 export interface ServiceView {

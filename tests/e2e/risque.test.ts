@@ -6,6 +6,7 @@ import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { formatValue } from '../../src/domain/format-fr.ts';
 import { buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
 import { DEFAULT_RISK_WEIGHTS, type RiskWeights } from '../../src/domain/risk-index.ts';
+import { rankText } from '../../src/view-models/fiche-risque-model.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 import { DIST_DIR, expectPagesClean, launchChromium, nextFrames, openPage, REPO_ROOT, startPreview, waitForMark } from '../support/browser.ts';
 
@@ -30,6 +31,9 @@ let db: Connector;
 interface Score {
   qpv_code: string;
   score: number | null;
+  rang: number | null;
+  rang_min: number | null;
+  rang_max: number | null;
   statut: string;
 }
 
@@ -56,6 +60,9 @@ async function rowOf(code: string): Promise<Locator> {
     // The virtualised body renders the rows scrolled to on its next frame.
     await nextFrames(page);
   }
+  // Found in the overscan, maybe just outside the viewport: centred, so the next render keeps it.
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await nextFrames(page);
   await row.waitFor({ timeout: 10_000 });
   return row;
 }
@@ -131,7 +138,7 @@ describe('décrochage risk index', () => {
     await screenshot('risque-reweighted');
   });
 
-  test('a QPV without enough components shows « n.d. », never 0, in the table and its fiche', async () => {
+  test('a QPV missing a weighted component shows « n.d. », never 0, in the table and its fiche', async () => {
     const { nd } = await recompute(NEW_WEIGHTS);
     expect(nd.length).toBeGreaterThan(0);
     for (const code of nd) expect(await valueCell(code), code).toBe('n.d.');
@@ -149,6 +156,20 @@ describe('décrochage risk index', () => {
     const score = page.locator('[data-testid="fiche-risque"] [data-score]');
     await expect.poll(async () => Number(await score.getAttribute('data-score')), { timeout: 30_000 }).toBeCloseTo(scores.get(top[0]!)!.score!, 9);
     expect(await page.getByTestId('fiche-risque-weights').getAttribute('data-custom')).toBe('true');
+    // Its rank and how far halving or doubling each weight moves it, under the new weights.
+    const expected = scores.get(top[0]!)!;
+    const rang = page.getByTestId('fiche-risque-rang');
+    await expect.poll(() => rang.getAttribute('data-rang-max')).toBe(String(expected.rang_max));
+    expect(await rang.getAttribute('data-rang-min')).toBe(String(expected.rang_min));
+    const scored = [...scores.values()].filter((r) => r.score !== null && r.qpv_code.startsWith(top[0]!.slice(0, 2))).length;
+    expect(await rang.textContent()).toContain(rankText({ rang: expected.rang, rangMin: expected.rang_min, rangMax: expected.rang_max, qpvClasses: scored }));
+    // The collèges its school components come from, nearest first.
+    const colleges = tableRows(await db.query(`SELECT uai FROM qpv_colleges WHERE qpv_code = '${top[0]}' ORDER BY rang`)).map((r) => r.uai);
+    expect(colleges.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="fiche-risque-colleges"] tbody tr[data-uai]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-uai')))).toEqual(colleges);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(ARTIFACTS, 'risque-fiche-rang.png'), await rang.screenshot());
+    writeFileSync(path.join(ARTIFACTS, 'risque-fiche-colleges.png'), await page.getByTestId('fiche-risque-colleges').screenshot());
 
     await page.getByTestId('zone-blanche-radius').selectOption('1');
     // The URL is written right after the input's task.

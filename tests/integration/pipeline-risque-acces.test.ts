@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haversineMeters, type LonLat } from '../../geo/index.ts';
+import { geometryBBox, haversineMeters, type LonLat } from '../../geo/index.ts';
 import { loadRegistry, type Source, SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { foldText } from '../../src/domain/fold-text.ts';
 import { buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
-import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_IDS } from '../../src/domain/risk-index.ts';
+import { DEFAULT_RISK_WEIGHTS, RISK_COLLEGES, RISK_COMPONENT_IDS } from '../../src/domain/risk-index.ts';
 import { accesCountColumn, ACCES_PRECISIONS, ACCES_RADII_M, SERVICES_16_25 } from '../../src/domain/services-16-25.ts';
 import { sqlString } from '../../src/domain/sql.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
@@ -39,22 +39,55 @@ afterAll(async () => {
 
 const rows = async (sql: string) => tableRows(await db.query(sql));
 
-describe('pipeline: risque_decrochage, risque_composantes, acces_services', () => {
-  it('publishes the three tables with the provenance of the tables they derive from', () => {
+/** QPV source geometries, as the pipeline indexes them (the published ones are simplified). */
+async function sourceGeometries(): Promise<Map<string, Polygon | MultiPolygon>> {
+  const geometries = new Map<string, Polygon | MultiPolygon>();
+  for (const s of registry.filter((r) => r.layout === 'qpv')) {
+    const file = JSON.parse(await readFile(path.join(SOURCES_DIR, s.file), 'utf8')) as { features: { properties: Record<string, string>; geometry: Polygon | MultiPolygon }[] };
+    for (const f of file.features) geometries.set(f.properties.code_qp ?? f.properties.CODE_QP!, f.geometry);
+  }
+  return geometries;
+}
+
+describe('pipeline: qpv_colleges, risque_decrochage, risque_composantes, acces_services', () => {
+  it('publishes the four tables with the provenance of the tables they derive from', () => {
     const sourcesOf = (...tables: string[]) => registry.filter((s) => tables.includes(s.table)).map((s) => s.id);
     const entry = (name: string) => manifest.tables.find((t) => t.name === name)!;
     expect(entry('risque_decrochage')).toMatchObject({ rows: 111, rejected: 0 });
     expect(entry('risque_composantes')).toMatchObject({ rows: 111 * RISK_COMPONENT_IDS.length, rejected: 0 });
     expect(entry('acces_services')).toMatchObject({ rows: 111 * SERVICES_16_25.length, rejected: 0 });
-    for (const name of ['risque_decrochage', 'risque_composantes']) expect(entry(name).sources.map((s) => s.id)).toEqual(sourcesOf('qpv', 'indicateurs', 'indicateurs_meta', 'etablissements'));
+    for (const name of ['risque_decrochage', 'risque_composantes']) expect(entry(name).sources.map((s) => s.id)).toEqual(sourcesOf('qpv', 'indicateurs', 'etablissements'));
+    expect(entry('qpv_colleges')).toMatchObject({ rows: 288, rejected: 0, warnings: 0 });
+    expect(entry('qpv_colleges').sources.map((s) => s.id)).toEqual(sourcesOf('qpv', 'etablissements'));
     expect(entry('acces_services').sources.map((s) => s.id)).toEqual(sourcesOf('qpv', 'etablissements', 'lieux'));
   });
 
-  it('scores 101 QPV; the 10 others are n.d. (null, never 0), each with a warning naming its QPV', async () => {
+  it('gives every QPV the nearest public collèges with IPS and DNB that brute force finds, from the source outline', async () => {
+    const geometries = await sourceGeometries();
+    const colleges = await rows('SELECT uai, lon, lat FROM etablissements WHERE type = \'college\' AND secteur = \'public\' AND ips IS NOT NULL AND dnb_taux_reussite IS NOT NULL AND lon IS NOT NULL');
+    const published = await rows('SELECT qpv_code, uai, distance_m, rang FROM qpv_colleges ORDER BY qpv_code, rang');
+    for (const [code, geometry] of geometries) {
+      // Every collège measured (no index) but those clearly too far (5 km < 0.1° of latitude,
+      // < 0.1° of longitude up to 60° N): 0 m inside, else the distance to the outline.
+      const [xmin, ymin, xmax, ymax] = geometryBBox(geometry);
+      const measured = colleges
+        .filter((c) => (c.lon as number) > xmin - 0.1 && (c.lon as number) < xmax + 0.1 && (c.lat as number) > ymin - 0.1 && (c.lat as number) < ymax + 0.1)
+        .map((c) => ({ uai: c.uai as string, meters: Math.round(Math.max(0, pointToPolygonDistance([c.lon as number, c.lat as number], geometry, { units: 'meters' }))) }))
+        .filter((c) => c.meters <= RISK_COLLEGES.rayonM)
+        .sort((a, b) => a.meters - b.meters || (a.uai < b.uai ? -1 : 1))
+        .slice(0, RISK_COLLEGES.k);
+      expect(published.filter((r) => r.qpv_code === code).map((r) => ({ uai: r.uai, meters: r.distance_m })), code).toEqual(measured);
+    }
+    // Every QPV of the data reaches at least one collège: none is n.d. for want of one.
+    expect(await rows('SELECT count(DISTINCT qpv_code) AS n FROM qpv_colleges')).toEqual([{ n: geometries.size }]);
+  });
+
+  it('scores 100 QPV on all six components; the 11 others are n.d. (null, never 0), each with a warning naming its QPV', async () => {
     expect(await rows("SELECT statut, count(*) AS n, count(score) AS scores, min(score) > 0 AS positive, max(score) <= 100 AS bounded FROM risque_decrochage GROUP BY ALL ORDER BY statut")).toEqual([
-      { statut: 'nd', n: 10, scores: 0, positive: null, bounded: null },
-      { statut: 'ok', n: 101, scores: 101, positive: true, bounded: true },
+      { statut: 'nd', n: 11, scores: 0, positive: null, bounded: null },
+      { statut: 'ok', n: 100, scores: 100, positive: true, bounded: true },
     ]);
+    expect(await rows("SELECT min(composantes_disponibles) AS lo, max(composantes_total) AS hi FROM risque_decrochage WHERE statut = 'ok'")).toEqual([{ lo: 6, hi: 6 }]);
     // The Ille-et-Vilaine QPV have no INSEE indicator in the data: collège components only.
     expect(await rows("SELECT qpv_code, composantes_disponibles AS n FROM risque_decrochage WHERE qpv_code LIKE 'QP035%' AND statut = 'nd' ORDER BY ALL")).toHaveLength(6);
     const warned = result.warnings.filter((w) => w.reason.startsWith('risque de décrochage n.d.'));
@@ -62,8 +95,10 @@ describe('pipeline: risque_decrochage, risque_composantes, acces_services', () =
     for (const w of warned) expect(w.location).toMatchObject({ file: expect.stringMatching(/\.geojson$/), feature: expect.any(Number), field: 'code' });
   });
 
-  it('ranks 1–101, puts about a fifth of the scored QPV in each class, and has contributions adding up to the score', async () => {
-    expect(await rows('SELECT min(rang) AS lo, max(rang) AS hi, count(DISTINCT rang) AS ranks FROM risque_decrochage')).toEqual([{ lo: 1, hi: 101, ranks: 101 }]);
+  it('ranks 1–100 (one tie) within 1–100 ranges, puts about a fifth of the scored QPV in each class, and has contributions adding up to the score', async () => {
+    // Two QPV tie exactly (same sum of percentile ranks): they share a rank.
+    expect(await rows('SELECT min(rang) AS lo, max(rang) AS hi, count(DISTINCT rang) AS ranks, count(DISTINCT score) AS scores FROM risque_decrochage')).toEqual([{ lo: 1, hi: 100, ranks: 99, scores: 99 }]);
+    expect(await rows('SELECT min(rang_min) AS lo, max(rang_max) AS hi, count(*) FILTER (WHERE rang NOT BETWEEN rang_min AND rang_max) AS outside FROM risque_decrochage')).toEqual([{ lo: 1, hi: 100, outside: 0 }]);
     const classes = await rows('SELECT classe, count(*) AS n FROM risque_decrochage WHERE classe IS NOT NULL GROUP BY ALL ORDER BY classe');
     expect(classes.map((c) => c.classe)).toEqual([1, 2, 3, 4, 5]);
     for (const c of classes) expect(c.n).toBeGreaterThanOrEqual(20);
@@ -75,7 +110,7 @@ describe('pipeline: risque_decrochage, risque_composantes, acces_services', () =
 
   it('is what the browser recomputes from the published tables with the default weights (to 1e-9)', async () => {
     const gaps = await compareRiskRecomputation(db);
-    expect(gaps).toMatchObject({ qpv: 111, qpvDifferent: 0, components: 777, componentsDifferent: 0 });
+    expect(gaps).toMatchObject({ qpv: 111, qpvDifferent: 0, components: 666, componentsDifferent: 0, colleges: 288, collegesDifferent: 0 });
     expect(gaps.scoreGap).toBeLessThanOrEqual(1e-9);
     expect(gaps.percentileGap).toBeLessThanOrEqual(1e-9);
   });
@@ -87,12 +122,7 @@ describe('pipeline: risque_decrochage, risque_composantes, acces_services', () =
   });
 
   it('gives every QPV the distances and counts brute force finds over all real QPV × located services', async () => {
-    // Source geometries, as the pipeline indexes them (the published ones are simplified).
-    const geometries = new Map<string, Polygon | MultiPolygon>();
-    for (const s of registry.filter((r) => r.layout === 'qpv')) {
-      const file = JSON.parse(await readFile(path.join(SOURCES_DIR, s.file), 'utf8')) as { features: { properties: Record<string, string>; geometry: Polygon | MultiPolygon }[] };
-      for (const f of file.features) geometries.set(f.properties.code_qp ?? f.properties.CODE_QP!, f.geometry);
-    }
+    const geometries = await sourceGeometries();
     const qpv = await rows('SELECT code, lon, lat FROM qpv ORDER BY code');
     expect(geometries.size).toBe(qpv.length);
     const published = new Map((await rows('SELECT * FROM acces_services')).map((r) => [`${r.qpv_code}/${r.categorie}`, r]));

@@ -16,9 +16,10 @@ afterAll(() => db.close());
 describe('published risque_decrochage', () => {
   it('is what the browser recomputes from the published tables with the default weights (to 1e-9)', async () => {
     const gaps = await compareRiskRecomputation(db);
-    expect(gaps).toMatchObject({ qpvDifferent: 0, componentsDifferent: 0 });
+    expect(gaps).toMatchObject({ qpvDifferent: 0, componentsDifferent: 0, collegesDifferent: 0 });
     expect(gaps.qpv).toBeGreaterThan(0);
     expect(gaps.components).toBeGreaterThan(gaps.qpv);
+    expect(gaps.colleges).toBeGreaterThanOrEqual(gaps.qpv);
     expect(gaps.scoreGap).toBeLessThanOrEqual(1e-9);
     expect(gaps.percentileGap).toBeLessThanOrEqual(1e-9);
   });

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_CATALOGUE, isIndicatorId } from '../../src/domain/indicator-catalogue.ts';
-import {
-  checkRiskWeights,
-  DEFAULT_RISK_WEIGHTS,
-  RISK_CLASSES,
-  RISK_COMPONENT_IDS,
-  RISK_COMPONENTS,
-  RISK_MIN_COMPONENTS,
-  requiredRiskComponents,
-  type RiskWeights,
-} from '../../src/domain/risk-index.ts';
+import { checkRiskWeights, collegeWeights, DEFAULT_RISK_WEIGHTS, RISK_CLASSES, RISK_COLLEGES, RISK_COMPONENT_IDS, RISK_COMPONENTS, type RiskWeights } from '../../src/domain/risk-index.ts';
 
 const weights = (changes: Partial<Record<string, number>>) => ({ ...DEFAULT_RISK_WEIGHTS, ...changes }) as RiskWeights;
 
@@ -24,17 +15,16 @@ describe('risk index definition', () => {
     }
   });
 
-  it('reads only indicators of the catalogue, rates for the direct ones and counts for the shares', () => {
+  it('reads only rates of the catalogue: no count of people, so nothing under the secret statistique', () => {
     for (const { id, source } of RISK_COMPONENTS) {
-      if (source.kind === 'indicateur') {
-        expect(isIndicatorId(source.indicateur), id).toBe(true);
-        expect(INDICATOR_CATALOGUE[source.indicateur].type_valeur, id).toBe('taux');
-      }
-      if (source.kind === 'part') {
-        for (const indicateur of [source.numerateur, ...source.denominateur]) expect(INDICATOR_CATALOGUE[indicateur].type_valeur, id).toBe('effectif');
-        expect(source.denominateur).toContain(source.numerateur);
-      }
+      if (source.kind !== 'indicateur') continue;
+      expect(isIndicatorId(source.indicateur), id).toBe(true);
+      expect(INDICATOR_CATALOGUE[source.indicateur].type_valeur, id).toBe('taux');
     }
+  });
+
+  it('does not present an INSEE release year as the year observed', () => {
+    for (const c of RISK_COMPONENTS.filter((c) => c.millesime.startsWith('INSEE'))) expect(c.millesime, c.id).toMatch(/publiées en 20\d\d.*année observée non précisée/);
   });
 
   it('orients each indicator as the catalogue says which way is worse', () => {
@@ -48,16 +38,23 @@ describe('risk index definition', () => {
     expect(RISK_COMPONENTS.filter((c) => c.source.kind === 'college').map((c) => c.sens)).toEqual([-1, -1]);
   });
 
-  it('has positive default weights and a minimum a QPV without collège nearby can still meet', () => {
+  it('has positive default weights', () => {
     for (const c of RISK_COMPONENTS) expect(c.poids).toBeGreaterThan(0);
-    const withoutCollege = RISK_COMPONENTS.filter((c) => c.source.kind !== 'college').length;
-    expect(RISK_MIN_COMPONENTS).toBeGreaterThan(RISK_COMPONENTS.length / 2);
-    expect(RISK_MIN_COMPONENTS).toBeLessThanOrEqual(withoutCollege);
   });
 
   it('has five classes, 1 to 5, with French labels', () => {
     expect(RISK_CLASSES.map((c) => c.classe)).toEqual([1, 2, 3, 4, 5]);
     expect(RISK_CLASSES[4].libelle).toBe('Très élevé');
+  });
+});
+
+describe('collegeWeights', () => {
+  it('weighs collèges by 1 / (distance + offset), normalised to sum 1', () => {
+    const [inside, edge, far] = collegeWeights([0, 500, 1500]);
+    expect(inside! + edge! + far!).toBeCloseTo(1, 15);
+    expect(inside! / edge!).toBeCloseTo((500 + RISK_COLLEGES.decalageM) / RISK_COLLEGES.decalageM, 12);
+    expect(inside! / far!).toBeCloseTo(4, 12);
+    expect(collegeWeights([2344])).toEqual([1]);
   });
 });
 
@@ -75,13 +72,5 @@ describe('checkRiskWeights', () => {
     const { dnb_colleges: _left, ...missing } = DEFAULT_RISK_WEIGHTS;
     expect(() => checkRiskWeights(missing)).toThrow('missing weight of risk component "dnb_colleges"');
     expect(() => checkRiskWeights(Object.fromEntries(RISK_COMPONENT_IDS.map((id) => [id, 0])))).toThrow('every risk weight is 0');
-  });
-});
-
-describe('requiredRiskComponents', () => {
-  it('asks for the minimum, or for every weighted component when fewer carry a weight', () => {
-    expect(requiredRiskComponents(DEFAULT_RISK_WEIGHTS)).toBe(RISK_MIN_COMPONENTS);
-    const two = Object.fromEntries(RISK_COMPONENT_IDS.map((id) => [id, id === 'ips_colleges' || id === 'dnb_colleges' ? 1 : 0])) as RiskWeights;
-    expect(requiredRiskComponents(two)).toBe(2);
   });
 });

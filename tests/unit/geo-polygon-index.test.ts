@@ -193,6 +193,23 @@ describe('PolygonIndex.withinDistance', () => {
   });
 });
 
+describe('PolygonIndex.distancesWithin', () => {
+  it('gives 0 m inside, the distance to the edge outside, for the polygons withinDistance finds', () => {
+    expect(index.distancesWithin(2.001, 45.005, 0)).toEqual([{ index: DONUT, meters: 0 }]);
+    const [north] = index.distancesWithin(2.005, 45.0136, 401);
+    expect(north!.index).toBe(DONUT);
+    expect(north!.meters).toBeGreaterThan(399);
+    expect(north!.meters).toBeLessThan(401);
+    const random = mulberry32(11);
+    for (let k = 0; k < 200; k += 1) {
+      const [lon, lat, meters] = [1.98 + random() * 0.06, 44.98 + random() * 0.05, random() * 1500];
+      const found = index.distancesWithin(lon, lat, meters);
+      expect(found.map((d) => d.index)).toEqual(index.withinDistance(lon, lat, meters));
+      for (const d of found) expect(d.meters).toBe(Math.max(0, pointToPolygonDistance([lon, lat], all[d.index]!, { units: 'meters' })));
+    }
+  });
+});
+
 // ---------------------------------------------------------------- real data
 
 /**

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENTS } from '../../src/domain/risk-index.ts';
 import { SERVICES_16_25 } from '../../src/domain/services-16-25.ts';
-import { buildQpvRisqueQuery, buildQpvServicesQuery } from '../../src/queries/fiche-risque-queries.ts';
-import { buildRisqueView, buildServicesView, type RisqueSqlRow, type ServiceSqlRow } from '../../src/view-models/fiche-risque-model.ts';
+import { buildQpvCollegesQuery, buildQpvRisqueQuery, buildQpvServicesQuery } from '../../src/queries/fiche-risque-queries.ts';
+import { buildCollegesView, buildRisqueView, buildServicesView, type CollegeSqlRow, rankText, type RisqueSqlRow, type ServiceSqlRow } from '../../src/view-models/fiche-risque-model.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 let db: Connector;
@@ -27,17 +27,31 @@ describe('fiche QPV: risk index and 16–25 services, on the published tables', 
     expect(view.qpvClasses).toBe(ranked!.n);
   });
 
-  it('hides a share of job seekers computed from a count under the secret statistique, not the score', async () => {
-    await db.exec("CREATE TEMP TABLE indicateurs_backup AS SELECT * FROM indicateurs; UPDATE indicateurs SET valeur = 5 WHERE indicateur = 'abc_supbac' AND territoire_code = 'QP066007'");
-    try {
-      const view = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery('QP066007', DEFAULT_RISK_WEIGHTS)))!;
-      const share = view.composantes.find((c) => c.id === 'demandeurs_cap_bep')!;
-      expect(share).toMatchObject({ valeur: { status: 'secret' }, text: 'masqué (effectif < 11)', normalisee: null, contribution: null });
-      expect(view.composantes.find((c) => c.id === 'taux_pauvrete')!.valeur.status).toBe('ok');
-      expect(view.score).not.toBeNull();
-    } finally {
-      await db.exec('DELETE FROM indicateurs; INSERT INTO indicateurs SELECT * FROM indicateurs_backup; DROP TABLE indicateurs_backup');
+  it('gives the rank with its published range when each weight varies from half to double', async () => {
+    const view = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery('QP034002', DEFAULT_RISK_WEIGHTS)))!;
+    const [published] = await run<{ rang: number; rang_min: number; rang_max: number }>("SELECT rang, rang_min, rang_max FROM risque_decrochage WHERE qpv_code = 'QP034002'");
+    expect(view).toMatchObject({ rang: published!.rang, rangMin: published!.rang_min, rangMax: published!.rang_max });
+    expect(published!.rang_min).toBeLessThan(published!.rang_max);
+    expect(rankText(view)).toBe(`${published!.rang}ᵉ sur ${view.qpvClasses} — entre ${published!.rang_min}ᵉ et ${published!.rang_max}ᵉ si chaque poids varie de la moitié au double`);
+    // Other weights, another range, recomputed in the browser's SQL.
+    const doubled = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery('QP034002', { ...DEFAULT_RISK_WEIGHTS, ips_colleges: 3, dnb_colleges: 3 })))!;
+    expect([doubled.rangMin, doubled.rangMax]).not.toEqual([published!.rang_min, published!.rang_max]);
+    expect(doubled.rangMin!).toBeLessThanOrEqual(doubled.rang!);
+    expect(doubled.rang!).toBeLessThanOrEqual(doubled.rangMax!);
+  });
+
+  it('lists the collèges of the school context, nearest first, with distance and weight', async () => {
+    const colleges = buildCollegesView(await run<CollegeSqlRow>(buildQpvCollegesQuery('QP034002')));
+    const published = await run<{ uai: string; distance_m: number; poids: number }>("SELECT uai, distance_m, poids FROM qpv_colleges WHERE qpv_code = 'QP034002' ORDER BY rang");
+    expect(colleges.map((c) => c.uai)).toEqual(published.map((p) => p.uai));
+    expect(colleges.length).toBeGreaterThan(0);
+    for (const [i, c] of colleges.entries()) {
+      expect(c.distanceText).toMatch(published[i]!.distance_m === 0 ? /^dans le QPV$/ : /^[\d  ,]+ (m|km)$/);
+      expect(c.poidsText).toMatch(/^[\d,]+ %$/);
+      expect(c.ips).not.toBeNull();
+      expect(c.dnb).not.toBeNull();
     }
+    expect(published.reduce((a, p) => a + p.poids, 0)).toBeCloseTo(1, 12);
   });
 
   it('lists every 16–25 category, nearest first, those the data does not locate said so', async () => {

@@ -40,7 +40,7 @@ const ranking = (rows: readonly ValueRow[]) =>
 
 /** Socio-economic components only, poverty counted double, the collèges left out. */
 const SOCIAL: RiskWeights = { ...DEFAULT_RISK_WEIGHTS, taux_pauvrete: 2, ips_colleges: 0, dnb_colleges: 0 };
-/** The collèges alone: QPV without a public collège nearby have no index. */
+/** The collèges alone: every QPV of the data reaches a collège, so every one has an index. */
 const COLLEGES: RiskWeights = { ...Object.fromEntries(RISK_COMPONENT_IDS.map((id) => [id, 0])), ips_colleges: 1, dnb_colleges: 1 } as RiskWeights;
 
 describe('the risk index as an indicator, on the published tables', () => {
@@ -52,7 +52,7 @@ describe('the risk index as an indicator, on the published tables', () => {
       unite: 'indice',
       sens: 'hausse_defavorable',
       theme: 'risque',
-      millesime: 'INSEE 2019–2020, DEPP 2021–2022',
+      millesime: 'INSEE publié en 2019–2020, DEPP 2021–2022',
       annee: 2022,
     });
     expect(second!.theme).not.toBe('risque');
@@ -87,16 +87,17 @@ describe('the risk index as an indicator, on the published tables', () => {
     expect(ranking(rows).slice(0, 10)).not.toEqual(ranking(await values(DEFAULT_RISK_WEIGHTS)).slice(0, 10));
   });
 
-  it('leaves a QPV with too few weighted components n.d.: with the collèges alone, every QPV without a public collège nearby', async () => {
-    const rows = await values(COLLEGES);
-    const withoutCollege = await run<{ qpv_code: string }>(
-      "SELECT qpv_code FROM risque_composantes WHERE composante = 'ips_colleges' AND valeur_brute IS NULL ORDER BY qpv_code",
+  it('leaves a QPV missing a weighted component n.d.; with the collèges alone, every QPV of the data is scored', async () => {
+    const rows = await values(SOCIAL);
+    const weighted = RISK_COMPONENT_IDS.filter((id) => SOCIAL[id] > 0).map((id) => `'${id}'`);
+    const missing = await run<{ qpv_code: string }>(
+      `SELECT DISTINCT qpv_code FROM risque_composantes WHERE composante IN (${weighted.join(', ')}) AND valeur_brute IS NULL ORDER BY qpv_code`,
     );
-    expect(withoutCollege.length).toBeGreaterThan(0);
-    const nd = rows.filter((r) => r.statut === 'nd').map((r) => r.code);
-    expect(nd).toEqual(withoutCollege.map((r) => r.qpv_code));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.statut === 'nd').map((r) => r.code)).toEqual(missing.map((r) => r.qpv_code));
     expect(rows.filter((r) => r.statut === 'nd').every((r) => r.valeur === null)).toBe(true);
     expect(rows.some((r) => r.valeur === 0)).toBe(false);
+    expect((await values(COLLEGES)).filter((r) => r.statut === 'nd')).toEqual([]);
   });
 
   it('feeds the cross-filter facts with the same weighted scores', async () => {
@@ -128,11 +129,14 @@ describe('the fiche under the user’s weights', () => {
     expect(view.qpvClasses).toBe(scores.filter((s) => s.score !== null && s.qpv_code.startsWith(top.slice(0, 2))).length);
   });
 
-  it('shows n.d. for a QPV the weights leave without enough components', async () => {
-    const [nd] = (await values(COLLEGES)).filter((r) => r.statut === 'nd');
-    const view = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery(nd!.code, COLLEGES)))!;
-    expect(view).toMatchObject({ score: null, rang: null, classe: null, composantesDisponibles: 0, composantesTotal: 2 });
-    expect(view.composantes.every((c) => c.contribution === null)).toBe(true);
+  it('shows n.d. for a QPV the weights leave without a weighted component', async () => {
+    // An Ille-et-Vilaine QPV: no INSEE indicator in the data.
+    const [nd] = (await values(SOCIAL)).filter((r) => r.statut === 'nd' && r.code.startsWith('QP035'));
+    const view = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery(nd!.code, SOCIAL)))!;
+    expect(view).toMatchObject({ score: null, rang: null, rangMin: null, rangMax: null, classe: null, composantesDisponibles: 0, composantesTotal: 4 });
+    expect(view.composantes.every((c) => c.contribution === null && c.normalisee === null)).toBe(true);
+    // Its raw collège values stay visible.
+    expect(view.composantes.find((c) => c.id === 'ips_colleges')!.valeur.status).toBe('ok');
   });
 
   it('flags a zone blanche where no place of a located category lies within the radius, n.d. where none is located', async () => {
@@ -164,7 +168,7 @@ describe('the risk index in the exports', () => {
       return choroplethLegend({ option, classes, colours: classes.counts.map(() => '#000000'), noData: { nd: rows.length - known.length, secret: 0 } })!;
     };
     const risk = options.find((o) => o.indicateur === RISK_INDICATOR_ID)!;
-    expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE 2019–2020, DEPP 2021–2022`);
+    expect((await legendOf(risk)).title).toBe(`${risk.libelle} — INSEE publié en 2019–2020, DEPP 2021–2022`);
     const poverty = options.find((o) => o.indicateur === 'tp60')!;
     // An INSEE indicator: the year observed, or that no document gives it — never the edition alone.
     expect((await legendOf(poverty)).title).toBe(`${poverty.libelle} — INSEE, publié en 2019, année observée non précisée`);

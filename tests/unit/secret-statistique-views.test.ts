@@ -8,14 +8,12 @@ import { secretNote, showPublished, showValue } from '../../src/domain/secret-st
 import { shownCsvCell, toCsvFr } from '../../src/export/csv-fr.ts';
 import { resultTableCsv } from '../../src/export/result-table-csv.ts';
 import { buildQpvFactsQuery, CROSS_FILTER_SETUP } from '../../src/queries/cross-filter-queries.ts';
-import { buildQpvRisqueQuery } from '../../src/queries/fiche-risque-queries.ts';
 import { buildFicheObjetQuery } from '../../src/queries/fiche-objet-queries.ts';
 import { buildQpvEtablissementsQuery, buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
 import { buildTerritoryQpvQuery } from '../../src/queries/territory-queries.ts';
 import { buildLoadedCoverageQuery } from '../../src/queries/loaded-coverage-query.ts';
 import type { CoverageSqlRow } from '../../src/domain/loaded-coverage.ts';
 import { buildFicheModel, type EtablissementSqlRow, type IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
-import { buildRisqueView, type RisqueSqlRow } from '../../src/view-models/fiche-risque-model.ts';
 import { ficheObjetFields } from '../../src/view-models/fiche-objet-fields.ts';
 import type { IndicatorSqlRow } from '../../src/view-models/indicator-view.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
@@ -141,9 +139,3 @@ function valueAndStatut(facts: readonly QpvFacts[], code: string): [number | nul
   return [f.valeur, f.statut];
 }
 
-describe('the risk fiche', () => {
-  it('says a share computed from job seekers the pipeline hid is masked, not merely n.d.', async () => {
-    const view = buildRisqueView(await rows<RisqueSqlRow>(buildQpvRisqueQuery('QP034016', DEFAULT_RISK_WEIGHTS)))!;
-    expect(view.composantes.find((c) => c.id === 'demandeurs_cap_bep')).toMatchObject({ valeur: { status: 'secret' }, text: 'masqué (effectif < 11)', contribution: null });
-  });
-});
