@@ -117,6 +117,22 @@ export function buildObjectLayers(data: ObjectLayerData, visible: readonly Layer
         }),
       );
     }
+    // A perimeter made of QPV lies exactly on them, and the QPV polygons are drawn over the
+    // footprints: its outline is drawn again above them, unpickable, so it stays visible.
+    const onQpv = sourced.filter((f) => f.properties.categorie === 'qpv');
+    if (onQpv.length > 0) {
+      points.push(
+        new GeoJsonLayer<MapFootprint>({
+          id: 'cites-contours-qpv',
+          data: onQpv,
+          filled: false,
+          getLineColor: [179, 107, 0, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 3,
+          pickable: false,
+        }),
+      );
+    }
   }
   if (visible.includes('lieux') && data.lieux.length > 0) {
     points.push(

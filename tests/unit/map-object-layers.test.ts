@@ -31,9 +31,15 @@ describe('the Cités layer: a perimeter the source gives drawn solid, an approac
     expect(sourced.props.extensions).toEqual([]);
   });
 
+  it('draws the outline of a QPV-made perimeter again above the QPV (which cover the footprints), unpickable', () => {
+    const { points } = buildObjectLayers(DATA, ['cites']);
+    expect(points.map((l) => [l.id, l.props.pickable])).toEqual([['cites-contours-qpv', false]]);
+    expect(names(points[0]!)).toEqual(['Cité éducative de La Mosson']);
+  });
+
   it('draws no layer for a kind with no Cité, and none with the layer off', () => {
     expect(buildObjectLayers({ ...DATA, cites: DATA.cites.slice(0, 1) }, ['cites']).footprints.map((l) => l.id)).toEqual(['cites']);
-    expect(buildObjectLayers(DATA, []).footprints).toEqual([]);
+    expect(buildObjectLayers(DATA, [])).toEqual({ footprints: [], points: [] });
   });
 
   it('says the perimeter in the tooltip', () => {
