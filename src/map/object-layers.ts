@@ -1,6 +1,6 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, type GeoJsonLayerProps, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
@@ -33,6 +33,7 @@ export const OBJECT_SYMBOLS = {
   action: { label: 'Actions éducatives', colour: '#CC79A7', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
 } as const;
 
+const CITE_LINE: Rgba = [179, 107, 0, 255];
 const RESEAU_FILL: Record<string, Rgba> = { 'REP+': [0, 0, 145, 45], REP: [106, 106, 244, 40] };
 const RESEAU_LINE: Record<string, Rgba> = { 'REP+': [0, 0, 145, 220], REP: [106, 106, 244, 220] };
 
@@ -62,6 +63,11 @@ export interface ObjectLayerData {
 /** A Cité drawn as its commune for want of QPV the source names and the data holds. */
 export const isApproached = (f: Pick<MapFootprint, 'kind' | 'categorie'>) => f.kind === 'cite' && f.categorie === 'commune_approchee';
 
+/** A layer of Cité perimeters: their outline colour in pixels, pickable unless `props` says otherwise. */
+function citeLayer(id: string, data: FootprintFeature[], props: Partial<GeoJsonLayerProps<MapFootprint> & PathStyleExtensionProps>): Layer {
+  return new GeoJsonLayer<MapFootprint, PathStyleExtensionProps>({ id, data, getLineColor: CITE_LINE, lineWidthUnits: 'pixels', pickable: true, ...props });
+}
+
 const pointRadius = (p: MapPoint) => Math.min(14, 4 + 2 * Math.sqrt(p.count - 1));
 
 /** Footprint layers (drawn under the QPV markers) and point layers (drawn above everything). */
@@ -87,52 +93,13 @@ export function buildObjectLayers(data: ObjectLayerData, visible: readonly Layer
     const features = featuresOf(data.cites);
     const approached = features.filter((f) => isApproached(f.properties));
     const sourced = features.filter((f) => !isApproached(f.properties));
-    if (approached.length > 0) {
-      footprints.push(
-        new GeoJsonLayer<MapFootprint, PathStyleExtensionProps>({
-          id: 'cites-approchees',
-          data: approached,
-          getFillColor: [230, 159, 0, 12],
-          getLineColor: [179, 107, 0, 230],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 2,
-          getDashArray: [5, 4],
-          dashJustified: true,
-          dashGapPickable: true,
-          extensions: [new PathStyleExtension({ dash: true })],
-          pickable: true,
-        }),
-      );
-    }
-    if (sourced.length > 0) {
-      footprints.push(
-        new GeoJsonLayer<MapFootprint>({
-          id: 'cites',
-          data: sourced,
-          getFillColor: [230, 159, 0, 40],
-          getLineColor: [179, 107, 0, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 3,
-          pickable: true,
-        }),
-      );
-    }
     // A perimeter made of QPV lies exactly on them, and the QPV polygons are drawn over the
     // footprints: its outline is drawn again above them, unpickable, so it stays visible.
     const onQpv = sourced.filter((f) => f.properties.categorie === 'qpv');
-    if (onQpv.length > 0) {
-      points.push(
-        new GeoJsonLayer<MapFootprint>({
-          id: 'cites-contours-qpv',
-          data: onQpv,
-          filled: false,
-          getLineColor: [179, 107, 0, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 3,
-          pickable: false,
-        }),
-      );
-    }
+    const dashed = { getDashArray: [5, 4] as const, dashJustified: true, dashGapPickable: true, extensions: [new PathStyleExtension({ dash: true })] };
+    if (approached.length > 0) footprints.push(citeLayer('cites-approchees', approached, { getFillColor: [230, 159, 0, 12], getLineWidth: 2, ...dashed }));
+    if (sourced.length > 0) footprints.push(citeLayer('cites', sourced, { getFillColor: [230, 159, 0, 40], getLineWidth: 3 }));
+    if (onQpv.length > 0) points.push(citeLayer('cites-contours-qpv', onQpv, { filled: false, getLineWidth: 3, pickable: false }));
   }
   if (visible.includes('lieux') && data.lieux.length > 0) {
     points.push(
