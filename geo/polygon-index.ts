@@ -45,6 +45,11 @@ export class PolygonIndex {
     this.#tree = tree;
   }
 
+  /** The polygon given at index `i` (unsimplified, as given), e.g. to dissolve several into one outline. */
+  polygon(i: number): Polygon | MultiPolygon {
+    return this.#polygon(i);
+  }
+
   /** Number of polygons given to the constructor (empty ones included). */
   get size(): number {
     return this.#polygons.length;

@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/convert-actions-recueil.ts [--json FILE] [--out FILE] [--seed FILE]
  *
- * `--seed` (the recueil's text, which the repository does not ship since it names people)
+ * `--seed` (the recueil's original text: the repository ships it without its contact blocks)
  * adds its contacts' surnames to the personal-data guard; without it the guard checks e-mails
  * and phone numbers only, and says so.
  *

@@ -10,16 +10,19 @@ import { collectTemplateRows } from './actions/collect-template-rows.ts';
 import { communePlaces } from './actions/commune-places.ts';
 import type { BuiltTable } from './build-all-tables.ts';
 import { buildCites, buildPre } from './build-registres.ts';
+import type { QpvBuild } from './build-qpv.ts';
 import type { TerritoiresBuild } from './build-territoires.ts';
 
 /**
  * The tables of the Cité éducative view: the `cites` and `pre` registries, then the
  * `actions` (whose `cite` cells refer to the registry), all placed at their communes.
  */
-export function buildActionTables(inputs: SourceInputs, territoires: Pick<TerritoiresBuild, 'rows' | 'communes'>, qpv: Pick<TableBuild<{ code: string }>, 'rows'>): BuiltTable[] {
+export function buildActionTables(inputs: SourceInputs, territoires: Pick<TerritoiresBuild, 'rows' | 'communes'>, qpv: Pick<QpvBuild, 'rows' | 'geometries'>): BuiltTable[] {
   const communes = communePlaces(territoires);
   const qpvCodes = new Set(qpv.rows.map((r) => r.code));
-  const cites = buildCites(inputs.tabular('cites-registre'), communes, qpvCodes, territoires.communes.outlines);
+  const qpvRows = qpv.rows.map((r) => ({ code: r.code, nom: String(r.nom), commune_code: String(r.commune_code) }));
+  const qpvOutlines = new Map(qpv.geometries.codes.map((code, i) => [code, qpv.geometries.index.polygon(i)]));
+  const cites = buildCites(inputs.tabular('cites-registre'), communes, { rows: qpvRows, outlines: qpvOutlines }, territoires.communes.outlines);
   const pre = buildPre(inputs.tabular('pre-registre'), communes);
   const actions = buildActions(inputs.tabular('actions-template'), { communes, qpvCodes, cites: new Set(cites.rows.map((c) => c.nom)) });
   return [

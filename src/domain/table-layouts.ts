@@ -215,7 +215,11 @@ export const CITES_LAYOUT: TableLayout = {
     list('communes', 'INSEE codes of the communes of the perimeter', false),
     list('communes_noms', 'names of those communes (territoires)', false),
     list('departement_code', 'départements of those communes', false),
-    list('qpv_codes', 'QPV of the perimeter, when a source gives them'),
+    col('perimetre', 'utf8', "what the perimeter rests on (src/domain/cite-perimetre.ts): 'qpv' (the QPV the source names), 'commune' (the source says the whole commune), 'commune_approchee' (the commune drawn for want of loaded QPV)"),
+    list('qpv_codes', 'QPV the source names: its codes and the codes its names were matched to (the perimeter when perimetre is qpv)'),
+    list('qpv_noms', 'QPV names as the source writes them'),
+    list('qpv_appariements', 'each matched name and its QPV, « La Mosson » → QP034005 « Mosson »'),
+    list('qpv_non_charges', 'QPV the source names (code or name) that are not in the qpv table: the perimeter is then approached'),
     col('porteur', 'utf8', 'structure carrying the Cité, when a source names it', true),
     col('source', 'utf8', 'document and lines the row comes from'),
     col('source_id', 'utf8', 'id of the registry source'),
@@ -224,7 +228,7 @@ export const CITES_LAYOUT: TableLayout = {
     col('ymin', 'float64', 'bounding box, WGS84', true),
     col('xmax', 'float64', 'bounding box, WGS84', true),
     col('ymax', 'float64', 'bounding box, WGS84', true),
-    col('geometry', 'utf8', 'GeoJSON perimeter: union of the communes (Polygon or MultiPolygon), simplified to ~50 m; null when no commune outline is known', true),
+    col('geometry', 'utf8', 'GeoJSON perimeter (Polygon or MultiPolygon): union of the QPV outlines when perimetre is qpv (~5 m), else of the communes (~50 m); null when no outline is known', true),
   ],
 };
 
@@ -237,6 +241,7 @@ export const PRE_LAYOUT: TableLayout = {
   columns: [
     col('nom', 'utf8', 'name, e.g. « PRE de Grenoble »'),
     col('porteur', 'utf8', 'caisse des écoles, CCAS, GIP… when a source names it', true),
+    col('perimetre', 'utf8', "'commune': a communal programme placed at its commune; the sources do not list the quartiers it follows (PRE_PERIMETRE)"),
     list('communes', 'INSEE codes of the communes it covers', false),
     list('communes_noms', 'names of those communes (territoires)', false),
     list('departement_code', 'départements of those communes', false),

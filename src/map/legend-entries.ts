@@ -1,3 +1,4 @@
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { formatValue } from '../domain/format-fr.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
@@ -52,4 +53,19 @@ export function choroplethLegend(choropleth: Pick<Choropleth, 'option' | 'classe
   const entries = legendEntries(choropleth, excluded, threshold);
   if (entries === null || choropleth.option === null) return null;
   return { title: legendTitle(choropleth.option), items: entries.map((e) => ({ colour: e.colour, label: `${e.text} · ${e.count} QPV` })) };
+}
+
+/**
+ * The Cités' lines of the PNG legend, when their layer is drawn: a perimeter the source gives
+ * (solid) and one approached by the commune (dashed), as on the map and in the layer panel.
+ */
+export const CITE_LEGEND_ITEMS: MapLegend['items'] = [
+  { colour: 'rgba(230, 159, 0, 0.16)', label: `Cité éducative, périmètre donné par la source : ${perimetreLabel('qpv')} ou ${perimetreLabel('commune')}`, outline: { colour: '#B36B00', dashed: false } },
+  { colour: 'rgba(230, 159, 0, 0.05)', label: `Cité éducative en tirets : ${perimetreLabel('commune_approchee')}`, outline: { colour: '#B36B00', dashed: true } },
+];
+
+/** `legend` with the lines of the object layers it needs: the Cités' when `visibleLayers` holds them. */
+export function withObjectLegend(legend: MapLegend | null, visibleLayers: readonly string[]): MapLegend | null {
+  if (legend === null || !visibleLayers.includes('cites')) return legend;
+  return { ...legend, items: [...legend.items, ...CITE_LEGEND_ITEMS] };
 }

@@ -13,7 +13,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 export interface MapLegend {
   title: string;
-  items: readonly { colour: string; label: string }[];
+  /** `outline`: the swatch is a footprint's style (its line colour, dashed or not) rather than a flat colour. */
+  items: readonly { colour: string; label: string; outline?: { colour: string; dashed: boolean } }[];
 }
 
 export class MapCaptureError extends Error {
@@ -93,7 +94,14 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: MapLegend, scale: num
     const cy = y + pad + row * (i + 1.5);
     ctx.fillStyle = item.colour;
     ctx.fillRect(x + pad, cy - swatch.h / 2, swatch.w, swatch.h);
-    ctx.strokeRect(x + pad, cy - swatch.h / 2, swatch.w, swatch.h);
+    if (item.outline) {
+      ctx.save();
+      ctx.strokeStyle = item.outline.colour;
+      ctx.lineWidth = 2 * scale;
+      ctx.setLineDash(item.outline.dashed ? [4 * scale, 3 * scale] : []);
+      ctx.strokeRect(x + pad + scale, cy - swatch.h / 2 + scale, swatch.w - 2 * scale, swatch.h - 2 * scale);
+      ctx.restore();
+    } else ctx.strokeRect(x + pad, cy - swatch.h / 2, swatch.w, swatch.h);
     ctx.fillStyle = '#161616';
     ctx.fillText(item.label, x + pad + swatch.w + 6 * scale, cy);
   });

@@ -1,6 +1,8 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
+import { GeoJsonLayer, type GeoJsonLayerProps, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import type { MapFootprint, MapPoint } from '../queries/map-objects-queries.ts';
 import type { LayerId } from '../state/store.ts';
@@ -21,11 +23,17 @@ export const LIEU_COLOURS: ReadonlyMap<string, string> = new Map(LIEU_CATEGORIES
 /** Symbols of the legend and the map, shape and colour (WCAG 1.4.1). */
 export const OBJECT_SYMBOLS = {
   cite: { label: 'Périmètre de Cité éducative', colour: '#E69F00', url: svg('<rect x="3" y="3" width="18" height="18" fill="#E69F0033" stroke="#B36B00" stroke-width="3"/>') },
+  citeApprochee: {
+    label: `Cité éducative, ${perimetreLabel('commune_approchee')}`,
+    colour: '#E69F00',
+    url: svg('<rect x="3" y="3" width="18" height="18" fill="#E69F0014" stroke="#B36B00" stroke-width="2" stroke-dasharray="4 3"/>'),
+  },
   reseau: { label: 'Réseau REP / REP+ (emprise)', colour: '#6a6af4', url: svg('<rect x="3" y="3" width="18" height="18" rx="6" fill="#6a6af455" stroke="#000091" stroke-width="2"/>') },
   pre: { label: 'Programme de réussite éducative', colour: '#009E73', url: svg('<rect x="4" y="4" width="16" height="16" fill="#009E73" stroke="#fff" stroke-width="2"/>') },
   action: { label: 'Actions éducatives', colour: '#CC79A7', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
 } as const;
 
+const CITE_LINE: Rgba = [179, 107, 0, 255];
 const RESEAU_FILL: Record<string, Rgba> = { 'REP+': [0, 0, 145, 45], REP: [106, 106, 244, 40] };
 const RESEAU_LINE: Record<string, Rgba> = { 'REP+': [0, 0, 145, 220], REP: [106, 106, 244, 220] };
 
@@ -52,6 +60,14 @@ export interface ObjectLayerData {
   highlightedActions: ReadonlySet<string>;
 }
 
+/** A Cité drawn as its commune for want of QPV the source names and the data holds. */
+export const isApproached = (f: Pick<MapFootprint, 'kind' | 'categorie'>) => f.kind === 'cite' && f.categorie === 'commune_approchee';
+
+/** A layer of Cité perimeters: their outline colour in pixels, pickable unless `props` says otherwise. */
+function citeLayer(id: string, data: FootprintFeature[], props: Partial<GeoJsonLayerProps<MapFootprint> & PathStyleExtensionProps>): Layer {
+  return new GeoJsonLayer<MapFootprint, PathStyleExtensionProps>({ id, data, getLineColor: CITE_LINE, lineWidthUnits: 'pixels', pickable: true, ...props });
+}
+
 const pointRadius = (p: MapPoint) => Math.min(14, 4 + 2 * Math.sqrt(p.count - 1));
 
 /** Footprint layers (drawn under the QPV markers) and point layers (drawn above everything). */
@@ -72,17 +88,18 @@ export function buildObjectLayers(data: ObjectLayerData, visible: readonly Layer
     );
   }
   if (visible.includes('cites') && data.cites.length > 0) {
-    footprints.push(
-      new GeoJsonLayer<MapFootprint>({
-        id: 'cites',
-        data: featuresOf(data.cites),
-        getFillColor: [230, 159, 0, 30],
-        getLineColor: [179, 107, 0, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2.5,
-        pickable: true,
-      }),
-    );
+    // A perimeter the source gives (its QPV, or the whole commune it states) is drawn solid;
+    // a commune drawn for want of better is dashed and fainter, so it never passes for one.
+    const features = featuresOf(data.cites);
+    const approached = features.filter((f) => isApproached(f.properties));
+    const sourced = features.filter((f) => !isApproached(f.properties));
+    // A perimeter made of QPV lies exactly on them, and the QPV polygons are drawn over the
+    // footprints: its outline is drawn again above them, unpickable, so it stays visible.
+    const onQpv = sourced.filter((f) => f.properties.categorie === 'qpv');
+    const dashed = { getDashArray: [5, 4] as const, dashJustified: true, dashGapPickable: true, extensions: [new PathStyleExtension({ dash: true })] };
+    if (approached.length > 0) footprints.push(citeLayer('cites-approchees', approached, { getFillColor: [230, 159, 0, 12], getLineWidth: 2, ...dashed }));
+    if (sourced.length > 0) footprints.push(citeLayer('cites', sourced, { getFillColor: [230, 159, 0, 40], getLineWidth: 3 }));
+    if (onQpv.length > 0) points.push(citeLayer('cites-contours-qpv', onQpv, { filled: false, getLineWidth: 3, pickable: false }));
   }
   if (visible.includes('lieux') && data.lieux.length > 0) {
     points.push(

@@ -1,6 +1,8 @@
+import { PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
+import { perimetreLabelSql } from './map-objects-queries.ts';
 import { fromObject } from './object-tables.ts';
 
 /** The pupils' field of a school's fiche, and the column saying why it is null (`effectifs_statut`). */
@@ -39,15 +41,19 @@ SELECT l.nom AS "Nom", l.categorie AS "Catégorie", l.adresse AS "Adresse", l.co
 ${fromObject(object, 'l')}`;
     case 'pre':
       return `
-SELECT p.nom AS "Nom", p.porteur AS "Porteur", replace(p.communes_noms, '|', ', ') AS "Communes", p.source AS "Source",
+SELECT p.nom AS "Nom", p.porteur AS "Porteur", replace(p.communes_noms, '|', ', ') AS "Communes", ${sqlString(PRE_PERIMETRE.label)} AS "Périmètre", p.source AS "Source",
        (SELECT string_agg(q.code, ',' ORDER BY q.code) FROM qpv q WHERE list_contains(string_split(p.communes, '|'), q.commune_code)) AS qpv_lies
 ${fromObject(object, 'p')}`;
     case 'cite':
       return `
 SELECT c.nom AS "Nom", c.annee_labellisation::VARCHAR AS "Labellisée en", c.porteur AS "Porteur", replace(c.communes_noms, '|', ', ') AS "Communes",
+       ${perimetreLabelSql('c')} AS "Périmètre",
+       replace(c.qpv_appariements, '|', ', ') AS "QPV nommés par la source, appariés aux QPV publiés",
+       replace(c.qpv_non_charges, '|', ', ') AS "QPV nommés par la source, absents des données chargées",
        (SELECT count(*) FROM actions a WHERE list_contains(string_split(a.cite, '|'), c.nom))::VARCHAR AS "Actions recensées", c.source AS "Source",
        (SELECT string_agg(q.code, ',' ORDER BY q.code) FROM qpv q
-        WHERE list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code) OR list_contains(string_split(c.communes, '|'), q.commune_code)) AS qpv_lies
+        WHERE list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code)
+           OR (c.perimetre <> 'qpv' AND list_contains(string_split(c.communes, '|'), q.commune_code))) AS qpv_lies
 ${fromObject(object, 'c')}`;
     case 'reseau':
       return `

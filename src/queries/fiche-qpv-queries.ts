@@ -103,19 +103,19 @@ ORDER BY CASE ep WHEN 'REP+' THEN 0 WHEN 'REP' THEN 1 ELSE 2 END, dans_le_qpv DE
 }
 
 /**
- * Cités éducatives and PRE whose perimeter holds the QPV: its code in the Cité's QPV list when
- * the registry gives one, else its commune among the communes of the perimeter.
+ * Cités éducatives and PRE whose perimeter holds the QPV: its code among the Cité's QPV when
+ * the perimeter is made of them, else its commune among the communes of the perimeter (a
+ * perimeter `perimetre` says is approached or the whole commune).
  */
 export function buildQpvProgrammesQuery(code: string): string {
   return `
 WITH q AS (SELECT code, commune_code FROM qpv WHERE code = ${sqlString(code)})
-SELECT 'cite' AS programme, c.nom, c.porteur, c.annee_labellisation, c.source_id,
-       c.qpv_codes IS NOT NULL AS par_qpv
+SELECT 'cite' AS programme, c.nom, c.porteur, c.annee_labellisation, c.source_id, c.perimetre
 FROM cites c, q
-WHERE CASE WHEN c.qpv_codes IS NOT NULL THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
+WHERE CASE WHEN c.perimetre = 'qpv' THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
            ELSE list_contains(string_split(c.communes, '|'), q.commune_code) END
 UNION ALL
-SELECT 'pre', p.nom, p.porteur, NULL, p.source_id, false
+SELECT 'pre', p.nom, p.porteur, NULL, p.source_id, p.perimetre
 FROM pre p, q
 WHERE list_contains(string_split(p.communes, '|'), q.commune_code)
 ORDER BY programme, nom`;

@@ -1,3 +1,5 @@
+import { PERIMETRE_KINDS, PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
+import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../state/store.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { fromObject, OBJECT_TABLES } from './object-tables.ts';
@@ -46,10 +48,15 @@ GROUP BY lon, lat, categorie
 ORDER BY categorie, id`;
 }
 
-/** PRE at a point of their first commune. */
+/** `perimetre` of a `cites` row (alias `c`) as its French label, for tooltips and fiches. */
+export function perimetreLabelSql(alias = 'c'): string {
+  return `CASE ${alias}.perimetre ${PERIMETRE_KINDS.map((k) => `WHEN ${sqlString(k.id)} THEN ${sqlString(k.label)}`).join(' ')} ELSE ${alias}.perimetre END`;
+}
+
+/** PRE at a point of their first commune, which the tooltip says. */
 export function buildPrePointsQuery(): string {
   return `
-SELECT 'pre' AS kind, nom AS id, nom, 'pre' AS categorie, replace(communes_noms, '|', ', ') AS detail, lon, lat, 1 AS count, nom AS ids
+SELECT 'pre' AS kind, nom AS id, nom, 'pre' AS categorie, replace(communes_noms, '|', ', ') || ' · ' || ${sqlString(PRE_PERIMETRE.label)} AS detail, lon, lat, 1 AS count, nom AS ids
 FROM pre WHERE lon IS NOT NULL
 ORDER BY nom`;
 }
@@ -68,12 +75,20 @@ GROUP BY lon, lat
 ORDER BY id`;
 }
 
-/** Cités éducatives with a perimeter. */
+/**
+ * Cités éducatives with a perimeter; `categorie` is what it rests on (`perimetre`: the map
+ * draws an approached one dashed), and the tooltip says it, with the QPV matched to the
+ * source's names and those not loaded.
+ */
 export function buildCiteFootprintsQuery(): string {
   return `
-SELECT 'cite' AS kind, nom AS id, nom, 'cite' AS categorie, replace(communes_noms, '|', ', ') AS detail, geometry
-FROM cites WHERE geometry IS NOT NULL
-ORDER BY nom`;
+SELECT 'cite' AS kind, c.nom AS id, c.nom, c.perimetre AS categorie,
+       replace(c.communes_noms, '|', ', ') || ' · périmètre : ' || ${perimetreLabelSql()}
+         || coalesce(' · QPV : ' || replace(c.qpv_appariements, '|', ', '), '')
+         || coalesce(' · nommés par la source, absents des données chargées : ' || replace(c.qpv_non_charges, '|', ', '), '') AS detail,
+       c.geometry
+FROM cites c WHERE c.geometry IS NOT NULL
+ORDER BY c.nom`;
 }
 
 /** Footprints of the REP / REP+ networks (see docs/data-sources.md for how they are drawn). */

@@ -11,18 +11,19 @@ import { actionInTerritory, listedInTerritory, placedInTerritory, qpvInTerritory
  * (published and imported in the browser).
  */
 
-/** Name, number of communes and bounding box (to fit the map); no row for an unknown territory. */
+/** Name, number of communes and bounding box (to fit the map), and for a Cité what its perimeter rests on; no row for an unknown territory. */
 export function buildTerritoryIdentityQuery(t: Territoire): string {
   const boxes =
     t.niveau === 'cite'
       ? // A Cité without perimeter geometry still has communes: their box.
         `SELECT c.nom, coalesce(c.xmin, b.xmin) AS xmin, coalesce(c.ymin, b.ymin) AS ymin, coalesce(c.xmax, b.xmax) AS xmax, coalesce(c.ymax, b.ymax) AS ymax,
-                c.communes_noms AS detail, c.source
+                c.communes_noms AS detail, c.source, c.perimetre
          FROM cites c, (SELECT min(xmin) AS xmin, min(ymin) AS ymin, max(xmax) AS xmax, max(ymax) AS ymax
                         FROM territoires WHERE niveau = 'commune' AND code IN (SELECT code FROM t_communes)) b
          WHERE c.nom = ${sqlString(t.code)}`
       : `SELECT t.nom, t.xmin, t.ymin, t.xmax, t.ymax,
-                CASE t.niveau WHEN 'commune' THEN d.nom || ' (' || t.departement_code || ')' WHEN 'departement' THEN r.nom ELSE NULL END AS detail, NULL AS source
+                CASE t.niveau WHEN 'commune' THEN d.nom || ' (' || t.departement_code || ')' WHEN 'departement' THEN r.nom ELSE NULL END AS detail, NULL AS source,
+                NULL AS perimetre
          FROM territoires t
          LEFT JOIN territoires d ON d.niveau = 'departement' AND d.code = t.departement_code
          LEFT JOIN territoires r ON r.niveau = 'region' AND r.code = t.region_code

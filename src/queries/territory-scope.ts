@@ -49,9 +49,15 @@ export function actionInTerritory(t: Territoire, alias = 'a'): string {
   return t.niveau === 'cite' ? `(${placed} OR coalesce(list_contains(string_split(${alias}.cite, '|'), ${sqlString(t.code)}), FALSE))` : placed;
 }
 
-/** A QPV (alias `q`) of the territory: by its main commune, its département, or the Cité's QPV list. */
+/**
+ * A QPV (alias `q`) of the territory: by its main commune or its département; for a Cité whose
+ * perimeter is the QPV its source names (`perimetre` = 'qpv'), those QPV alone, else the QPV
+ * of its communes and any it names.
+ */
 export function qpvInTerritory(t: Territoire, alias = 'q'): string {
   const placed = placedInTerritory(alias);
   if (t.niveau !== 'cite') return placed;
-  return `(${placed} OR ${alias}.code IN (SELECT unnest(string_split(qpv_codes, '|')) FROM cites WHERE nom = ${sqlString(t.code)}))`;
+  const cite = `FROM cites WHERE nom = ${sqlString(t.code)}`;
+  const named = `${alias}.code IN (SELECT unnest(string_split(qpv_codes, '|')) ${cite})`;
+  return `(CASE WHEN (SELECT perimetre ${cite}) = 'qpv' THEN ${named} ELSE (${placed} OR ${named}) END)`;
 }

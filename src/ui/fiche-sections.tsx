@@ -1,3 +1,4 @@
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { formatValue } from '../domain/format-fr.ts';
 import { FINANCEMENTS, TRANCHES, vocabularyLabel } from '../domain/vocabulary.ts';
 import type { EtablissementView, FicheModel } from '../view-models/fiche-model.ts';
@@ -49,7 +50,7 @@ export function FicheProgrammes({ cites, pre }: Pick<FicheModel, 'cites' | 'pre'
             {c.nom}
             {c.annee_labellisation ? `, labellisée en ${c.annee_labellisation}` : ''}
             {c.porteur ? ` · porteur : ${c.porteur}` : ''}
-            {c.par_qpv ? '' : ' (périmètre communal)'}
+            {c.perimetre === 'qpv' ? '' : ` (${perimetreLabel(c.perimetre)})`}
           </li>
         ))}
         {pre.length === 0 && <li>Aucun PRE recensé dans la commune.</li>}

@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { isFiltered } from '../domain/cross-filter.ts';
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
@@ -10,6 +11,7 @@ import { type LayerId, useAppStore } from '../state/store.ts';
 import { formatCount } from './format.ts';
 
 const LIEUX_BY_CATEGORY = 'SELECT categorie, count(*)::INTEGER AS n FROM lieux GROUP BY categorie';
+const CITES_BY_PERIMETRE = 'SELECT perimetre, count(*)::INTEGER AS n FROM cites GROUP BY perimetre';
 
 /** Table whose row count each object layer shows. */
 const LAYER_TABLES: Partial<Record<LayerId, string>> = { reseaux: 'reseaux_ep', cites: 'cites', lieux: 'lieux', pre: 'pre', actions: 'actions' };
@@ -31,6 +33,8 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
   const tableCounts = useAppStore((s) => s.tableCounts);
   const filtered = useAppStore((s) => isFiltered(s.filters));
   const lieux = useSql(LIEUX_BY_CATEGORY, (t) => new Map(tableRows(t).map((r) => [String(r.categorie), Number(r.n)])), ['lieux']);
+  const cites = useSql(CITES_BY_PERIMETRE, (t) => new Map(tableRows(t).map((r) => [String(r.perimetre), Number(r.n)])), ['cites']);
+  const citesOf = (...kinds: string[]) => (cites.data ? ` · ${formatCount(kinds.reduce((n, k) => n + (cites.data!.get(k) ?? 0), 0))}` : '');
   const id = useId();
   const byEp = { 'REP+': 0, REP: 0, hors: 0 };
   for (const e of etablissements) byEp[epSymbolOf(e.ep)] += 1;
@@ -89,7 +93,20 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
         'ep-legend',
       )}
       {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
-      {checkbox('cites', symbol(OBJECT_SYMBOLS.cite.url, 'Communes du périmètre'))}
+      {checkbox(
+        'cites',
+        <>
+          <li data-perimetre="source">
+            <img src={OBJECT_SYMBOLS.cite.url} width={14} height={14} alt="" /> Périmètre donné par la source : {perimetreLabel('qpv')} ou {perimetreLabel('commune')}
+            {citesOf('qpv', 'commune')}
+          </li>
+          <li data-perimetre="commune_approchee">
+            <img src={OBJECT_SYMBOLS.citeApprochee.url} width={14} height={14} alt="" /> Tirets : {perimetreLabel('commune_approchee')}, la source ne nommant pas de QPV, ou des QPV absents des données chargées
+            {citesOf('commune_approchee')}
+          </li>
+        </>,
+        'cites-legend',
+      )}
       {checkbox(
         'lieux',
         <>
@@ -101,7 +118,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
           <li>Points agrandis : plusieurs lieux au même endroit (souvent le point du contrat de ville)</li>
         </>,
       )}
-      {checkbox('pre', symbol(OBJECT_SYMBOLS.pre.url, 'Au centre de sa première commune'))}
+      {checkbox('pre', symbol(OBJECT_SYMBOLS.pre.url, 'Au centre de sa commune : programme communal, quartiers suivis non précisés par la source'))}
       {checkbox('actions', symbol(OBJECT_SYMBOLS.action.url, 'Au centre de sa première commune ; agrandie si plusieurs'))}
       {error !== null && <p className="fr-error-text">Couche indisponible : {error}</p>}
     </fieldset>

@@ -1,4 +1,5 @@
 import { createPortal } from 'react-dom';
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
 import { categorieLabel, financementText, vocabularyLabels } from '../view-models/action-labels.ts';
 import { type MatrixMode, parcoursMatrixView } from '../view-models/parcours-matrix-model.ts';
@@ -38,6 +39,11 @@ export function TerritoryReport({ territory, data, mode, mapImage, onClose }: Pr
         {nom} — rapport de territoire
       </h1>
       <p className="fr-text--sm">Observatoire local de la réussite éducative · {today}</p>
+      {data.identity?.perimetre ? (
+        <p className="fr-text--sm" data-testid="rapport-perimetre">
+          Périmètre de la Cité : {perimetreLabel(String(data.identity.perimetre))}
+        </p>
+      ) : null}
       {mapImage && <img className="territory-report__map" src={mapImage} alt={`Carte : ${nom}`} />}
       <h2 className="fr-h5">Le territoire en chiffres</h2>
       <TerritorySummary data={data} expanded />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { BBox } from '../../geo/index.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
+import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { SPHERES, TRANCHES, vocabularyLabel } from '../domain/vocabulary.ts';
 import { buildCellActionsQuery, buildCellLieuxQuery } from '../queries/parcours-matrix-query.ts';
 import { type MatrixMode, parcoursMatrixView } from '../view-models/parcours-matrix-model.ts';
@@ -159,7 +160,7 @@ export function TerritoryView({ territory, onTerritoryChange, onHighlightActions
 function describe(t: Territoire, data: TerritoryData): string {
   const id = data.identity!;
   const communes = Number(id.communes);
-  if (t.niveau === 'cite') return `Cité éducative · ${communes} commune${communes > 1 ? 's' : ''} : ${String(id.detail).replaceAll('|', ', ')}`;
+  if (t.niveau === 'cite') return `Cité éducative · ${communes} commune${communes > 1 ? 's' : ''} : ${String(id.detail).replaceAll('|', ', ')} · périmètre : ${perimetreLabel(String(id.perimetre))}`;
   if (t.niveau === 'commune') return `Commune ${t.code} · ${String(id.detail)}`;
   return `${t.niveau === 'region' ? 'Région' : `Département ${t.code}`}${id.detail ? ` · ${String(id.detail)}` : ''} · ${communes} communes`;
 }

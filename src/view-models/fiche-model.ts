@@ -43,7 +43,8 @@ export interface ProgrammeSqlRow {
   porteur: string | null;
   annee_labellisation: number | null;
   source_id: string;
-  par_qpv: boolean;
+  /** What the perimeter rests on (`cites.perimetre`, `pre.perimetre`). */
+  perimetre: string;
 }
 
 /** Rows of `buildQpvActionsQuery`. */

@@ -359,10 +359,13 @@ describe('cross-filter', () => {
       )
       .toContain('Cité éducative');
     expect(await tooltip.innerText()).toContain(String(cite!.nom));
+    // No seed names its QPV: drawn as its two communes, and said to be approached.
+    expect(await tooltip.innerText()).toContain('périmètre : périmètre approché (commune entière)');
     await p.mouse.click(x + ((nudge + 1) % 2), y);
     const fiche = p.getByTestId('fiche-objet');
     await expect.poll(() => fiche.getAttribute('data-kind'), { timeout: 15_000 }).toBe('cite');
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(cite!.nom);
+    await expect.poll(() => fiche.innerText()).toMatch(/Périmètre\s+périmètre approché \(commune entière\)/);
     await opened.close();
   });
 

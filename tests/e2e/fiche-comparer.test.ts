@@ -171,8 +171,8 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     await searchOptions().first().click();
     const fiche = page.getByTestId('fiche-qpv');
     await expect.poll(() => fiche.getByTestId('fiche-identite').locator('code').innerText().catch(() => '')).toBe('QP034004');
-    // La Mosson: the Cité éducative of its commune.
-    await expect.poll(() => fiche.getByTestId('fiche-programmes').innerText()).toContain('Cité éducative de La Mosson');
+    // Celleneuve, in Montpellier beside La Mosson, whose Cité is drawn on its QPV (Mosson), not on the commune.
+    await expect.poll(() => fiche.getByTestId('fiche-programmes').innerText()).toContain('Aucune Cité éducative recensée dont le périmètre comprend ce QPV.');
     await fiche.getByRole('button', { name: 'Ajouter à la comparaison' }).click();
     added.push('QP034004');
 

@@ -36,7 +36,7 @@ const summary = (table: string) => result.tables.find((t) => t.table === table);
 describe('pipeline: actions, cites and pre', () => {
   it('publishes the 30 actions of the seeds, 19 Cités and 2 PRE, nothing rejected', async () => {
     expect(summary('actions')).toMatchObject({ rowsIn: 30, rowsKept: 30, rejected: 0 });
-    expect(summary('cites')).toMatchObject({ rowsIn: 19, rowsKept: 19, rejected: 0, warnings: 0 });
+    expect(summary('cites')).toMatchObject({ rowsIn: 19, rowsKept: 19, rejected: 0, warnings: 8 }); // the 8 QPV the seeds name outside the loaded data (pipeline-cite-perimeters)
     expect(summary('pre')).toMatchObject({ rowsIn: 2, rowsKept: 2, rejected: 0 });
     expect(await one('SELECT (SELECT count(*) FROM actions) AS actions, (SELECT count(*) FROM cites) AS cites, (SELECT count(*) FROM pre) AS pre')).toEqual({ actions: 30, cites: 19, pre: 2 });
   });

@@ -19,7 +19,7 @@ describe('rowsToArrowIpc with no row', () => {
   });
 
   it('still writes rows as before once there is one', () => {
-    const row = { nom: 'PRE de Grenoble', porteur: null, communes: '38185', communes_noms: 'Grenoble', departement_code: '38', source: 's', source_id: 'pre', lon: 5.7, lat: 45.2 };
+    const row = { nom: 'PRE de Grenoble', porteur: null, perimetre: 'commune', communes: '38185', communes_noms: 'Grenoble', departement_code: '38', source: 's', source_id: 'pre', lon: 5.7, lat: 45.2 };
     expect(tableFromIPC(rowsToArrowIpc(PRE_LAYOUT, [row])).toArray().map((r) => r.toJSON())).toEqual([row]);
   });
 });

@@ -52,10 +52,26 @@ describe('fiches of the objects drawn over the QPV', () => {
     expect(row!['Contrat de ville']).toMatch(new RegExp(`^${String(place.nom).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(CV\\w+\\)$`));
   });
 
-  it('the Cité de La Mosson lists the QPV of Montpellier', async () => {
+  it('the Cité de La Mosson says its perimeter is the QPV its source names, shows the match and links that QPV only', async () => {
     const row = (await fiche({ kind: 'cite', id: 'Cité éducative de La Mosson' }))[0]!;
-    const montpellier = tableRows(await db.query("SELECT code FROM qpv WHERE commune_code = '34172' ORDER BY code")).map((r) => r.code);
-    expect(String(row.qpv_lies).split(',')).toEqual(expect.arrayContaining(montpellier));
+    expect(row).toMatchObject({
+      Périmètre: 'QPV nommés par la source',
+      'QPV nommés par la source, appariés aux QPV publiés': '« La Mosson » → QP034005 « Mosson »',
+      'QPV nommés par la source, absents des données chargées': null,
+      qpv_lies: 'QP034005',
+    });
+  });
+
+  it('a Cité drawn as its commune says « périmètre approché », lists the QPV its source names that are not loaded, and links the commune’s QPV', async () => {
+    const [bordeaux] = await fiche({ kind: 'cite', id: 'Cité éducative de Bordeaux' });
+    expect(bordeaux).toMatchObject({
+      Périmètre: 'périmètre approché (commune entière)',
+      'QPV nommés par la source, absents des données chargées': 'Grand Parc, Bacalan, Lac, Marne Capucins, Carle Vernet, Benauges',
+    });
+    // No QPV of Bordeaux is loaded: nothing to link.
+    expect(bordeaux!.qpv_lies).toBeNull();
+    const [pre] = await fiche({ kind: 'pre', id: 'PRE de Grenoble' });
+    expect(pre).toMatchObject({ Périmètre: 'programme communal, placé à sa commune (quartiers suivis non précisés par la source)' });
   });
 
   it('names the QPV of the links, with their boxes', async () => {

@@ -103,7 +103,9 @@ describe('fiche QPV queries, run on the published tables', () => {
   });
 
   it('finds the Cité éducative whose perimeter holds the QPV, and none elsewhere', async () => {
-    expect(await run(buildQpvProgrammesQuery('QP034004'))).toEqual([expect.objectContaining({ programme: 'cite', nom: 'Cité éducative de La Mosson', par_qpv: false })]);
+    expect(await run(buildQpvProgrammesQuery('QP034005'))).toEqual([expect.objectContaining({ programme: 'cite', nom: 'Cité éducative de La Mosson', perimetre: 'qpv' })]);
+    // La Mosson's perimeter is its QPV, not Montpellier: Celleneuve, in the same commune, is not in it.
+    expect(await run(buildQpvProgrammesQuery('QP034004'))).toEqual([]);
     expect(await run(buildQpvProgrammesQuery('QP066007'))).toEqual([]);
   });
 

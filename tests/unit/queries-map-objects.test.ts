@@ -50,6 +50,18 @@ describe('map object queries on the published data', () => {
     for (const c of cites) expect(['Polygon', 'MultiPolygon']).toContain((JSON.parse(c.geometry) as { type: string }).type);
   });
 
+  it('tells each Cité’s perimeter kind to the map (its style) and to the tooltip, in words', async () => {
+    const cites = await rows<MapFootprint>(buildCiteFootprintsQuery());
+    const byName = new Map(cites.map((c) => [c.nom, c]));
+    expect(byName.get('Cité éducative de La Mosson')).toMatchObject({ categorie: 'qpv', detail: 'Montpellier · périmètre : QPV nommés par la source · QPV : « La Mosson » → QP034005 « Mosson »' });
+    expect(byName.get('Cité éducative Marseille Nord')).toMatchObject({ categorie: 'commune_approchee', detail: 'Marseille · périmètre : périmètre approché (commune entière)' });
+    expect(byName.get('Cité éducative de La Rochelle')!.detail).toBe('La Rochelle · périmètre : périmètre approché (commune entière) · nommés par la source, absents des données chargées : Mireuil');
+    expect(byName.get('Cité éducative de Grigny')).toMatchObject({ categorie: 'commune', detail: 'Grigny · périmètre : commune entière (selon la source)' });
+    expect(cites.every((c) => ['qpv', 'commune', 'commune_approchee'].includes(c.categorie))).toBe(true);
+    const [pre] = await rows<MapPoint>(buildPrePointsQuery());
+    expect(pre!.detail).toMatch(/ · programme communal, placé à sa commune \(quartiers suivis non précisés par la source\)$/);
+  });
+
   it('outlines the REP and REP+ networks', async () => {
     const reseaux = await rows<MapFootprint>(buildReseauFootprintsQuery());
     expect(reseaux.length).toBeGreaterThan(0);

@@ -35,7 +35,7 @@ describe('territory queries: what belongs to a territory', () => {
     expect(await run(buildTerritoryIdentityQuery(CENON))).toEqual([expect.objectContaining({ niveau: 'commune', code: '33119', nom: 'Cenon', detail: 'Gironde (33)', communes: 1 })]);
     const [cite] = await run(buildTerritoryIdentityQuery({ niveau: 'cite', code: 'Cité éducative de Pau' }));
     const [pau] = await run("SELECT xmin, ymin, xmax, ymax FROM cites WHERE nom = 'Cité éducative de Pau'");
-    expect(cite).toMatchObject({ nom: 'Cité éducative de Pau', detail: 'Pau', communes: 1, ...pau });
+    expect(cite).toMatchObject({ nom: 'Cité éducative de Pau', detail: 'Pau', communes: 1, perimetre: 'commune_approchee', ...pau });
     expect(cite!.source).toMatch(/seeds\/000_9047d71bbe43d373\.txt/);
     expect(await run(buildTerritoryIdentityQuery({ niveau: 'commune', code: '99999' }))).toEqual([]);
   });
@@ -65,6 +65,8 @@ describe('territory queries: what belongs to a territory', () => {
     // With the year the population describes, as indicateurs_meta gives it.
     expect(qpv.find((q) => q.code === 'QP031008')).toMatchObject({ nom: 'Arènes', population: arenes!.v, millesime: '2013' });
     expect(await run(buildTerritoryQpvQuery(CENON))).toEqual(await run("SELECT code FROM qpv WHERE commune_code = '33119'"));
+    // A Cité whose perimeter is its QPV has that QPV, not the other eleven of Montpellier.
+    expect((await run(buildTerritoryQpvQuery({ niveau: 'cite', code: 'Cité éducative de La Mosson' }))).map((q) => q.code)).toEqual(['QP034005']);
   });
 
   it('lists the REP and REP+ establishments, REP+ first', async () => {

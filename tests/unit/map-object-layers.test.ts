@@ -1,0 +1,62 @@
+import type { Layer } from '@deck.gl/core';
+import { PathStyleExtension } from '@deck.gl/extensions';
+import { describe, expect, it } from 'vitest';
+import { CITE_LEGEND_ITEMS, withObjectLegend } from '../../src/map/legend-entries.ts';
+import { buildObjectLayers, objectTooltip, type ObjectLayerData } from '../../src/map/object-layers.ts';
+import type { MapFootprint } from '../../src/queries/map-objects-queries.ts';
+
+const square = (x: number, y: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] });
+const cite = (nom: string, perimetre: string): MapFootprint => ({ kind: 'cite', id: nom, nom, categorie: perimetre, detail: `Montpellier · périmètre : ${perimetre}`, geometry: square(3.8, 43.6) });
+
+const DATA: ObjectLayerData = {
+  cites: [cite('Cité éducative de La Mosson', 'qpv'), cite('Cité éducative de Grigny', 'commune'), cite('Cité éducative Marseille Nord', 'commune_approchee')],
+  reseaux: [],
+  lieux: [],
+  pre: [],
+  actions: [],
+  highlightedActions: new Set(),
+};
+
+const names = (layer: Layer) => (layer.props.data as { properties: MapFootprint }[]).map((f) => f.properties.nom);
+
+describe('the Cités layer: a perimeter the source gives drawn solid, an approached one dashed', () => {
+  it('puts approached perimeters in a dashed layer under the sourced ones', () => {
+    const { footprints } = buildObjectLayers(DATA, ['cites']);
+    expect(footprints.map((l) => l.id)).toEqual(['cites-approchees', 'cites']);
+    const [approached, sourced] = footprints as [Layer, Layer];
+    expect(names(approached)).toEqual(['Cité éducative Marseille Nord']);
+    expect(names(sourced)).toEqual(['Cité éducative de La Mosson', 'Cité éducative de Grigny']);
+    expect(approached.props.extensions.some((e) => e instanceof PathStyleExtension)).toBe(true);
+    expect((approached.props as { getDashArray?: unknown }).getDashArray).toEqual([5, 4]);
+    expect(sourced.props.extensions).toEqual([]);
+  });
+
+  it('draws the outline of a QPV-made perimeter again above the QPV (which cover the footprints), unpickable', () => {
+    const { points } = buildObjectLayers(DATA, ['cites']);
+    expect(points.map((l) => [l.id, l.props.pickable])).toEqual([['cites-contours-qpv', false]]);
+    expect(names(points[0]!)).toEqual(['Cité éducative de La Mosson']);
+  });
+
+  it('draws no layer for a kind with no Cité, and none with the layer off', () => {
+    expect(buildObjectLayers({ ...DATA, cites: DATA.cites.slice(0, 1) }, ['cites']).footprints.map((l) => l.id)).toEqual(['cites']);
+    expect(buildObjectLayers(DATA, [])).toEqual({ footprints: [], points: [] });
+  });
+
+  it('says the perimeter in the tooltip', () => {
+    expect(objectTooltip(DATA.cites[2]!)).toBe('Cité éducative Marseille Nord\nCité éducative\nMontpellier · périmètre : commune_approchee');
+  });
+});
+
+describe('the Cités in the PNG legend', () => {
+  const LEGEND = { title: 'Taux de pauvreté', items: [{ colour: '#fff', label: 'n.d. · 1 QPV' }] };
+
+  it('adds a solid and a dashed line when the Cités are drawn, nothing otherwise', () => {
+    expect(withObjectLegend(LEGEND, ['qpv', 'cites'])!.items).toEqual([...LEGEND.items, ...CITE_LEGEND_ITEMS]);
+    expect(CITE_LEGEND_ITEMS.map((i) => [i.outline?.dashed, i.label])).toEqual([
+      [false, 'Cité éducative, périmètre donné par la source : QPV nommés par la source ou commune entière (selon la source)'],
+      [true, 'Cité éducative en tirets : périmètre approché (commune entière)'],
+    ]);
+    expect(withObjectLegend(LEGEND, ['qpv'])).toBe(LEGEND);
+    expect(withObjectLegend(null, ['cites'])).toBeNull();
+  });
+});
