@@ -52,7 +52,8 @@ export const MapViewParam = z
 export interface RejectedParam {
   param: string;
   value: string;
-  reason: 'control-character' | 'malformed';
+  /** `retired`: names a thing the app no longer has (a risk component taken out of the index). */
+  reason: 'control-character' | 'malformed' | 'retired';
 }
 
 /**

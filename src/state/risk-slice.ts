@@ -38,6 +38,19 @@ export const createRiskSlice: StateCreator<AppState, [], [], RiskSlice> = (set) 
   setZoneBlancheKm: (zoneBlancheKm) => set({ zoneBlancheKm }),
 });
 
+/**
+ * Components the index used to have, kept so that an older shared link still opens with its
+ * other weights, and a notice says why one was left out (docs/methodologie.md § 2).
+ */
+const RETIRED_RISK_COMPONENTS: ReadonlySet<string> = new Set(['demandeurs_cap_bep']);
+
+/** The `poids` value split into the pairs of current components (`kept`) and the retired components it names. */
+export function splitRetiredRiskWeights(value: string): { kept: string; retired: string[] } {
+  const pairs = value.split(',');
+  const isRetired = (pair: string) => RETIRED_RISK_COMPONENTS.has(pair.split(':')[0]!);
+  return { kept: pairs.filter((p) => !isRetired(p)).join(','), retired: pairs.filter(isRetired).map((p) => p.split(':')[0]!) };
+}
+
 const weightSchema = UrlNumber.pipe(z.number().min(RISK_WEIGHT_RANGE.min).max(RISK_WEIGHT_RANGE.max).multipleOf(RISK_WEIGHT_RANGE.step));
 
 /**

@@ -18,6 +18,7 @@ function quoted(value: string): string {
 /** The notice of a parameter the link gave but the app ignores. */
 export function rejectedParamNotice({ param, value, reason }: RejectedParam): string {
   if (reason === 'control-character') return `Le paramètre « ${param} » du lien contient un caractère de contrôle : il est ignoré.`;
+  if (reason === 'retired') return `La composante ${quoted(value)} du lien a été retirée de l’indice de risque (voir la méthode) : son poids est ignoré, les autres poids du lien s’appliquent.`;
   if (param === 'carte') return `La position de carte du lien (${quoted(value)}) est illisible : la carte montre la France entière.`;
   return `Le paramètre « ${param} » du lien (${quoted(value)}) est illisible : il est ignoré.`;
 }

@@ -4,7 +4,7 @@ import { type Filters, readFilterParams, writeFilterParams } from '../domain/cro
 import { MapViewParam, readParam, type RejectedParam, UrlText } from '../domain/url-grammar.ts';
 import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
 import { PAGE_VIEWS } from './page-slice.ts';
-import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, ZoneBlancheParam } from './risk-slice.ts';
+import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, splitRetiredRiskWeights, ZoneBlancheParam } from './risk-slice.ts';
 import { rejectedParamNotice } from './url-notices.ts';
 import { type AppState, LAYER_IDS, OBJECT_KINDS, PANELS, TABS, useAppStore } from './store.ts';
 
@@ -88,7 +88,10 @@ export function parseUrlState(hash: string): ParsedUrlState {
   set('tab', read(UrlParams.onglet, 'onglet'));
   set('view', read(UrlParams.vue, 'vue'));
   set('comparison', read(UrlParams.comparer, 'comparer'));
-  set('riskWeights', read(UrlParams.poids, 'poids'));
+  const poids = params.get('poids');
+  const { kept, retired } = splitRetiredRiskWeights(poids ?? '');
+  for (const component of retired) rejected.push({ param: 'poids', value: component, reason: 'retired' });
+  set('riskWeights', retired.length > 0 && kept === '' ? undefined : readParam(UrlParams.poids, 'poids', retired.length > 0 ? kept : poids, rejected));
   set('zoneBlancheKm', read(UrlParams.zone_blanche, 'zone_blanche'));
   read(MapViewParam, 'carte');
   return { state, rejected };

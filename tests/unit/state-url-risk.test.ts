@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_WEIGHTS, isDefaultRiskWeights, RISK_COMPONENT_IDS } from '../../src/domain/risk-index.ts';
 import { formatRiskWeightsParam } from '../../src/state/risk-slice.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { readUrlState, writeUrlState } from '../../src/state/url-state.ts';
+import { parseUrlState, readUrlState, writeUrlState } from '../../src/state/url-state.ts';
+import { rejectedParamNotice } from '../../src/state/url-notices.ts';
 
 const state = useAppStore.getState();
 
@@ -32,6 +33,21 @@ describe('risk weights and zone blanche radius in the URL', () => {
     expect(readUrlState('#zone_blanche=4').zoneBlancheKm).toBeUndefined();
     expect(readUrlState('#zone_blanche=abc').zoneBlancheKm).toBeUndefined();
     expect(readUrlState('#zone_blanche=10').zoneBlancheKm).toBe(10);
+  });
+});
+
+describe('a link written before a component left the index', () => {
+  it('keeps its other weights and says which component is ignored', () => {
+    const { state, rejected } = parseUrlState('#poids=demandeurs_cap_bep:2,taux_pauvrete:2.5&qpv=QP066007');
+    expect(state.riskWeights).toEqual({ ...DEFAULT_RISK_WEIGHTS, taux_pauvrete: 2.5 });
+    expect(rejected.map(rejectedParamNotice)).toEqual([
+      'La composante « demandeurs_cap_bep » du lien a été retirée de l’indice de risque (voir la méthode) : son poids est ignoré, les autres poids du lien s’appliquent.',
+    ]);
+    // Alone, it leaves the defaults and the same notice; with a bad pair, the rest is refused as before.
+    expect(parseUrlState('#poids=demandeurs_cap_bep:0')).toMatchObject({ state: {}, rejected: [{ param: 'poids', reason: 'retired' }] });
+    const bad = parseUrlState('#poids=demandeurs_cap_bep:2,tp60:2');
+    expect(bad.state.riskWeights).toBeUndefined();
+    expect(bad.rejected.map((r) => r.reason)).toEqual(['retired', 'malformed']);
   });
 });
 
