@@ -4,7 +4,8 @@ import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../norma
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { EtablissementsBuild } from './build-etablissements.ts';
-import type { Ep, EtablissementRow } from './etablissements/etablissement-fields.ts';
+import { type EpReseau as Ep, isEpReseau } from '../../src/domain/education-prioritaire.ts';
+import type { EtablissementRow } from './etablissements/etablissement-fields.ts';
 
 /** Margin around the hull of a network's schools: their immediate surroundings. */
 export const FOOTPRINT_BUFFER_METERS = 300;
@@ -20,9 +21,12 @@ interface Member {
   lat: number;
 }
 
+type ReseauMember = EtablissementRow & { ep: Ep };
+const inReseau = (row: EtablissementRow): row is ReseauMember => isEpReseau(row.ep);
+
 /** Collèges of one status in one département, indexed by their points. */
 interface Group {
-  colleges: { row: EtablissementRow; at: Location }[];
+  colleges: { row: ReseauMember; at: Location }[];
   index: PointIndex;
 }
 
@@ -45,13 +49,14 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
   const candidates = etablissements.rows.map((row, i) => ({ row, at: etablissements.locations[i]! }));
   for (const { row } of candidates) if (row.type === 'ecole') withEcoles.add(row.departement_code);
 
-  const colleges = candidates.filter(({ row }) => row.type === 'college' && row.ep !== null);
+  // Only a stated REP or REP+ builds or joins a network: 'hors_ep' and 'inconnu' never do.
+  const colleges = candidates.flatMap(({ row, at }) => (row.type === 'college' && inReseau(row) ? [{ row, at }] : []));
   for (const c of colleges) {
     if (c.row.lon === null || c.row.lat === null) {
       warnings.push({ location: c.at, reason: `${c.row.ep} collège without coordinates: no network footprint, left out of reseaux_ep` });
       continue;
     }
-    const key = groupKey(c.row.departement_code, c.row.ep!);
+    const key = groupKey(c.row.departement_code, c.row.ep);
     located.set(key, [...(located.get(key) ?? []), c]);
   }
   const groups = new Map<string, Group>();
@@ -59,7 +64,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
 
   const members = new Map<string, Member[]>();
   for (const { row, at } of candidates) {
-    if (row.type !== 'ecole' || row.ep === null) continue;
+    if (row.type !== 'ecole' || !inReseau(row)) continue;
     const issue = attach(row, groups.get(groupKey(row.departement_code, row.ep)), members);
     if (issue !== null) warnings.push({ location: at, reason: issue });
   }
@@ -81,7 +86,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
       rows.push({
         uai_college: college.uai,
         nom: college.nom,
-        ep: college.ep!,
+        ep: college.ep,
         commune_code: college.commune_code,
         departement_code: college.departement_code,
         region_code: college.region_code,
@@ -102,7 +107,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
 }
 
 /** Adds the école to the members of its nearest collège; returns why it joins none, or null. */
-function attach(ecole: EtablissementRow, group: Group | undefined, members: Map<string, Member[]>): string | null {
+function attach(ecole: ReseauMember, group: Group | undefined, members: Map<string, Member[]>): string | null {
   const what = `${ecole.ep} école`;
   if (ecole.lon === null || ecole.lat === null) return `${what} without coordinates: attached to no network`;
   const nearest = group?.index.nearest(ecole.lon, ecole.lat) ?? null;

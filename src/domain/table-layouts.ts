@@ -144,7 +144,7 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
     col('type', 'utf8', "'ecole', 'college', 'lycee', 'cio', 'medico_social', 'autre'"),
     col('nature', 'utf8', 'nature as published (libelle_nature), e.g. ECOLE DE NIVEAU ELEMENTAIRE', true),
     col('secteur', 'utf8', "'public' or 'prive'"),
-    col('ep', 'utf8', "'REP+', 'REP' or null (hors éducation prioritaire)", true),
+    col('ep', 'utf8', "éducation prioritaire: 'REP+', 'REP', 'hors_ep' (a source states it is in no network) or 'inconnu' (no loaded source says; never counted as hors EP) — src/domain/education-prioritaire.ts"),
     col('commune_code', 'utf8', 'INSEE code of the commune'),
     col('commune_nom', 'utf8', 'commune name'),
     col('departement_code', 'utf8', 'INSEE code of the département'),

@@ -1,3 +1,4 @@
+import { epLabelSql } from '../domain/education-prioritaire.ts';
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
@@ -24,7 +25,7 @@ export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<Se
     case 'etablissement':
       return `
 SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WHEN 'prive' THEN 'privé' ELSE 'public' END AS "Secteur",
-       coalesce(e.ep, 'hors éducation prioritaire') AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
+       ${epLabelSql('e.ep')} AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
        e.effectifs AS "${ELEVES_FIELD}", e.effectifs_statut AS ${ELEVES_STATUT}, CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
        CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies

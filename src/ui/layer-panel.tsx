@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { isFiltered } from '../domain/cross-filter.ts';
+import { EP_STATUTS, type EpStatut, isEpReseau } from '../domain/education-prioritaire.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
@@ -32,7 +33,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
   const filtered = useAppStore((s) => isFiltered(s.filters));
   const lieux = useSql(LIEUX_BY_CATEGORY, (t) => new Map(tableRows(t).map((r) => [String(r.categorie), Number(r.n)])), ['lieux']);
   const id = useId();
-  const byEp = { 'REP+': 0, REP: 0, hors: 0 };
+  const byEp: Record<EpStatut, number> = { 'REP+': 0, REP: 0, hors_ep: 0, inconnu: 0 };
   for (const e of etablissements) byEp[epSymbolOf(e.ep)] += 1;
   const count = (layer: LayerId): number | null => {
     if (layer === 'qpv') return qpvCount;
@@ -71,10 +72,11 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
       {checkbox(
         'etablissements',
         <>
-          {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
+          {EP_STATUTS.map((k) => (
             <li key={k} data-ep={k} data-count={byEp[k]}>
               <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
-              {k === 'hors' && ' (à partir du zoom 10)'}
+              {!isEpReseau(k) && ' (à partir du zoom 10)'}
+              {k === 'inconnu' && <span className="fr-hint-text">aucune source chargée ne le dit (collèges du fichier national absents du fichier DNB) ; jamais compté hors EP</span>}
             </li>
           ))}
           {filtered && (
