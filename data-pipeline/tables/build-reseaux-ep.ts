@@ -5,10 +5,11 @@ import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { EtablissementsBuild } from './build-etablissements.ts';
 import { type EpReseau as Ep, isEpReseau } from '../../src/domain/education-prioritaire.ts';
+import { RESEAU_BUFFER_METERS } from '../../src/domain/reseau-emprise.ts';
 import type { EtablissementRow } from './etablissements/etablissement-fields.ts';
 
-/** Margin around the hull of a network's schools: their immediate surroundings. */
-export const FOOTPRINT_BUFFER_METERS = 300;
+/** Margin around the hull of a network's schools (shared with the app, which explains it). */
+export const FOOTPRINT_BUFFER_METERS = RESEAU_BUFFER_METERS;
 // A 300 m band does not need more than ~10 m of detail.
 const SIMPLIFY: SimplifyOptions = { toleranceDeg: 0.0001, decimals: 4 };
 
@@ -37,7 +38,9 @@ const groupKey = (departement: string, ep: Ep) => `${departement}/${ep}`;
  * REP+ collège (the tête de réseau) and the REP or REP+ écoles attached to it. Each école is
  * attached to the nearest collège (great-circle, `PointIndex`) of the same status in the same
  * département; one farther than `RESEAU_ECOLE_MAX_METERS`, or with no such collège, joins no network
- * (warning). Footprint: convex hull of the collège and its écoles, buffered by 300 m.
+ * (warning). Footprint, modelled (« emprise estimée » in the app, `reseau-emprise.ts`): convex
+ * hull of the collège and its écoles buffered by 300 m — a 300 m disc around a collège with no
+ * école attached.
  * A collège without coordinates has no footprint: left out (warning). `ecoles` is null in
  * départements where the sources hold no école at all (the annuaires cover Occitanie and
  * Ille-et-Vilaine; the national file is collèges only).

@@ -1,4 +1,5 @@
 import { epLabelSql } from '../domain/education-prioritaire.ts';
+import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
@@ -56,6 +57,7 @@ SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r
        (SELECT t.nom || ' (' || t.departement_code || ')' FROM territoires t WHERE t.niveau = 'commune' AND t.code = r.commune_code) AS "Commune",
        CASE WHEN r.ecoles IS NULL THEN 'non connues : les sources de l’observatoire n’ont aucune école de ce département'
             ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${RESEAU_ECOLE_MAX_METERS / 1000} km au plus)' END AS "Écoles",
+       ${reseauEmpriseSql('r')} AS "Emprise sur la carte",
        (SELECT string_agg(DISTINCT q, ',') FROM etablissements e, unnest(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ',')) AS t(q)
         WHERE e.uai = r.uai_college AND q <> '') AS qpv_lies
 ${fromObject(object, 'r')}`;

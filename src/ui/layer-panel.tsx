@@ -3,12 +3,14 @@ import { tableRows } from '../domain/connector.ts';
 import { isFiltered } from '../domain/cross-filter.ts';
 import { EP_STATUTS, type EpStatut, isEpReseau } from '../domain/education-prioritaire.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
+import { RESEAU_BUFFER_METERS } from '../domain/reseau-emprise.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
 import { LIEU_COLOURS, OBJECT_SYMBOLS } from '../map/object-layers.ts';
 import type { EtablissementPoint } from '../map/etablissement-points.ts';
 import { type LayerId, useAppStore } from '../state/store.ts';
 import { formatCount } from './format.ts';
+import { ReseauEmpriseMethode } from './reseau-emprise-methode.tsx';
 
 const LIEUX_BY_CATEGORY = 'SELECT categorie, count(*)::INTEGER AS n FROM lieux GROUP BY categorie';
 
@@ -17,7 +19,7 @@ const LAYER_TABLES: Partial<Record<LayerId, string>> = { reseaux: 'reseaux_ep', 
 
 const LABELS: Record<LayerId, string> = {
   qpv: 'QPV',
-  reseaux: 'Réseaux REP / REP+ (emprises)',
+  reseaux: 'Réseaux REP / REP+ (emprises estimées)',
   cites: 'Cités éducatives (périmètres)',
   etablissements: 'Établissements scolaires',
   lieux: 'Lieux partenaires et services',
@@ -90,7 +92,16 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
         </>,
         'ep-legend',
       )}
-      {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
+      {checkbox(
+        'reseaux',
+        <>
+          {symbol(OBJECT_SYMBOLS.reseau.url, `Emprise estimée : collège et écoles rattachées + ${RESEAU_BUFFER_METERS} m, ou disque de ${RESEAU_BUFFER_METERS} m autour du collège seul`)}
+          <li>
+            <ReseauEmpriseMethode />
+          </li>
+        </>,
+        'reseaux-legend',
+      )}
       {checkbox('cites', symbol(OBJECT_SYMBOLS.cite.url, 'Communes du périmètre'))}
       {checkbox(
         'lieux',
