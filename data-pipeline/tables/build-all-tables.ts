@@ -64,7 +64,7 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   // The drawn QPV outlines are settled once the establishments and places joined to them are
   // known (the joins use the source outlines), before the QPV table is checked and published
   // and before any later table reads them. The QPV keep their place in the manifest.
-  qpv.warnings.push(...fitQpvOutlines(qpv, joinedPoints(etablissements.rows, lieux.rows)));
+  fitQpvOutlines(qpv, joinedPoints(etablissements.rows, lieux.rows));
   add(QPV_LAYOUT, qpv);
   add(CONTOURS_COMMUNES_LAYOUT, territoires.contours);
   add(INDICATEURS_META_LAYOUT, indicateurs.meta);

@@ -1,7 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../normalise-geometry.ts';
-import type { RowIssue } from '../pipeline-error.ts';
 import { footprintColumns } from '../table-build.ts';
 import { QPV_SIMPLIFY, type QpvBuild } from './build-qpv.ts';
 
@@ -34,12 +33,12 @@ const FINER: readonly SimplifyOptions[] = [
  * drawn outside it): such a QPV is published again with the first finer setting of `FINER`
  * that agrees for every point; the others keep the light outline. Chosen over drawing the
  * source outlines from city zoom, which would ship every vertex of all 111 QPV for a few
- * points. Mutates `qpv.rows` (footprint columns), so it runs before any table reads them;
- * returns one warning per QPV refined (and per QPV that no setting fixes, which the
- * published-geometry test then reports).
+ * points. Mutates `qpv.rows` (footprint columns), so it runs before any table reads them, and
+ * `qpv.warnings`: one per QPV refined (or that no setting fixes), and the repair warning of a
+ * refined outline replaces that of the outline it replaces.
  */
-export function fitQpvOutlines(qpv: QpvBuild, points: Iterable<JoinedPoint>): RowIssue[] {
-  const warnings: RowIssue[] = [];
+export function fitQpvOutlines(qpv: QpvBuild, points: Iterable<JoinedPoint>): void {
+  const warnings = qpv.warnings;
   const near = candidatesByQpv(qpv, points);
   qpv.rows.forEach((row, i) => {
     const candidates = near.get(i);
@@ -54,14 +53,17 @@ export function fitQpvOutlines(qpv: QpvBuild, points: Iterable<JoinedPoint>): Ro
       const footprint = normaliseGeometry(source, epsg, options);
       if ('problem' in footprint || !agrees(footprint.geometry)) continue;
       Object.assign(row, footprintColumns(footprint));
-      const repaired = repairWarning(footprint, at);
+      // Located as build-qpv locates its repairs.
+      const repairAt = { ...qpv.locations[i]!, field: 'code_qp', value: row.code };
+      const previous = warnings.findIndex((w) => w.location.file === repairAt.file && w.location.feature === repairAt.feature && w.reason.startsWith('self-intersecting outline repaired'));
+      if (previous !== -1) warnings.splice(previous, 1);
+      const repaired = repairWarning(footprint, repairAt);
       if (repaired !== null) warnings.push(repaired);
       warnings.push({ location: at, reason: `outline published with more detail (tolerance ${options.toleranceDeg}°, ${options.decimals} decimals) so that the ${candidates.length} establishments and places near it are drawn on the side of its edge the join puts them` });
       return;
     }
     warnings.push({ location: at, reason: 'simplified outline disagrees with the join for a nearby establishment or place, even unsimplified: map and data disagree there' });
   });
-  return warnings;
 }
 
 /** Points whose coordinates fall in a QPV's source or published bounding box, per QPV index. */
