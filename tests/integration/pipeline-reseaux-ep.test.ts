@@ -43,6 +43,10 @@ describe('pipeline: reseaux_ep', () => {
     expect(mismatched).toEqual([]);
   });
 
+  it('is mostly modelled as a disc around a collège alone: 55 networks with écoles, 1,030 without (1,028 where no école is loaded)', async () => {
+    expect(await one(`SELECT count(*) FILTER (WHERE ecoles > 0) AS avec, count(*) FILTER (WHERE coalesce(ecoles, 0) = 0) AS seul, count(*) FILTER (WHERE ecoles IS NULL) AS sans_ecole_chargee FROM reseaux_ep`)).toEqual({ avec: 55, seul: 1030, sans_ecole_chargee: 1028 });
+  });
+
   it('declares the etablissements sources as its provenance, and counts its warnings', () => {
     const entry = manifest.tables.find((t) => t.name === 'reseaux_ep')!;
     const etablissements = manifest.tables.find((t) => t.name === 'etablissements')!;
