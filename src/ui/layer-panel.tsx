@@ -78,7 +78,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
             <li key={k} data-ep={k} data-count={byEp[k]}>
               <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
               {!isEpReseau(k) && ' (à partir du zoom 10)'}
-              {k === 'inconnu' && <span className="fr-hint-text">aucune source chargée ne le dit (collèges du fichier national absents du fichier DNB) ; jamais compté hors EP</span>}
+              {k === 'inconnu' && <span className="fr-hint-text">aucune source chargée ne le dit ; jamais compté hors EP</span>}
             </li>
           ))}
           {filtered && (
