@@ -13,6 +13,7 @@ import { buildQpvColleges } from './build-qpv-colleges.ts';
 import { buildReseauxEp } from './build-reseaux-ep.ts';
 import { buildRisqueDecrochage } from './build-risque-decrochage.ts';
 import { buildTerritoires, type TerritoireRow } from './build-territoires.ts';
+import { fitQpvOutlines, type JoinedPoint } from './qpv-outline-fit.ts';
 import { DepartementCheck, departementWarnings } from './departement-check.ts';
 import { contratsDeVilleTerritoires } from './territoires/contrats-de-ville-territoires.ts';
 
@@ -20,9 +21,11 @@ export type BuiltTable = [TableLayout, TableBuild<Record<string, string | number
 
 /**
  * Builds every published table from the sources read, in dependency order: territories
- * first (communes locate QPV), then QPV (their geometry locates establishments)… Each table
+ * first (communes locate QPV), then QPV (their geometry locates establishments, whose points
+ * then settle the QPV's drawn outlines: `fitQpvOutlines`)… Each table
  * goes to `built` as soon as it is complete: a `built` that throws (a table over its rejection
- * threshold) stops the run there, before the tables that depend on it are built for nothing.
+ * threshold) stops the run there, before the tables that depend on it are built for nothing
+ * (except establishments and places, built before the QPV are complete).
  * Returned in the manifest's order.
  */
 export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltTable) => void = () => {}): Promise<BuiltTable[]> {
@@ -47,15 +50,10 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   });
   add(TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires)));
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
-  add(QPV_LAYOUT, qpv);
-  add(CONTOURS_COMMUNES_LAYOUT, territoires.contours);
   const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
-  add(INDICATEURS_META_LAYOUT, indicateurs.meta);
-  add(INDICATEURS_LAYOUT, indicateurs.indicateurs);
   const check = new DepartementCheck(territoires.departements);
   const etablissements = buildEtablissements(inputs, territoires, qpv);
   etablissements.warnings.push(...departementWarnings(etablissements, check));
-  add(ETABLISSEMENTS_LAYOUT, etablissements);
   const lieux = buildLieux(inputs, territoires, qpv, etablissements);
   // CIO are establishments, checked above; a commune's point lies in its commune.
   lieux.warnings.push(
@@ -64,6 +62,15 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
       point: (l) => (l.precision === 'contrat_de_ville' ? `point of its contrat de ville ${l.code_cv}` : 'point'),
     }),
   );
+  // The drawn QPV outlines are settled once the establishments and places joined to them are
+  // known (the joins use the source outlines), before the QPV table is checked and published
+  // and before any later table reads them. The QPV keep their place in the manifest.
+  fitQpvOutlines(qpv, joinedPoints(etablissements.rows, lieux.rows));
+  add(QPV_LAYOUT, qpv);
+  add(CONTOURS_COMMUNES_LAYOUT, territoires.contours);
+  add(INDICATEURS_META_LAYOUT, indicateurs.meta);
+  add(INDICATEURS_LAYOUT, indicateurs.indicateurs);
+  add(ETABLISSEMENTS_LAYOUT, etablissements);
   add(LIEUX_LAYOUT, lieux);
   add(RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements));
   for (const [layout, build] of buildActionTables(inputs, territoires, qpv)) add(layout, build);
@@ -74,4 +81,11 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   add(RISQUE_COMPOSANTES_LAYOUT, risque.composantes);
   add(ACCES_SERVICES_LAYOUT, buildAccesServices(qpv, lieux, etablissements));
   return tables;
+}
+
+/** Located establishments, and places at their address: the points a QPV join is stated for. */
+function* joinedPoints(etablissements: readonly Record<string, unknown>[], lieux: readonly Record<string, unknown>[]): Generator<JoinedPoint> {
+  for (const row of [...etablissements, ...lieux.filter((l) => l.precision === 'adresse')]) {
+    if (typeof row.lon === 'number' && typeof row.lat === 'number') yield { lon: row.lon, lat: row.lat };
+  }
 }

@@ -1,21 +1,28 @@
 import { foldText } from '../../src/domain/fold-text.ts';
-import { normaliseGeometry, repairWarning } from '../normalise-geometry.ts';
+import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../normalise-geometry.ts';
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { GeoJsonFile } from '../read/read-geojson.ts';
 import type { SourceInput } from '../read/read-source.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { PolygonIndex } from '../../geo/index.ts';
+import { PolygonIndex, reprojectGeometry } from '../../geo/index.ts';
 import { footprintColumns, type TableBuild } from '../table-build.ts';
 import { type CommuneGeometries, departementOfCommune } from './build-territoires.ts';
 import { lowerCaseKeys, normaliseInseeCommune, QpvPropertiesSchema } from './qpv-properties.ts';
 
 export type QpvRow = Record<string, string | number | null> & { code: string };
 
-/** The QPV table and their source geometry (unsimplified), indexed for spatial joins. */
-export type QpvBuild = TableBuild<QpvRow> & { geometries: { codes: string[]; index: PolygonIndex } };
+/**
+ * The QPV table and their source geometry (unsimplified), indexed for spatial joins.
+ * `sources[i]` is the source geometry of `rows[i]` with its CRS, to publish it again with
+ * more detail when the simplified outline disagrees with the joins (`fitQpvOutlines`).
+ */
+export type QpvBuild = TableBuild<QpvRow> & {
+  geometries: { codes: string[]; index: PolygonIndex };
+  sources: { geometry: Polygon | MultiPolygon; epsg: number | null }[];
+};
 
-// QPV are small (a few hundred metres): keep ~5 m of detail.
-const SIMPLIFY = { toleranceDeg: 0.00005, decimals: 5 };
+/** QPV are small (a few hundred metres): keep ~5 m of detail (`fitQpvOutlines` may keep more). */
+export const QPV_SIMPLIFY: SimplifyOptions = { toleranceDeg: 0.00005, decimals: 5 };
 
 
 /**
@@ -35,6 +42,7 @@ export function buildQpv(
   let rowsIn = 0;
 
   const raw: (Polygon | MultiPolygon)[] = [];
+  const sources: QpvBuild['sources'] = [];
   for (const { source, data: file } of inputs) {
     for (const feature of file.features) {
       rowsIn += 1;
@@ -48,7 +56,8 @@ export function buildQpv(
         continue;
       }
       const p = parsed.data;
-      const footprint = normaliseGeometry(feature.geometry, file.epsg ?? source.crs ?? null, SIMPLIFY);
+      const epsg = file.epsg ?? source.crs ?? null;
+      const footprint = normaliseGeometry(feature.geometry, epsg, QPV_SIMPLIFY);
       if ('problem' in footprint) {
         rejected.push({ location: { ...at, field: 'geometry' }, reason: footprint.problem });
         continue;
@@ -76,7 +85,9 @@ export function buildQpv(
       const repaired = repairWarning(footprint, { ...at, field: 'code_qp', value: p.code_qp });
       if (repaired !== null) warnings.push(repaired);
       locations.push(at);
-      raw.push(feature.geometry as Polygon | MultiPolygon);
+      // The joins test points in WGS84: index the source outline in WGS84 too, unsimplified.
+      raw.push(epsg !== null && epsg !== 4326 ? reprojectGeometry(feature.geometry as Polygon | MultiPolygon, epsg) : (feature.geometry as Polygon | MultiPolygon));
+      sources.push({ geometry: feature.geometry as Polygon | MultiPolygon, epsg });
       rows.push({
         code: p.code_qp,
         nom: (p.nom_qp ?? p.lib_qp)!,
@@ -91,5 +102,5 @@ export function buildQpv(
       });
     }
   }
-  return { rows, locations, rowsIn, rejected, warnings, geometries: { codes: rows.map((r) => r.code), index: new PolygonIndex(raw) } };
+  return { rows, locations, rowsIn, rejected, warnings, geometries: { codes: rows.map((r) => r.code), index: new PolygonIndex(raw) }, sources };
 }

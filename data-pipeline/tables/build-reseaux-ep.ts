@@ -4,10 +4,12 @@ import { normaliseGeometry, repairWarning, type SimplifyOptions } from '../norma
 import type { Location, RowIssue } from '../pipeline-error.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { EtablissementsBuild } from './build-etablissements.ts';
-import type { Ep, EtablissementRow } from './etablissements/etablissement-fields.ts';
+import { type EpReseau as Ep, isEpReseau } from '../../src/domain/education-prioritaire.ts';
+import { RESEAU_BUFFER_METERS } from '../../src/domain/reseau-emprise.ts';
+import type { EtablissementRow } from './etablissements/etablissement-fields.ts';
 
-/** Margin around the hull of a network's schools: their immediate surroundings. */
-export const FOOTPRINT_BUFFER_METERS = 300;
+/** Margin around the hull of a network's schools (shared with the app, which explains it). */
+export const FOOTPRINT_BUFFER_METERS = RESEAU_BUFFER_METERS;
 // A 300 m band does not need more than ~10 m of detail.
 const SIMPLIFY: SimplifyOptions = { toleranceDeg: 0.0001, decimals: 4 };
 
@@ -20,9 +22,12 @@ interface Member {
   lat: number;
 }
 
+type ReseauMember = EtablissementRow & { ep: Ep };
+const inReseau = (row: EtablissementRow): row is ReseauMember => isEpReseau(row.ep);
+
 /** Collèges of one status in one département, indexed by their points. */
 interface Group {
-  colleges: { row: EtablissementRow; at: Location }[];
+  colleges: { row: ReseauMember; at: Location }[];
   index: PointIndex;
 }
 
@@ -33,7 +38,9 @@ const groupKey = (departement: string, ep: Ep) => `${departement}/${ep}`;
  * REP+ collège (the tête de réseau) and the REP or REP+ écoles attached to it. Each école is
  * attached to the nearest collège (great-circle, `PointIndex`) of the same status in the same
  * département; one farther than `RESEAU_ECOLE_MAX_METERS`, or with no such collège, joins no network
- * (warning). Footprint: convex hull of the collège and its écoles, buffered by 300 m.
+ * (warning). Footprint, modelled (« emprise estimée » in the app, `reseau-emprise.ts`): convex
+ * hull of the collège and its écoles buffered by 300 m — a 300 m disc around a collège with no
+ * école attached.
  * A collège without coordinates has no footprint: left out (warning). `ecoles` is null in
  * départements where the sources hold no école at all (the annuaires cover Occitanie and
  * Ille-et-Vilaine; the national file is collèges only).
@@ -45,13 +52,14 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
   const candidates = etablissements.rows.map((row, i) => ({ row, at: etablissements.locations[i]! }));
   for (const { row } of candidates) if (row.type === 'ecole') withEcoles.add(row.departement_code);
 
-  const colleges = candidates.filter(({ row }) => row.type === 'college' && row.ep !== null);
+  // Only a stated REP or REP+ builds or joins a network: 'hors_ep' and 'inconnu' never do.
+  const colleges = candidates.flatMap(({ row, at }) => (row.type === 'college' && inReseau(row) ? [{ row, at }] : []));
   for (const c of colleges) {
     if (c.row.lon === null || c.row.lat === null) {
       warnings.push({ location: c.at, reason: `${c.row.ep} collège without coordinates: no network footprint, left out of reseaux_ep` });
       continue;
     }
-    const key = groupKey(c.row.departement_code, c.row.ep!);
+    const key = groupKey(c.row.departement_code, c.row.ep);
     located.set(key, [...(located.get(key) ?? []), c]);
   }
   const groups = new Map<string, Group>();
@@ -59,7 +67,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
 
   const members = new Map<string, Member[]>();
   for (const { row, at } of candidates) {
-    if (row.type !== 'ecole' || row.ep === null) continue;
+    if (row.type !== 'ecole' || !inReseau(row)) continue;
     const issue = attach(row, groups.get(groupKey(row.departement_code, row.ep)), members);
     if (issue !== null) warnings.push({ location: at, reason: issue });
   }
@@ -81,7 +89,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
       rows.push({
         uai_college: college.uai,
         nom: college.nom,
-        ep: college.ep!,
+        ep: college.ep,
         commune_code: college.commune_code,
         departement_code: college.departement_code,
         region_code: college.region_code,
@@ -102,7 +110,7 @@ export function buildReseauxEp(etablissements: Pick<EtablissementsBuild, 'rows' 
 }
 
 /** Adds the école to the members of its nearest collège; returns why it joins none, or null. */
-function attach(ecole: EtablissementRow, group: Group | undefined, members: Map<string, Member[]>): string | null {
+function attach(ecole: ReseauMember, group: Group | undefined, members: Map<string, Member[]>): string | null {
   const what = `${ecole.ep} école`;
   if (ecole.lon === null || ecole.lat === null) return `${what} without coordinates: attached to no network`;
   const nearest = group?.index.nearest(ecole.lon, ecole.lat) ?? null;

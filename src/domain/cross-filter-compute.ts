@@ -1,3 +1,4 @@
+import { EP_STATUTS } from './education-prioritaire.ts';
 import { isSecretStatut } from './secret-statistique.ts';
 import { CATEGORY_DIMENSIONS, type CategoryDimension, type Filters, type Range } from './cross-filter.ts';
 
@@ -116,7 +117,7 @@ export function computeCrossFilter(facts: readonly QpvFacts[], filters: Filters,
 export const MATCH_SORTS = ['nom', 'commune_nom', 'departement_code', 'valeur', 'distance_m', 'ep'] as const;
 export type MatchSort = { column: (typeof MATCH_SORTS)[number]; descending: boolean };
 
-const EP_ORDER: Record<string, number> = { 'REP+': 0, REP: 1, hors: 2 };
+const EP_ORDER: Record<string, number> = Object.fromEntries(EP_STATUTS.map((s, i) => [s, i]));
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** The matches sorted by a column, missing values last, ties by code (a stable order). */

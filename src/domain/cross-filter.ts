@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatUrlNumber, readParam, type RejectedParam, UrlRange, UrlText } from './url-grammar.ts';
+import { EP_LABELS, EP_STATUTS, type EpStatut } from './education-prioritaire.ts';
 import { AXES, FINANCEMENTS, SPHERES } from './vocabulary.ts';
 
 /**
@@ -7,8 +8,10 @@ import { AXES, FINANCEMENTS, SPHERES } from './vocabulary.ts';
  * Within a dimension the choices are alternatives (OR); across dimensions they all apply
  * (AND). Each chart shows the QPV under the *other* dimensions' filters.
  */
-export const EP_STATUTS = ['REP+', 'REP', 'hors'] as const;
-export type EpStatut = (typeof EP_STATUTS)[number];
+export { EP_STATUTS, type EpStatut };
+
+/** `f_ep=hors`, as URLs written before the « inconnu » status said « hors EP »: read as 'hors_ep'. */
+const EP_URL_ALIASES: Readonly<Record<string, EpStatut>> = { hors: 'hors_ep' };
 
 /** Niveaux of the territory selector, from the widest. */
 export const TERRITOIRE_NIVEAUX = ['region', 'departement', 'commune', 'cite'] as const;
@@ -43,11 +46,7 @@ export const NO_FILTERS: Filters = { valeur: null, distance: null, ep: [], spher
 
 /** Categories of each categorical dimension, with their French labels, in display order. */
 export const CATEGORIES: Record<CategoryDimension, readonly { id: string; label: string }[]> = {
-  ep: [
-    { id: 'REP+', label: 'REP+' },
-    { id: 'REP', label: 'REP' },
-    { id: 'hors', label: 'Hors éducation prioritaire' },
-  ],
+  ep: EP_STATUTS.map((id) => ({ id, label: EP_LABELS[id] })),
   spheres: SPHERES,
   axes: AXES,
   financement: FINANCEMENTS,
@@ -71,16 +70,16 @@ export function toggleCategory(filters: Filters, dimension: CategoryDimension, i
 }
 
 const ids = (dimension: CategoryDimension) => CATEGORIES[dimension].map((c) => c.id) as [string, ...string[]];
-const list = (dimension: CategoryDimension) =>
+const list = (dimension: CategoryDimension, aliases: Readonly<Record<string, string>> = {}) =>
   z
     .string()
-    .transform((v) => v.split(','))
+    .transform((v) => [...new Set(v.split(',').map((id) => aliases[id] ?? id))])
     .pipe(z.array(z.enum(ids(dimension))));
 /** URL form of each filter (STYLE.md §4: validated where it enters). */
 const FilterParams = {
   valeur: UrlRange,
   distance: UrlRange,
-  ep: list('ep'),
+  ep: list('ep', EP_URL_ALIASES),
   spheres: list('spheres'),
   axes: list('axes'),
   financement: list('financement'),

@@ -148,7 +148,7 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
     col('type', 'utf8', "'ecole', 'college', 'lycee', 'cio', 'medico_social', 'autre'"),
     col('nature', 'utf8', 'nature as published (libelle_nature), e.g. ECOLE DE NIVEAU ELEMENTAIRE', true),
     col('secteur', 'utf8', "'public' or 'prive'"),
-    col('ep', 'utf8', "'REP+', 'REP' or null (hors éducation prioritaire)", true),
+    col('ep', 'utf8', "éducation prioritaire: 'REP+', 'REP', 'hors_ep' (a source states it is in no network) or 'inconnu' (no loaded source says; never counted as hors EP) — src/domain/education-prioritaire.ts"),
     col('commune_code', 'utf8', 'INSEE code of the commune'),
     col('commune_nom', 'utf8', 'commune name'),
     col('departement_code', 'utf8', 'INSEE code of the département'),
@@ -290,7 +290,7 @@ export const RESEAU_ECOLE_MAX_METERS = 5000;
 
 export const RESEAUX_EP_LAYOUT: TableLayout = {
   name: 'reseaux_ep',
-  description: 'Réseaux d’éducation prioritaire REP et REP+ : collège tête de réseau, écoles rattachées (reconstitués : école → collège de même statut le plus proche du département, 5 km au plus), emprise',
+  description: 'Réseaux d’éducation prioritaire REP et REP+ : collège tête de réseau, écoles rattachées (reconstitués : école → collège de même statut le plus proche du département, 5 km au plus), emprise estimée (modélisée : enveloppe + 300 m, ou disque de 300 m autour du collège seul)',
   key: ['uai_college'],
   derivedFrom: 'etablissements',
   columns: [
@@ -308,7 +308,7 @@ export const RESEAUX_EP_LAYOUT: TableLayout = {
     col('ymin', 'float64', 'bounding box, WGS84'),
     col('xmax', 'float64', 'bounding box, WGS84'),
     col('ymax', 'float64', 'bounding box, WGS84'),
-    col('geometry', 'utf8', 'GeoJSON footprint: convex hull of the collège and its écoles buffered by 300 m (Polygon), simplified to ~10 m'),
+    col('geometry', 'utf8', 'GeoJSON footprint, MODELLED (« emprise estimée »): convex hull of the collège and its écoles buffered by 300 m — a 300 m disc when no école is attached (ecoles 0 or null) — (Polygon), simplified to ~10 m'),
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
+import { EP_LONG_LABELS, EP_STATUTS, type EpStatut, isEpReseau } from '../domain/education-prioritaire.ts';
 import { etablissementKindLabel } from '../domain/etablissement-nature.ts';
 import type { EtablissementPoint } from './etablissement-points.ts';
 import { hexToRgba, type Rgba, rgbaCss } from './palettes.ts';
@@ -12,8 +13,10 @@ const svg = (body: string, width = 24) => `data:image/svg+xml;charset=utf-8,${en
 const SHAPES = {
   'REP+': (fill: string) => `<path d="M12 1 23 12 12 23 1 12Z" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
   REP: (fill: string) => `<path d="M12 2 23 21H1Z" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
-  hors: (fill: string) => `<circle cx="12" cy="12" r="8" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
-};
+  hors_ep: (fill: string) => `<circle cx="12" cy="12" r="8" fill="${fill}" stroke="#fff" stroke-width="2"/>`,
+  // Hollow: no status to fill it with.
+  inconnu: (fill: string) => `<rect x="4" y="4" width="16" height="16" fill="#fff" stroke="${fill}" stroke-width="4"/>`,
+} satisfies Record<EpStatut, (fill: string) => string>;
 
 /**
  * How the schools near no QPV passing the filters are drawn: in place, smaller, in a pale
@@ -36,16 +39,19 @@ function symbol(shape: keyof typeof SHAPES, label: string, colour: string, size:
 }
 
 /**
- * REP+, REP and hors éducation prioritaire told apart by shape and colour, not colour alone
- * (WCAG 1.4.1): diamond, triangle, circle. Inline SVG, so no request leaves the origin.
+ * REP+, REP, hors éducation prioritaire and unknown status told apart by shape and colour, not
+ * colour alone (WCAG 1.4.1): diamond, triangle, circle, hollow square — an unknown status never
+ * looks like hors EP. Keyed by the status ids of `education-prioritaire.ts`. Inline SVG, so no
+ * request leaves the origin.
  */
 export const EP_SYMBOLS = {
   'REP+': symbol('REP+', 'REP+', '#000091', 16),
   REP: symbol('REP', 'REP', '#6a6af4', 14),
-  hors: symbol('hors', 'Hors éducation prioritaire', '#666666', 9),
-} as const;
+  hors_ep: symbol('hors_ep', 'Hors éducation prioritaire', '#666666', 9),
+  inconnu: symbol('inconnu', 'Éducation prioritaire inconnue', '#b34000', 10),
+} as const satisfies Record<EpStatut, unknown>;
 
-const SYMBOL_IDS = Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[];
+const SYMBOL_IDS = EP_STATUTS;
 /**
  * Every icon, plain then pale, in one atlas loaded with the layer: the pale ones are there
  * before the first filter, which then draws them without waiting for an image.
@@ -60,8 +66,9 @@ const ATLAS_MAPPING = Object.fromEntries(
   [...SYMBOL_IDS, ...SYMBOL_IDS.map((k) => `${k}-pale`)].map((id, i) => [id, { x: 24 * i, y: 0, width: 24, height: 24, mask: false }]),
 );
 
-export type EpSymbol = keyof typeof EP_SYMBOLS;
-export const epSymbolOf = (ep: EtablissementPoint['ep']): EpSymbol => (ep === 'REP+' ? 'REP+' : ep === 'REP' ? 'REP' : 'hors');
+export type EpSymbol = EpStatut;
+/** The symbol of a status; a value outside the four (an older table) is drawn as unknown, never as hors EP. */
+export const epSymbolOf = (ep: EtablissementPoint['ep']): EpSymbol => (EP_STATUTS.includes(ep) ? ep : 'inconnu');
 
 /** Below this zoom only REP and REP+ establishments are drawn (14,000 points would hide the map). */
 export const ALL_ETABLISSEMENTS_MIN_ZOOM = 10;
@@ -71,7 +78,7 @@ const epOnlyCache = new WeakMap<readonly EtablissementPoint[], EtablissementPoin
 function epOnly(points: readonly EtablissementPoint[]): EtablissementPoint[] {
   let ep = epOnlyCache.get(points);
   if (ep === undefined) {
-    ep = points.filter((p) => p.ep !== null);
+    ep = points.filter((p) => isEpReseau(p.ep));
     epOnlyCache.set(points, ep);
   }
   return ep;
@@ -158,7 +165,7 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
 
 /** Tooltip text for an establishment (never HTML: names come from open data). */
 export function etablissementTooltip(p: EtablissementPoint): string {
-  const ep = p.ep === null ? 'hors éducation prioritaire' : p.ep;
+  const ep = EP_LONG_LABELS[epSymbolOf(p.ep)];
   return `${p.nom}\n${etablissementKindLabel(p.type, p.secteur)} · ${ep}\n${p.uai} · ${p.commune_nom}`;
 }
 

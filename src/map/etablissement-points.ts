@@ -1,11 +1,12 @@
 import type { Table } from 'apache-arrow';
+import type { EpStatut } from '../domain/education-prioritaire.ts';
 
 /** One establishment as the map draws it. */
 export interface EtablissementPoint {
   uai: string;
   nom: string;
   type: string;
-  ep: 'REP+' | 'REP' | null;
+  ep: EpStatut;
   secteur: string;
   commune_nom: string;
   lon: number;
@@ -14,13 +15,14 @@ export interface EtablissementPoint {
   qpv: string;
 }
 
-const EP_RANK = { 'REP+': 2, REP: 1 } as const;
-const epRank = (ep: EtablissementPoint['ep']) => (ep === null ? 0 : EP_RANK[ep]);
+/** Drawing order, bottom to top. */
+const EP_RANK: Record<EpStatut, number> = { hors_ep: 0, inconnu: 1, REP: 2, 'REP+': 3 };
+const epRank = (ep: EtablissementPoint['ep']) => EP_RANK[ep] ?? 0;
 
 /**
  * Every located establishment of the published `etablissements` table, read from its Arrow
  * columns (the map draws them without waiting for DuckDB): éducation prioritaire last, so that
- * it is drawn on top, then by UAI.
+ * it is drawn on top (unknown status over hors EP), then by UAI.
  */
 export function etablissementPoints(table: Table): EtablissementPoint[] {
   const column = (name: string) => {

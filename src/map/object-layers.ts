@@ -28,7 +28,7 @@ export const OBJECT_SYMBOLS = {
     colour: '#E69F00',
     url: svg('<rect x="3" y="3" width="18" height="18" fill="#E69F0014" stroke="#B36B00" stroke-width="2" stroke-dasharray="4 3"/>'),
   },
-  reseau: { label: 'Réseau REP / REP+ (emprise)', colour: '#6a6af4', url: svg('<rect x="3" y="3" width="18" height="18" rx="6" fill="#6a6af455" stroke="#000091" stroke-width="2"/>') },
+  reseau: { label: 'Réseau REP / REP+ (emprise estimée)', colour: '#6a6af4', url: svg('<rect x="3" y="3" width="18" height="18" rx="6" fill="#6a6af455" stroke="#000091" stroke-width="2"/>') },
   pre: { label: 'Programme de réussite éducative', colour: '#009E73', url: svg('<rect x="4" y="4" width="16" height="16" fill="#009E73" stroke="#fff" stroke-width="2"/>') },
   action: { label: 'Actions éducatives', colour: '#CC79A7', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
 } as const;

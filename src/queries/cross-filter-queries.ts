@@ -10,8 +10,10 @@ export const CROSS_FILTER_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 
 /**
  * Facts of each QPV the filters test, computed once (they do not depend on the filters):
  * - `cf_qpv`: éducation prioritaire status — the best status of the schools in the QPV or
- *   within 300 m of it (its *quartier vécu*) —, distance to the nearest 16–25 service of any
- *   category, and the folded text the search filter matches;
+ *   within 300 m of it (its *quartier vécu*): REP+, else REP, else 'inconnu' when one of them
+ *   has an unknown status (it might be REP), else 'hors_ep' (every school there is stated
+ *   hors EP, or there is none) —, distance to the nearest 16–25 service of any category, and
+ *   the folded text the search filter matches;
  * - `cf_qpv_actions`: the sphères, axes and financements of the actions placed in each QPV
  *   (an action that names no QPV counts for every QPV of its communes);
  * - `cf_qpv_territoires`: the région, département, main commune and Cités of each QPV.
@@ -19,16 +21,16 @@ export const CROSS_FILTER_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 
 export const CROSS_FILTER_SETUP: readonly string[] = [
   `CREATE OR REPLACE TABLE cf_qpv AS
 WITH ep AS (
-  SELECT q AS code, max(CASE e.ep WHEN 'REP+' THEN 2 ELSE 1 END) AS rang
+  SELECT q AS code, max(CASE e.ep WHEN 'REP+' THEN 3 WHEN 'REP' THEN 2 WHEN 'hors_ep' THEN 0 ELSE 1 END) AS rang
   FROM etablissements e,
        unnest(list_distinct(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ','))) AS t(q)
-  WHERE e.ep IS NOT NULL AND q <> ''
+  WHERE q <> ''
   GROUP BY q
 ), acces AS (
   SELECT qpv_code AS code, min(distance_m) AS distance_m FROM acces_services GROUP BY qpv_code
 )
 SELECT q.code, q.nom, q.commune_code, q.commune_nom, q.departement_code, q.region_code, q.xmin, q.ymin, q.xmax, q.ymax,
-       CASE ep.rang WHEN 2 THEN 'REP+' WHEN 1 THEN 'REP' ELSE 'hors' END AS ep,
+       CASE ep.rang WHEN 3 THEN 'REP+' WHEN 2 THEN 'REP' WHEN 1 THEN 'inconnu' ELSE 'hors_ep' END AS ep,
        acces.distance_m,
        ${foldTextSql("q.nom || ' ' || q.communes_libelle || ' ' || q.code")} AS texte
 FROM qpv q LEFT JOIN ep USING (code) LEFT JOIN acces USING (code)`,

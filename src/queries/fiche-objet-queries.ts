@@ -1,4 +1,6 @@
 import { PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
+import { epLabelSql } from '../domain/education-prioritaire.ts';
+import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
 import type { SelectedObject } from '../state/store.ts';
@@ -26,7 +28,7 @@ export function buildFicheObjetQuery(object: SelectedObject & { kind: Exclude<Se
     case 'etablissement':
       return `
 SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WHEN 'prive' THEN 'privé' ELSE 'public' END AS "Secteur",
-       coalesce(e.ep, 'hors éducation prioritaire') AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
+       ${epLabelSql('e.ep')} AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
        e.effectifs AS "${ELEVES_FIELD}", e.effectifs_statut AS ${ELEVES_STATUT}, CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
        CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies
@@ -61,6 +63,7 @@ SELECT r.nom AS "Collège tête de réseau", r.ep AS "Éducation prioritaire", r
        (SELECT t.nom || ' (' || t.departement_code || ')' FROM territoires t WHERE t.niveau = 'commune' AND t.code = r.commune_code) AS "Commune",
        CASE WHEN r.ecoles IS NULL THEN 'non connues : les sources de l’observatoire n’ont aucune école de ce département'
             ELSE r.ecoles::VARCHAR || ', rattachées par l’observatoire au collège ' || r.ep || ' le plus proche du département (${RESEAU_ECOLE_MAX_METERS / 1000} km au plus)' END AS "Écoles",
+       ${reseauEmpriseSql('r')} AS "Emprise sur la carte",
        (SELECT string_agg(DISTINCT q, ',') FROM etablissements e, unnest(string_split(concat_ws(',', e.qpv_code, e.qpv_300m), ',')) AS t(q)
         WHERE e.uai = r.uai_college AND q <> '') AS qpv_lies
 ${fromObject(object, 'r')}`;

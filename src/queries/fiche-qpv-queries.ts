@@ -1,4 +1,5 @@
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
+import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { sqlString } from '../domain/sql.ts';
 import { buildRiskScoresQuery } from '../domain/risk-index-query.ts';
 import { isDefaultRiskWeights, type RiskWeights } from '../domain/risk-index.ts';
@@ -99,7 +100,7 @@ SELECT uai, nom, type, secteur, ep, effectifs, effectifs_statut, ips, ips_annee,
        coalesce(qpv_code = ${sqlString(code)}, false) AS dans_le_qpv
 FROM etablissements
 WHERE qpv_code = ${sqlString(code)} OR list_contains(string_split(qpv_300m, ','), ${sqlString(code)})
-ORDER BY CASE ep WHEN 'REP+' THEN 0 WHEN 'REP' THEN 1 ELSE 2 END, dans_le_qpv DESC, nom`;
+ORDER BY ${epOrderSql('ep')}, dans_le_qpv DESC, nom`;
 }
 
 /**

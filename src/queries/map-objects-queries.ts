@@ -1,5 +1,6 @@
 import { PERIMETRE_KINDS, PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
+import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import type { SelectedObject } from '../state/store.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { fromObject, OBJECT_TABLES } from './object-tables.ts';
@@ -91,11 +92,11 @@ FROM cites c WHERE c.geometry IS NOT NULL
 ORDER BY c.nom`;
 }
 
-/** Footprints of the REP / REP+ networks (see docs/data-sources.md for how they are drawn). */
+/** Footprints of the REP / REP+ networks, modelled and said so (`reseau-emprise.ts`). */
 export function buildReseauFootprintsQuery(): string {
   return `
-SELECT 'reseau' AS kind, uai_college AS id, nom, ep AS categorie, ep || coalesce(' · ' || ecoles || ' écoles rattachées', '') AS detail, geometry
-FROM reseaux_ep WHERE geometry IS NOT NULL
+SELECT 'reseau' AS kind, uai_college AS id, nom, ep AS categorie, ep || ' · ' || ${reseauEmpriseSql('r')} AS detail, geometry
+FROM reseaux_ep r WHERE geometry IS NOT NULL
 ORDER BY ep DESC, uai_college`;
 }
 

@@ -1,3 +1,4 @@
+import { EP_RESEAU_SQL } from '../domain/education-prioritaire.ts';
 import { ETABLISSEMENT_KIND_LABELS } from '../domain/etablissement-nature.ts';
 import { foldText, foldTextSql as normSql } from '../domain/fold-text.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
@@ -108,7 +109,7 @@ export const OBJECT_SEARCH_SETUP = `CREATE OR REPLACE TABLE search_objets AS ${s
   FROM ${OBJECT_TABLES.pre.table} WHERE lon IS NOT NULL
   UNION ALL
   SELECT 'etablissement', 8, ${OBJECT_TABLES.etablissement.key}, nom, nom || ' ' || commune_nom,
-         ${KIND_LABEL_SQL} || coalesce(' ' || ep, '') || ' · ' || commune_nom || ' (' || departement_code || ')',
+         ${KIND_LABEL_SQL} || CASE WHEN ep IN ${EP_RESEAU_SQL} THEN ' ' || ep WHEN ep = 'hors_ep' THEN '' ELSE ' · EP inconnue' END || ' · ' || commune_nom || ' (' || departement_code || ')',
          lon, lat, lon, lat
   FROM ${OBJECT_TABLES.etablissement.table} WHERE lon IS NOT NULL`)}`;
 

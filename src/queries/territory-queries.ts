@@ -1,4 +1,5 @@
 import type { Territoire } from '../domain/cross-filter.ts';
+import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
@@ -56,14 +57,17 @@ WHERE ${qpvInTerritory(t)}
 ORDER BY q.commune_nom, q.nom`;
 }
 
-/** Schools and collèges of éducation prioritaire (REP+, then REP) in the territory's communes. */
+/**
+ * Schools and collèges of éducation prioritaire (REP+, then REP) in the territory's communes,
+ * then those whose status is unknown (they might be REP: listed apart, never left out as hors EP).
+ */
 export function buildTerritoryEtablissementsQuery(t: Territoire): string {
   return `
 WITH ${territoryScopeCtes(t)}
 SELECT e.uai, e.nom, e.type, e.ep, e.commune_nom, e.qpv_code
 FROM etablissements e
-WHERE e.ep IS NOT NULL AND ${placedInTerritory('e')}
-ORDER BY e.ep DESC, e.commune_nom, e.type, e.nom`;
+WHERE e.ep <> 'hors_ep' AND ${placedInTerritory('e')}
+ORDER BY ${epOrderSql('e.ep')}, e.commune_nom, e.type, e.nom`;
 }
 
 /** Programmes de réussite éducative covering at least one commune of the territory. */

@@ -13,6 +13,7 @@ import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery, type Fi
 import { type SelectedObject, useAppStore } from '../state/store.ts';
 import { ficheObjetFields } from '../view-models/fiche-objet-fields.ts';
 import { ActionFiche } from './action-fiche.tsx';
+import { ReseauEmpriseMethode } from './reseau-emprise-methode.tsx';
 import { SecretNote } from './secret-note.tsx';
 
 const TITLES: Record<SelectedObject['kind'], string> = {
@@ -115,6 +116,7 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
           ))}
         </dl>
       )}
+      {row && object.kind === 'reseau' && <ReseauEmpriseMethode />}
       {row && hasSecret && <SecretNote />}
       {row &&
         [...(sections ?? [])].map(([section, objects]) => (

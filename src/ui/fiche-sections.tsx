@@ -1,4 +1,5 @@
 import { perimetreLabel } from '../domain/cite-perimetre.ts';
+import { EP_LABELS, isEpStatut } from '../domain/education-prioritaire.ts';
 import { formatValue } from '../domain/format-fr.ts';
 import { FINANCEMENTS, TRANCHES, vocabularyLabel } from '../domain/vocabulary.ts';
 import type { EtablissementView, FicheModel } from '../view-models/fiche-model.ts';
@@ -6,7 +7,9 @@ import type { EtablissementView, FicheModel } from '../view-models/fiche-model.t
 const labels = (list: Parameters<typeof vocabularyLabel>[0], ids: string | null) => (ids ? ids.split('|').map((id) => vocabularyLabel(list, id)).join(', ') : '');
 
 function etablissementDetails(e: EtablissementView): string {
-  const parts = [e.ep ?? 'hors EP', e.secteur === 'prive' ? 'privé' : 'public'];
+  // « inconnu » alone would not say what is unknown in a list of facts.
+  const ep = isEpStatut(e.ep) && e.ep !== 'inconnu' ? EP_LABELS[e.ep] : 'EP inconnue';
+  const parts = [ep, e.secteur === 'prive' ? 'privé' : 'public'];
   if (e.effectifs.status !== 'nd') parts.push(`${e.effectifsText} élèves`);
   if (e.ips !== null) parts.push(`IPS ${formatValue(e.ips, '')}${e.ips_annee ? ` (${e.ips_annee})` : ''}`);
   if (e.dnb_taux_reussite !== null) parts.push(`DNB ${formatValue(e.dnb_taux_reussite, '%')}${e.dnb_session ? ` (${e.dnb_session})` : ''}`);
@@ -26,7 +29,7 @@ export function FicheEtablissements({ etablissements }: { etablissements: readon
       ) : (
         <ul className="fr-text--xs fiche__list" data-testid="fiche-etablissements">
           {etablissements.map((e) => (
-            <li key={e.uai} data-ep={e.ep ?? 'hors'}>
+            <li key={e.uai} data-ep={e.ep}>
               <strong>{e.nom}</strong> <span className="fiche__year">{e.uai}</span> — {etablissementDetails(e)}
             </li>
           ))}

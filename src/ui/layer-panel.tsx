@@ -2,13 +2,16 @@ import { type ReactNode, useId } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import { isFiltered } from '../domain/cross-filter.ts';
 import { perimetreLabel } from '../domain/cite-perimetre.ts';
+import { EP_STATUTS, type EpStatut, isEpReseau } from '../domain/education-prioritaire.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
+import { RESEAU_BUFFER_METERS } from '../domain/reseau-emprise.ts';
 import { useSql } from '../db/use-sql.ts';
 import { EP_SYMBOLS, epSymbolOf } from '../map/etablissement-layers.ts';
 import { LIEU_COLOURS, OBJECT_SYMBOLS } from '../map/object-layers.ts';
 import type { EtablissementPoint } from '../map/etablissement-points.ts';
 import { type LayerId, useAppStore } from '../state/store.ts';
 import { formatCount } from './format.ts';
+import { ReseauEmpriseMethode } from './reseau-emprise-methode.tsx';
 
 const LIEUX_BY_CATEGORY = 'SELECT categorie, count(*)::INTEGER AS n FROM lieux GROUP BY categorie';
 const CITES_BY_PERIMETRE = 'SELECT perimetre, count(*)::INTEGER AS n FROM cites GROUP BY perimetre';
@@ -18,7 +21,7 @@ const LAYER_TABLES: Partial<Record<LayerId, string>> = { reseaux: 'reseaux_ep', 
 
 const LABELS: Record<LayerId, string> = {
   qpv: 'QPV',
-  reseaux: 'Réseaux REP / REP+ (emprises)',
+  reseaux: 'Réseaux REP / REP+ (emprises estimées)',
   cites: 'Cités éducatives (périmètres)',
   etablissements: 'Établissements scolaires',
   lieux: 'Lieux partenaires et services',
@@ -36,7 +39,7 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
   const cites = useSql(CITES_BY_PERIMETRE, (t) => new Map(tableRows(t).map((r) => [String(r.perimetre), Number(r.n)])), ['cites']);
   const citesOf = (...kinds: string[]) => (cites.data ? ` · ${formatCount(kinds.reduce((n, k) => n + (cites.data!.get(k) ?? 0), 0))}` : '');
   const id = useId();
-  const byEp = { 'REP+': 0, REP: 0, hors: 0 };
+  const byEp: Record<EpStatut, number> = { 'REP+': 0, REP: 0, hors_ep: 0, inconnu: 0 };
   for (const e of etablissements) byEp[epSymbolOf(e.ep)] += 1;
   const count = (layer: LayerId): number | null => {
     if (layer === 'qpv') return qpvCount;
@@ -75,10 +78,11 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
       {checkbox(
         'etablissements',
         <>
-          {(Object.keys(EP_SYMBOLS) as (keyof typeof EP_SYMBOLS)[]).map((k) => (
+          {EP_STATUTS.map((k) => (
             <li key={k} data-ep={k} data-count={byEp[k]}>
               <img src={EP_SYMBOLS[k].url} width={14} height={14} alt="" /> {EP_SYMBOLS[k].label} · {formatCount(byEp[k])}
-              {k === 'hors' && ' (à partir du zoom 10)'}
+              {!isEpReseau(k) && ' (à partir du zoom 10)'}
+              {k === 'inconnu' && <span className="fr-hint-text">aucune source chargée ne le dit ; jamais compté hors EP</span>}
             </li>
           ))}
           {filtered && (
@@ -92,7 +96,16 @@ export function LayerPanel({ qpvCount, etablissements, error }: { qpvCount: numb
         </>,
         'ep-legend',
       )}
-      {checkbox('reseaux', symbol(OBJECT_SYMBOLS.reseau.url, 'Collège tête de réseau et ses écoles, à 300 m près'))}
+      {checkbox(
+        'reseaux',
+        <>
+          {symbol(OBJECT_SYMBOLS.reseau.url, `Emprise estimée : collège et écoles rattachées + ${RESEAU_BUFFER_METERS} m, ou disque de ${RESEAU_BUFFER_METERS} m autour du collège seul`)}
+          <li>
+            <ReseauEmpriseMethode />
+          </li>
+        </>,
+        'reseaux-legend',
+      )}
       {checkbox(
         'cites',
         <>

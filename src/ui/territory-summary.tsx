@@ -1,5 +1,6 @@
 import { ACTION_DIMENSIONS, type ActionDimension } from '../queries/territory-queries.ts';
 import { categorieLabel, vocabularyLabels } from '../view-models/action-labels.ts';
+import { EP_LABELS, isEpStatut } from '../domain/education-prioritaire.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { formatCount } from './format.ts';
 import { SecretNote } from './secret-note.tsx';
@@ -17,6 +18,8 @@ export function TerritorySummary({ data, expanded = false }: { data: TerritoryDa
   const secret = qpv.filter((q) => q.population_secret === true).length;
   const ep = data.etablissements.data ?? [];
   const repPlus = ep.filter((e) => e.ep === 'REP+').length;
+  const rep = ep.filter((e) => e.ep === 'REP').length;
+  const inconnus = ep.length - repPlus - rep;
   const lieux = data.lieux.data ?? [];
   const horsCommune = sum(lieux, 'hors_commune');
   const breakdown = data.breakdown.data ?? [];
@@ -33,14 +36,15 @@ export function TerritorySummary({ data, expanded = false }: { data: TerritoryDa
       </dd>
       <dt>Éducation prioritaire</dt>
       <dd>
-        {ep.length === 0 ? 'aucun établissement REP ou REP+' : `${repPlus} REP+ · ${ep.length - repPlus} REP`}
+        {repPlus + rep === 0 ? 'aucun établissement REP ou REP+' : `${repPlus} REP+ · ${rep} REP`}
+        {inconnus > 0 && ` · ${inconnus} établissement${inconnus > 1 ? 's' : ''} d’éducation prioritaire inconnue (non compté${inconnus > 1 ? 's' : ''} hors EP)`}
         {ep.length > 0 && (
           <details open={expanded}>
             <summary>Établissements</summary>
             <ul>
               {ep.map((e) => (
                 <li key={String(e.uai)}>
-                  {String(e.nom)} ({String(e.ep)}, {String(e.commune_nom)})
+                  {String(e.nom)} ({isEpStatut(e.ep) ? EP_LABELS[e.ep] : EP_LABELS.inconnu}, {String(e.commune_nom)})
                 </li>
               ))}
             </ul>

@@ -24,7 +24,7 @@ export interface EtablissementSqlRow {
   nom: string;
   type: string;
   secteur: string;
-  ep: string | null;
+  ep: string;
   effectifs: number | null;
   /** Why `effectifs` is null: 'secret', 'nd' (`etablissements.effectifs_statut`). */
   effectifs_statut: string;

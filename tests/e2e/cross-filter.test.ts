@@ -265,6 +265,10 @@ describe('cross-filter', () => {
     const fiche = p.getByTestId('fiche-objet');
     const ecoles = fiche.getByRole('region', { name: /^Écoles du réseau/ }).getByRole('button');
     await expect.poll(() => ecoles.count(), { timeout: 90_000 }).toBe(String(network!.membres).split('|').length);
+    // Its footprint is said estimated, with the method one click away.
+    expect(await fiche.innerText()).toMatch(new RegExp(`Emprise sur la carte\\s+emprise estimée : collège et ${String(network!.membres).split('|').length} écoles`));
+    await fiche.getByText('Emprise estimée : comment ?').click();
+    await expect.poll(() => fiche.getByTestId('reseau-emprise-methode').innerText()).toContain('disque de 300 m autour du collège');
     await ecoles.first().click();
     await expect.poll(() => fiche.getAttribute('data-kind')).toBe('etablissement');
     await expect.poll(() => fiche.locator('h2').innerText()).toBe(ecole!.nom);

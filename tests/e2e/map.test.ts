@@ -110,11 +110,19 @@ describe('the observatory in Chromium', () => {
     await panel.getByLabel('Nombre').selectOption('5');
   });
 
-  test('layers toggle, with counts equal to SQL; REP+, REP and hors EP told apart in the legend', async () => {
+  test('layers toggle, with counts equal to SQL; REP+, REP, hors EP and inconnu told apart in the legend', async () => {
     await page.getByRole('tab', { name: 'Couches' }).click();
     const legend = page.getByTestId('ep-legend');
-    const sql = await queryInPage(page, "SELECT coalesce(ep, 'hors') AS ep, count(*) AS n FROM etablissements WHERE lon IS NOT NULL GROUP BY ALL");
+    const sql = await queryInPage(page, 'SELECT ep, count(*) AS n FROM etablissements WHERE lon IS NOT NULL GROUP BY ALL ORDER BY ep');
+    expect(sql.map((r) => r.ep)).toEqual(['REP', 'REP+', 'hors_ep', 'inconnu']);
     for (const { ep, n } of sql) expect(await legend.locator(`[data-ep="${ep}"]`).getAttribute('data-count')).toBe(String(n));
+    // Four symbols, four labels: an unknown status is not drawn as hors EP.
+    const icons = await legend.locator('li[data-ep] img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(new Set(icons).size).toBe(4);
+    expect((await legend.locator('[data-ep="inconnu"]').innerText()).trim()).toMatch(/^Éducation prioritaire inconnue · 5\d\d/);
+    expect((await legend.locator('[data-ep="hors_ep"]').innerText()).trim()).toMatch(/^Hors éducation prioritaire · /);
+    await legend.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'legende-ep-quatre-statuts.png'), clip: (await legend.boundingBox())! });
     const layers = page.getByTestId('layer-panel');
     // Every object layer counts its table's rows.
     for (const [label, table] of [[/Réseaux REP/, 'reseaux_ep'], [/Cités éducatives/, 'cites'], [/Lieux partenaires/, 'lieux'], [/Programmes de réussite/, 'pre'], [/Actions éducatives/, 'actions']] as const) {
@@ -130,6 +138,12 @@ describe('the observatory in Chromium', () => {
     await layers.getByLabel(/Lieux partenaires/).check({ force: true });
     await layers.getByLabel(/Réseaux REP/).check({ force: true });
     await expect.poll(() => page.url()).toContain('couches=qpv,reseaux,cites,lieux&');
+    // The footprints are modelled, and said so, with the method one click away.
+    expect(await layers.getByLabel(/Réseaux REP/).locator('..').innerText()).toContain('emprises estimées');
+    const reseaux = page.getByTestId('reseaux-legend');
+    expect(await reseaux.innerText()).toContain('disque de 300 m autour du collège seul');
+    await reseaux.getByText('Emprise estimée : comment ?').click();
+    expect(await reseaux.getByTestId('reseau-emprise-methode').innerText()).toContain('Aucune source ne publie le contour des réseaux');
     // The places and networks come from DuckDB queries: wait for them on the picture itself.
     await expect.poll(async () => differingShare(withoutSchools, await screenshot('couches-lieux-reseaux'), MAP_BOX), { timeout: 30_000 }).toBeGreaterThan(0.002);
     for (const label of [/QPV \(/, /Cités éducatives/, /Lieux partenaires/, /Réseaux REP/]) await layers.getByLabel(label).uncheck({ force: true });

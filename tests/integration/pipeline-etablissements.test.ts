@@ -30,7 +30,7 @@ afterAll(async () => {
 const rows = async (sql: string) => tableRows(await db.query(sql));
 const one = async (sql: string) => (await rows(sql))[0]!;
 const epCounts = (source: string) =>
-  rows(`SELECT ep, count(*) AS n FROM etablissements WHERE source_id = '${source}' AND ep IS NOT NULL GROUP BY ep ORDER BY ep`);
+  rows(`SELECT ep, count(*) AS n FROM etablissements WHERE source_id = '${source}' GROUP BY ep ORDER BY ep`);
 
 describe('pipeline: etablissements', () => {
   it("publishes every open establishment; leaves out the 107 collèges of collectivités d'outre-mer; rejects one nameless row", () => {
@@ -54,14 +54,16 @@ describe('pipeline: etablissements', () => {
     expect(orphans).toEqual({ n: 0 });
   });
 
-  it('keeps the EP of the annuaires: Occitanie REP 199, REP+ 175; Ille-et-Vilaine REP 50, REP+ 6', async () => {
+  it('keeps the EP of the annuaires, whose empty column is a stated hors EP: Occitanie REP 199, REP+ 175; Ille-et-Vilaine REP 50, REP+ 6; none inconnu', async () => {
     expect(await epCounts(OCCITANIE)).toEqual([
       { ep: 'REP', n: 199 },
       { ep: 'REP+', n: 175 },
+      { ep: 'hors_ep', n: 5863 },
     ]);
     expect(await epCounts(ILLE_ET_VILAINE)).toEqual([
       { ep: 'REP', n: 50 },
       { ep: 'REP+', n: 6 },
+      { ep: 'hors_ep', n: 936 },
     ]);
   });
 
@@ -69,7 +71,7 @@ describe('pipeline: etablissements', () => {
   // of the QPV 2015 polygons. The 3 multi-line UAI of Occitanie, merged here, lie in none.
   it('places 344 Occitanie establishments in the 105 Occitanie QPV, 151 of them REP/REP+', async () => {
     const inQpv = await one(`
-      SELECT count(*) AS n, count(e.ep) AS ep FROM etablissements e
+      SELECT count(*) AS n, count(*) FILTER (WHERE e.ep IN ('REP', 'REP+')) AS ep FROM etablissements e
       JOIN qpv q ON q.code = e.qpv_code AND q.source_id = 'qpv-occitanie-2015'
       WHERE e.source_id = '${OCCITANIE}'`);
     expect(inQpv).toEqual({ n: 344, ep: 151 });
@@ -77,7 +79,7 @@ describe('pipeline: etablissements', () => {
 
   it('places 20 Ille-et-Vilaine establishments in the 6 Rennes and Saint-Malo QPV, 13 of them REP/REP+', async () => {
     const inQpv = await one(`
-      SELECT count(*) AS n, count(e.ep) AS ep FROM etablissements e
+      SELECT count(*) AS n, count(*) FILTER (WHERE e.ep IN ('REP', 'REP+')) AS ep FROM etablissements e
       JOIN qpv q ON q.code = e.qpv_code AND q.source_id = 'qpv-ille-et-vilaine-2015'
       WHERE e.source_id = '${ILLE_ET_VILAINE}'`);
     expect(inQpv).toEqual({ n: 20, ep: 13 });
@@ -96,10 +98,13 @@ describe('pipeline: etablissements', () => {
     expect(college).toEqual({ type: 'college', ips: 118.9, ips_annee: 2022, dnb_taux_reussite: 92.4, dnb_session: 2021, source_id: OCCITANIE });
   });
 
-  it('adds the collèges of the rest of France with their REP/REP+ of rentrée 2020 (DNB flags)', async () => {
+  it('adds the collèges of the rest of France with their REP/REP+ of rentrée 2020 (DNB flags); those absent from the DNB file are inconnu, not hors EP', async () => {
     const national = await one(`
-      SELECT count(*) AS n, count(ep) AS ep FROM etablissements WHERE source_id = 'colleges-geolocalisation-2024'`);
-    expect(national).toEqual({ n: 6768, ep: 1028 });
+      SELECT count(*) AS n, count(*) FILTER (WHERE ep IN ('REP', 'REP+')) AS ep, count(*) FILTER (WHERE ep = 'hors_ep') AS hors_ep,
+             count(*) FILTER (WHERE ep = 'inconnu') AS inconnu, count(*) FILTER (WHERE ep = 'inconnu' AND secteur = 'public') AS inconnu_public,
+             count(*) FILTER (WHERE ep = 'inconnu' AND dnb_session IS NOT NULL) AS inconnu_in_dnb
+      FROM etablissements WHERE source_id = 'colleges-geolocalisation-2024'`);
+    expect(national).toEqual({ n: 6768, ep: 1028, hors_ep: 5189, inconnu: 551, inconnu_public: 56, inconnu_in_dnb: 0 });
     // Every région of the territoires but Occitanie, whose annuaire already lists all its collèges.
     const missing = await rows(`
       SELECT code FROM territoires WHERE niveau = 'region' AND code NOT IN

@@ -32,7 +32,7 @@ const MEMBERS = `SELECT r.uai_college, r.ep, r.departement_code, r.lon, r.lat, r
 
 describe('pipeline: reseaux_ep', () => {
   it('has one network per located REP / REP+ collège, with that collège’s status, commune, département and région', async () => {
-    const colleges = await one(`SELECT count(*) AS n FROM etablissements WHERE type = 'college' AND ep IS NOT NULL AND lon IS NOT NULL`);
+    const colleges = await one(`SELECT count(*) AS n FROM etablissements WHERE type = 'college' AND ep IN ('REP', 'REP+') AND lon IS NOT NULL`);
     expect(await one('SELECT count(*) AS n, count(DISTINCT uai_college) AS keys FROM reseaux_ep')).toEqual({ n: colleges.n, keys: colleges.n });
     expect(colleges.n).toBe(1085);
     const mismatched = await rows(`
@@ -41,6 +41,10 @@ describe('pipeline: reseaux_ep', () => {
        AND e.departement_code = r.departement_code AND e.region_code = r.region_code AND e.lon = r.lon AND e.lat = r.lat
       WHERE e.uai IS NULL`);
     expect(mismatched).toEqual([]);
+  });
+
+  it('is mostly modelled as a disc around a collège alone: 55 networks with écoles, 1,030 without (1,028 where no école is loaded)', async () => {
+    expect(await one(`SELECT count(*) FILTER (WHERE ecoles > 0) AS avec, count(*) FILTER (WHERE coalesce(ecoles, 0) = 0) AS seul, count(*) FILTER (WHERE ecoles IS NULL) AS sans_ecole_chargee FROM reseaux_ep`)).toEqual({ avec: 55, seul: 1030, sans_ecole_chargee: 1028 });
   });
 
   it('declares the etablissements sources as its provenance, and counts its warnings', () => {
@@ -64,7 +68,7 @@ describe('pipeline: reseaux_ep', () => {
   });
 
   it('accounts for every located REP / REP+ école: attached, or a warning at its line naming the nearest collège or its absence', async () => {
-    const ecoles = await one(`SELECT count(*) AS n FROM etablissements WHERE type = 'ecole' AND ep IS NOT NULL`);
+    const ecoles = await one(`SELECT count(*) AS n FROM etablissements WHERE type = 'ecole' AND ep IN ('REP', 'REP+')`);
     const unattached = result.warnings.filter((w) => /^REP\+? école/.test(w.reason));
     expect(343 + unattached.length).toBe(Number(ecoles.n));
     expect(unattached.length).toBe(30);

@@ -69,7 +69,7 @@ export function etablissement(fields: Partial<EtablissementRow> & Pick<Etablisse
   return {
     nature: null,
     secteur: 'public',
-    ep: null,
+    ep: 'hors_ep',
     commune_code: '31555',
     commune_nom: 'Toulouse',
     departement_code: '31',

@@ -1,3 +1,4 @@
+import { resultTableCsv } from '../../src/export/result-table-csv.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { type Filters, NO_FILTERS, toggleCategory } from '../../src/domain/cross-filter.ts';
@@ -55,6 +56,26 @@ describe('cross-filter facts and counts on the published data', () => {
     );
     const herault = await rows<QpvFacts>(buildQpvFactsQuery('tp60', DEFAULT_RISK_WEIGHTS, { niveau: 'departement', code: '34' }, ''));
     expect(matchCodes({ ...NO_FILTERS, valeur: [40, 100] }, herault)).toEqual(await codes(`SELECT q.code FROM qpv q JOIN (${TP60}) v USING (code) WHERE q.departement_code = '34' AND v.valeur BETWEEN 40 AND 100`));
+  });
+
+  it('hors EP is a QPV whose schools nearby are all stated hors EP (or none); inconnu one with no REP/REP+ and an unknown one, never hors EP', async () => {
+    const near = (ep: string) => `(${EP_NEAR(ep)})`;
+    expect(matchCodes(toggleCategory(NO_FILTERS, 'ep', 'hors_ep'))).toEqual(
+      await codes(`SELECT code FROM qpv WHERE code NOT IN ${near('REP')} AND code NOT IN ${near('REP+')} AND code NOT IN ${near('inconnu')}`),
+    );
+    expect(matchCodes(toggleCategory(NO_FILTERS, 'ep', 'inconnu'))).toEqual(
+      await codes(`SELECT code FROM qpv WHERE code NOT IN ${near('REP')} AND code NOT IN ${near('REP+')} AND code IN ${near('inconnu')}`),
+    );
+    // Every QPV in exactly one of the four.
+    const counts = computeCrossFilter(facts, NO_FILTERS, binsOf(facts)).categories.ep;
+    expect(['REP+', 'REP', 'hors_ep', 'inconnu'].reduce((n, id) => n + (counts.get(id) ?? 0), 0)).toBe(facts.length);
+  });
+
+  it('writes the four statuses in the result table CSV as the table shows them', () => {
+    const base = facts[0]!;
+    const csv = resultTableCsv(['REP+', 'REP', 'hors_ep', 'inconnu'].map((ep) => ({ ...base, ep })), null);
+    expect(csv.header.at(-1)).toBe('Éducation prioritaire');
+    expect(csv.rows.map((r) => r.at(-1))).toEqual(['REP+', 'REP', 'hors EP', 'inconnu']);
   });
 
   it('finds QPV by folded name, commune or code', async () => {

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { buildEtablissementLayers, DIMMED_SCHOOLS, isEtablissementPick } from '../../src/map/etablissement-layers.ts';
+import { buildEtablissementLayers, DIMMED_SCHOOLS, EP_SYMBOLS, etablissementTooltip, isEtablissementPick } from '../../src/map/etablissement-layers.ts';
 import type { QpvGpuFilter } from '../../src/map/qpv-layers.ts';
 import type { EtablissementPoint } from '../../src/map/etablissement-points.ts';
 
@@ -110,5 +110,22 @@ describe('schools on the map under the cross-filter', () => {
   it('the categorical filters count too: a school near no QPV left by them is dimmed', () => {
     const [, , passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), key: '1:QP031009', ranges: { valeur: null, distance: null } } });
     expect(drawnAsPassing(passing!)).toEqual(['0310002B']);
+  });
+});
+
+describe('éducation prioritaire in four states on the map', () => {
+  const four = [school('0310001A', 'REP+', ''), school('0310002B', 'REP', ''), school('0310003C', 'hors_ep', ''), school('0310004D', 'inconnu', '')];
+
+  it('draws an unknown status with its own icon, never the hors EP one, and only from zoom 10 like hors EP', () => {
+    const [plain] = buildEtablissementLayers(four, { zoom: 12, filter: null });
+    expect(iconsOf(plain!)).toEqual(['REP+', 'REP', 'hors_ep', 'inconnu']);
+    expect(new Set(Object.values(EP_SYMBOLS).map((s) => s.body)).size).toBe(4);
+    expect(new Set(Object.values(EP_SYMBOLS).map((s) => s.label)).size).toBe(4);
+    const [national] = buildEtablissementLayers(four, { zoom: 6, filter: null });
+    expect(iconsOf(national!)).toEqual(['REP+', 'REP']);
+  });
+
+  it('says which in the tooltip', () => {
+    expect(four.map((p) => etablissementTooltip(p).split('\n')[1])).toEqual(['École publique · REP+', 'École publique · REP', 'École publique · hors éducation prioritaire', 'École publique · éducation prioritaire inconnue']);
   });
 });

@@ -19,7 +19,7 @@ describe('etablissementPoints: the map’s schools, read from the published Arro
       await db.query(`
 SELECT uai, nom, type, ep, secteur, commune_nom, lon, lat, concat_ws(',', qpv_code, qpv_300m) AS qpv
 FROM etablissements WHERE lon IS NOT NULL AND lat IS NOT NULL
-ORDER BY CASE ep WHEN 'REP+' THEN 2 WHEN 'REP' THEN 1 ELSE 0 END, uai`),
+ORDER BY CASE ep WHEN 'REP+' THEN 3 WHEN 'REP' THEN 2 WHEN 'inconnu' THEN 1 ELSE 0 END, uai`),
     );
     expect(points.length).toBeGreaterThan(10_000);
     expect(points).toEqual(expected);

@@ -40,7 +40,7 @@ function lieu(id: string, categorie: LieuCategorieId, point: LonLat, precision: 
 }
 function etablissement(uai: string, nature: string, secteur: 'public' | 'prive', point: LonLat | null): EtablissementRow {
   return {
-    uai, nom: `Lycée ${uai}`, type: 'lycee', nature, secteur, ep: null, commune_code: '31555', commune_nom: 'Toulouse', departement_code: '31', region_code: '76',
+    uai, nom: `Lycée ${uai}`, type: 'lycee', nature, secteur, ep: 'hors_ep', commune_code: '31555', commune_nom: 'Toulouse', departement_code: '31', region_code: '76',
     lon: point?.[0] ?? null, lat: point?.[1] ?? null, effectifs: null, ips: null, ips_annee: null, dnb_taux_reussite: null, dnb_session: null, qpv_code: null, qpv_300m: null, date_maj: null, source_id: 'test',
   };
 }

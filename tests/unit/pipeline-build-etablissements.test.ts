@@ -65,6 +65,7 @@ const dnb = csvText(
     { '': '1', numero_college: '0010005A', session: '2021', patronyme: 'ROGER POULNARD', taux_de_reussite: '92,2', rep: '1', rep_plus: '1', ips: '109,3' },
     { '': '2', numero_college: '0660522J', session: '2021', patronyme: 'MARCEL PAGNOL', taux_de_reussite: '74,3', rep: '1', rep_plus: '0', ips: '70,1' },
     { '': '3', numero_college: '0999999Z', session: '2021', patronyme: 'FERME DEPUIS', taux_de_reussite: '80', rep: '0', rep_plus: '0', ips: '100' },
+    { '': '4', numero_college: '9740042C', session: '2021', patronyme: 'REUNION', taux_de_reussite: '88', rep: '0', rep_plus: '0', ips: '95' },
   ],
   ',',
 );
@@ -100,7 +101,8 @@ describe('buildEtablissements: the annuaire, both headers', () => {
 
   it('reprojects a Lambert-93-only row', () => {
     const lycee = row('0311131L')!;
-    expect(lycee).toMatchObject({ type: 'lycee', secteur: 'prive', ep: null });
+    // The annuaire leaves its EP column empty: hors EP, stated.
+    expect(lycee).toMatchObject({ type: 'lycee', secteur: 'prive', ep: 'hors_ep' });
     expect(lycee.lon).toBeCloseTo(0.72204, 4);
     expect(lycee.lat).toBeCloseTo(43.10509, 4);
   });
@@ -154,6 +156,11 @@ describe('buildEtablissements: DNB and IPS joins', () => {
     expect(row('0010005A')).toMatchObject({ ep: 'REP+', dnb_taux_reussite: 92.2, dnb_session: 2021, ips: 110.4, ips_annee: 2022, effectifs: 540 });
   });
 
+  it('reads both DNB flags at 0 as hors EP, stated; a collège of the géolocalisation file absent from the DNB file stays inconnu', () => {
+    expect(row('9740042C')).toMatchObject({ ep: 'hors_ep', dnb_session: 2021 });
+    expect(row('6200733C')).toMatchObject({ ep: 'inconnu', dnb_session: null, source_id: 'geolocalisation' });
+  });
+
   it('keeps the annuaire EP and pupils over the older DNB flags and IPS effectifs, with a warning', () => {
     expect(row('0660522J')).toMatchObject({ ep: 'REP+', dnb_taux_reussite: 74.3, ips: 72.5, effectifs: 612 });
     expect(issues(build.warnings, 'dnb.csv')).toEqual([
@@ -163,7 +170,7 @@ describe('buildEtablissements: DNB and IPS joins', () => {
   });
 
   it('counts every record of the five files, and keeps one row per UAI', () => {
-    expect(build.rowsIn).toBe(9 + 2 + 6 + 3 + 2);
+    expect(build.rowsIn).toBe(9 + 2 + 6 + 4 + 2);
     expect(build.rows.map((r) => r.uai).sort()).toEqual(['0010005A', '0311108L', '0311131L', '0342580V', '0350122T', '0350165P', '0660522J', '6200733C', '9740042C']);
     expect(build.locations).toHaveLength(build.rows.length);
   });

@@ -5,7 +5,7 @@ import { buildReseauxEp, type ReseauRow } from '../../data-pipeline/tables/build
 import type { Ep, EtablissementRow, EtablissementType } from '../../data-pipeline/tables/etablissements/etablissement-fields.ts';
 
 /** An establishment row as buildEtablissements publishes it, in Perpignan unless told. */
-function etablissement(uai: string, type: EtablissementType, ep: Ep | null, lon: number | null, lat: number | null, departement = '66'): EtablissementRow {
+function etablissement(uai: string, type: EtablissementType, ep: Ep, lon: number | null, lat: number | null, departement = '66'): EtablissementRow {
   return {
     uai,
     nom: `${type} ${uai}`,
@@ -43,8 +43,11 @@ const rows = [
   etablissement('0660104D', 'ecole', 'REP', 2.95, 42.8),
   etablissement('0660105E', 'ecole', 'REP+', null, null),
   etablissement('0320106F', 'ecole', 'REP', 0.58, 43.65, '32'),
-  etablissement('0660107G', 'ecole', null, 2.89, 42.69),
+  etablissement('0660107G', 'ecole', 'hors_ep', 2.89, 42.69),
   etablissement('0660108H', 'lycee', 'REP', 2.89, 42.71),
+  // Unknown status: never a tête de réseau, never a member, even next to a REP collège.
+  etablissement('0660009J', 'college', 'inconnu', 2.9, 42.721),
+  etablissement('0660110K', 'ecole', 'inconnu', 2.901, 42.72),
 ];
 const locations = rows.map((r, i) => ({ file: 'annuaire.csv', line: i + 2, field: 'Identifiant_de_l_etablissement', value: r.uai }));
 const build = buildReseauxEp({ rows, locations });
@@ -60,7 +63,7 @@ describe('buildReseauxEp', () => {
   it('attaches each école to the nearest collège of its status and département, nearest école first', () => {
     expect(byCollege.get('0660001A')).toMatchObject({ ecoles: 2, membres: '0660102B|0660101A' });
     expect(byCollege.get('0660002B')).toMatchObject({ ecoles: 1, membres: '0660103C' });
-    // The REP école 9 km away joins no network; a lycée or a hors EP école never does.
+    // The REP école 9 km away joins no network; a lycée, a hors EP or an inconnu école never does.
     expect(byCollege.get('0660003C')).toMatchObject({ ecoles: 0, membres: null });
   });
 

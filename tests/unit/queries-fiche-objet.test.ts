@@ -116,8 +116,11 @@ describe('objects a fiche links to', () => {
     const expected = [{ section: 'Réseau d’éducation prioritaire', kind: 'reseau', id: network.uai_college, label: `${String(network.nom)} (${String(network.ep)})`, ...box }];
     expect(await links({ kind: 'etablissement', id: String(network.membres).split('|')[0]! })).toEqual(expected);
     expect(await links({ kind: 'etablissement', id: String(network.uai_college) })).toEqual(expected);
-    const outside = await first('SELECT uai FROM etablissements WHERE ep IS NULL ORDER BY uai LIMIT 1');
+    const outside = await first("SELECT uai FROM etablissements WHERE ep = 'hors_ep' ORDER BY uai LIMIT 1");
     expect(await links({ kind: 'etablissement', id: String(outside.uai) })).toEqual([]);
+    // An unknown status builds no network either.
+    const unknown = await first("SELECT uai FROM etablissements WHERE ep = 'inconnu' AND type = 'college' ORDER BY uai LIMIT 1");
+    expect(await links({ kind: 'etablissement', id: String(unknown.uai) })).toEqual([]);
   });
 
   it('a Cité links to the actions of the recueil that name it', async () => {

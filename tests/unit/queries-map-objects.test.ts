@@ -67,4 +67,11 @@ describe('map object queries on the published data', () => {
     expect(reseaux.length).toBeGreaterThan(0);
     expect(new Set(reseaux.map((r) => r.categorie))).toEqual(new Set(['REP', 'REP+']));
   });
+
+  it('says in every network tooltip that its footprint is estimated, and which are a collège alone', async () => {
+    const reseaux = await rows<MapFootprint>(buildReseauFootprintsQuery());
+    const [counts] = await rows<{ seul: number; avec: number }>('SELECT count(*) FILTER (WHERE coalesce(ecoles, 0) = 0) AS seul, count(*) FILTER (WHERE ecoles > 0) AS avec FROM reseaux_ep');
+    expect(reseaux.filter((r) => / · emprise estimée : collège seul \(disque de 300 m\)$/.test(r.detail))).toHaveLength(Number(counts!.seul));
+    expect(reseaux.filter((r) => / · emprise estimée : collège et \d+ écoles? \(enveloppe élargie de 300 m\)$/.test(r.detail))).toHaveLength(Number(counts!.avec));
+  });
 });

@@ -112,6 +112,10 @@ describe('buildObjectSearchQuery: the Cités, PRE and schools of the published t
     expect([school!.xmin, school!.ymin]).toEqual([school!.xmax, school!.ymax]);
   });
 
+  it('says « EP inconnue » of a school whose status no source gives, and nothing of a stated hors EP', async () => {
+    expect((await find('0011465M'))[0]).toMatchObject({ nom: 'Collège Simone Veil', detail: 'Collège public · EP inconnue · Ornex (01)' });
+  });
+
   it('finds a school by the words of its name and its commune, in any order, accents folded', async () => {
     expect((await find('romain rolland nimes')).map((h) => h.code)).toEqual(['0300025P']);
     expect((await find('nimes rolland')).map((h) => h.code)).toEqual(['0300025P']);

@@ -71,9 +71,14 @@ describe('territory queries: what belongs to a territory', () => {
 
   it('lists the REP and REP+ establishments, REP+ first', async () => {
     const rows = await run(buildTerritoryEtablissementsQuery(TOULOUSE));
-    const [expected] = await run("SELECT count(*) AS n, count(*) FILTER (WHERE ep = 'REP+') AS plus FROM etablissements WHERE commune_code = '31555' AND ep IS NOT NULL");
+    const [expected] = await run("SELECT count(*) AS n, count(*) FILTER (WHERE ep = 'REP+') AS plus FROM etablissements WHERE commune_code = '31555' AND ep IN ('REP+', 'REP')");
     expect(rows).toHaveLength(Number(expected!.n));
     expect(rows.findIndex((r) => r.ep === 'REP')).toBe(Number(expected!.plus));
+  });
+
+  it('lists the establishments of unknown status after REP, never as hors EP: Strasbourg 5 REP+, 3 REP, 13 inconnu', async () => {
+    const rows = await run(buildTerritoryEtablissementsQuery({ niveau: 'commune', code: '67482' }));
+    expect(rows.map((r) => r.ep)).toEqual([...Array<string>(5).fill('REP+'), ...Array<string>(3).fill('REP'), ...Array<string>(13).fill('inconnu')]);
   });
 
   it('finds the PRE covering a commune', async () => {

@@ -34,7 +34,7 @@ describe('URL state', () => {
     const filters: Filters = {
       valeur: [20.5, 37.25],
       distance: [0, 1500],
-      ep: ['REP+', 'hors'],
+      ep: ['REP+', 'hors_ep', 'inconnu'],
       spheres: ['famille', 'tiers-lieux'],
       axes: ['role-ecole'],
       financement: ['non-finance'],
@@ -61,5 +61,11 @@ describe('URL state', () => {
     expect(readUrlState('#objet=bombe:1&panneau=cuisine')).toEqual(only({}));
     expect(readUrlState('#f_valeur=30~10&f_ep=REP,ZEP&f_distance=a~b&territoire=pays:FR')).toEqual(only({}));
     expect(readUrlState('#f_valeur=10~30&f_ep=REP').filters).toEqual({ ...NO_FILTERS, valeur: [10, 30], ep: ['REP'] });
+  });
+
+  it('reads the « hors » of URLs written before the four EP statuses as hors EP, never as inconnu', () => {
+    expect(readUrlState('#f_ep=REP,hors').filters?.ep).toEqual(['REP', 'hors_ep']);
+    expect(readUrlState('#f_ep=hors,hors_ep').filters?.ep).toEqual(['hors_ep']);
+    expect(writeUrlState('#carte=5/46/2', { ...state, filters: readUrlState('#f_ep=hors').filters! })).toContain('f_ep=hors_ep');
   });
 });

@@ -1,3 +1,4 @@
+import { EP_LABELS, type EpStatut } from '../../../src/domain/education-prioritaire.ts';
 import type { Location, RowIssue } from '../../pipeline-error.ts';
 import type { FileRow } from './collect-file-rows.ts';
 import type { EtablissementDraft, EtablissementFields } from './etablissement-fields.ts';
@@ -8,11 +9,11 @@ export interface MergedEtablissement {
   fields: EtablissementFields;
   /** Line of the row that won (annuaire first), for the table's `locations`. */
   location: Location;
-  /** EP read from an annuaire (null there = hors EP, an answer too), which DNB flags cannot override. */
+  /** EP read from an annuaire ('hors_ep' there is an answer too), which DNB flags cannot override. */
   epFromAnnuaire: boolean;
 }
 
-const showEp = (ep: string | null) => ep ?? 'hors EP';
+const showEp = (ep: EpStatut) => EP_LABELS[ep];
 
 /**
  * Joins the establishment files on UAI. Annuaire rows win (newest, with EP and pupils); a
@@ -35,14 +36,14 @@ export class EtablissementsMerge {
     const existing = this.#byUai.get(row.uai);
     if (existing === undefined) {
       const fields: EtablissementFields = { ...row.value, uai: row.uai, ips: null, ips_annee: null, dnb_taux_reussite: null, dnb_session: null, qpv_code: null, qpv_300m: null };
-      this.#byUai.set(row.uai, { fields, location: row.location, epFromAnnuaire: fromAnnuaire });
+      this.#byUai.set(row.uai, { fields, location: row.location, epFromAnnuaire: fromAnnuaire && row.value.ep !== 'inconnu' });
       return;
     }
     const target = existing.fields as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(row.value)) {
       if (key !== 'ep' && target[key] === null && value !== null) target[key] = value;
     }
-    if (!existing.epFromAnnuaire && fromAnnuaire) {
+    if (!existing.epFromAnnuaire && fromAnnuaire && row.value.ep !== 'inconnu') {
       existing.fields.ep = row.value.ep;
       existing.epFromAnnuaire = true;
     }

@@ -19,8 +19,13 @@ export const DNB_FIELDS = {
 export type DnbField = keyof typeof DNB_FIELDS;
 
 export interface DnbValues {
-  /** Éducation prioritaire at rentrée 2020; both flags set (13 collèges upstream) read as REP+. */
-  ep: Ep | null;
+  /**
+   * Éducation prioritaire at rentrée 2020, from the `rep` and `rep_plus` 0/1 flags of
+   * « Effectifs d'élèves par niveau, sexe, langues vivantes – collèges » that every row carries
+   * (public and private): both at 0 states « neither REP nor REP+ », hence 'hors_ep'. Both set
+   * (13 collèges upstream) read as REP+.
+   */
+  ep: Ep;
   session: number;
   taux: number | null;
 }
@@ -39,6 +44,6 @@ export const dnbReader: RowReader<DnbField, DnbValues> = {
     const parsed = DnbSchema.safeParse(values);
     if (!parsed.success) return zodProblem(parsed.error, values);
     const { session, rep, rep_plus: repPlus, taux } = parsed.data;
-    return { ok: true, value: { ep: repPlus ? 'REP+' : rep ? 'REP' : null, session, taux } };
+    return { ok: true, value: { ep: repPlus ? 'REP+' : rep ? 'REP' : 'hors_ep', session, taux } };
   },
 };

@@ -64,7 +64,9 @@ export function geolocalisationReader(source: Source, regionOfDepartement: Reado
           type: typeOfNature(p.nature),
           nature: p.nature,
           secteur,
-          ep: null,
+          // This file has no éducation prioritaire column: unknown until the DNB flags or an
+          // annuaire state it (a collège absent from both stays 'inconnu', never « hors EP »).
+          ep: 'inconnu',
           commune_nom: p.commune_nom,
           ...placed.value,
           effectifs: null,

@@ -1,3 +1,4 @@
+import { EP_LABELS, isEpStatut } from '../../domain/education-prioritaire.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { formatShown } from '../../domain/format-fr.ts';
@@ -29,7 +30,6 @@ const COLUMNS: { column: MatchSort['column']; label: string; width: string; nume
   { column: 'ep', label: 'Éduc. prioritaire', width: '6.5rem' },
 ];
 const COMPARE_WIDTH = '2.5rem';
-const EP_LABELS: Record<string, string> = { 'REP+': 'REP+', REP: 'REP', hors: '—' };
 
 /**
  * The QPV passing every filter, in a real `<table>` whose body renders only the rows in view
@@ -109,7 +109,7 @@ const ResultRow = memo(function ResultRow({ row, unit, selected, compared, onOpe
       <td>{row.departement_code}</td>
       <td className="result-table__numeric">{formatShown(showPublished(row.valeur, row.statut), unit)}</td>
       <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
-      <td>{EP_LABELS[row.ep] ?? row.ep}</td>
+      <td>{isEpStatut(row.ep) ? EP_LABELS[row.ep] : EP_LABELS.inconnu}</td>
       <td>
         <button type="button" className="result-table__compare" disabled={compared} onClick={() => onCompare(row.code)} title={compared ? `${row.nom} est dans la comparaison` : `Ajouter ${row.nom} à la comparaison`}>
           {compared ? '✓' : '+'}
