@@ -4,6 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { RESEAU_BUFFER_METERS } from '../../src/domain/reseau-emprise.ts';
+import { RISK_COLLEGES, RISK_COMPONENTS, RISK_ROBUSTNESS_FACTORS } from '../../src/domain/risk-index.ts';
+import { IMPORT_LIMITS } from '../../src/domain/import-limits.ts';
+import { SECRET_THRESHOLD } from '../../src/domain/secret-statistique.ts';
+import { AXES, SPHERES, TRANCHES } from '../../src/domain/vocabulary.ts';
+import { RESEAU_ECOLE_MAX_METERS } from '../../src/domain/table-layouts.ts';
+import { CAP_BEP_SHARE_SQL } from '../support/cap-bep-share.ts';
 import { figureProblems, normaliseDocText, placeholders, undeclaredCounts } from '../support/doc-figures.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
 import { connectToPublishedData, REPO_ROOT } from '../support/published-data.ts';
@@ -12,12 +19,14 @@ import { connectToPublishedData, REPO_ROOT } from '../support/published-data.ts'
  * Figures in the docs come from the data. Every count a doc quotes is declared here, once:
  * either CHECKED — the doc's fragment with each number written `{name}`, and what yields the
  * numbers (SQL run on public/data and on the shared fresh pipeline run, the fresh run's
- * warnings, or a source file) — or NOT_FROM_DATA, with the reason. A guard scans README.md
+ * warnings, a source file, or for a rule of the method the constant the code declares it
+ * with) — or NOT_FROM_DATA, with the reason. A guard scans README.md
  * and docs/*.md for counts of data objects (« 111 QPV », « 1,085 networks », « CIO (41) »)
  * and fails on any that neither list declares.
  *
  * A doc reworded: update its fragment here. A figure changed in the data: the failure says
- * which doc, which fragment, and what it should now say.
+ * which doc, which fragment, and what it should now say. The correlations docs/methodologie.md
+ * quotes are decimals, not counts: tests/integration/published-risk-method.test.ts checks them.
  */
 
 interface RunContext {
@@ -37,6 +46,8 @@ interface Figure {
   run?: (context: RunContext) => Record<string, number>;
   /** Counted from a source file, for a sentence about the file itself. */
   source?: () => Promise<Record<string, number>>;
+  /** A rule of the method (3 collèges, 5 km): the constant the code applies, not a fact to declare apart. */
+  constants?: Record<string, number>;
 }
 
 /** Features (or lines) of a source file the fresh run warned about with a reason starting so. */
@@ -46,11 +57,34 @@ const REPAIRED = 'self-intersecting outline repaired';
 
 /** Contracts of the ANCT points file by what their `codgeo` is: a commune (5 characters) or an EPCI (SIREN, 9). */
 async function contratsDeVille(): Promise<Record<string, number>> {
-  const file = JSON.parse(await readFile(path.join(SOURCES_DIR, 'anct-contrats-de-ville-points/geom_cv_ctr.json'), 'utf8')) as { features: { properties: { code_cv: string; codgeo: string } }[] };
+  const file = JSON.parse(await readFile(path.join(SOURCES_DIR, 'anct-contrats-de-ville-points/geom_cv_ctr.json'), 'utf8')) as { features: { properties: { code_cv: string; codgeo: string; insee_dep: string } }[] };
   // A contract over two départements has a line for each (CV043): contracts are counted, not lines.
   const contracts = (length: number) => new Set(file.features.filter((f) => String(f.properties.codgeo).length === length).map((f) => f.properties.code_cv)).size;
-  return { commune: contracts(5), epci: contracts(9) };
+  const dromEpci = new Set(file.features.filter((f) => String(f.properties.codgeo).length === 9 && String(f.properties.insee_dep).startsWith('97')).map((f) => f.properties.code_cv)).size;
+  return { commune: contracts(5), epci: contracts(9), dromEpci };
 }
+
+/** The school context of a QPV (`RISK_COLLEGES`): how many collèges, within how many km, the distance offset of their weights. */
+const COLLEGE_RULE = { k: RISK_COLLEGES.k, km: RISK_COLLEGES.rayonM / 1000, decalage: RISK_COLLEGES.decalageM };
+/** The rebuilt REP/REP+ networks: how far an école may be from its collège, the margin of the footprint. */
+const RESEAU_RULE = { km: RESEAU_ECOLE_MAX_METERS / 1000, buffer: RESEAU_BUFFER_METERS };
+/** The limits of an imported actions file, as the docs write them (Mo, and the line one over the limit). */
+const MO = 1024 * 1024;
+const IMPORT_RULE = {
+  fileMo: IMPORT_LIMITS.fileBytes.max / MO,
+  rows: IMPORT_LIMITS.rows.max,
+  over: IMPORT_LIMITS.rows.max + 1,
+  cellChars: IMPORT_LIMITS.cellChars.max,
+  xlsxEntries: IMPORT_LIMITS.xlsxEntries.max,
+  inflatedMo: IMPORT_LIMITS.xlsxInflatedBytes.max / MO,
+};
+const SECRET_RULE = { threshold: SECRET_THRESHOLD };
+/** Indicators by millésime: observed year when a document gives one, else the edition. */
+const INDICATOR_MILLESIMES = `SELECT max(annee_observee) AS year, count(*) FILTER (WHERE annee_observee IS NULL) AS other,
+  count(*) FILTER (WHERE annee_observee IS NULL AND annee_publication = 2020) AS published2020,
+  count(*) FILTER (WHERE annee_observee IS NULL AND annee_publication = 2019) AS published2019 FROM indicateurs_meta`;
+/** Per QPV, its nearest collège of the school context and how many it has. */
+const NEAREST_COLLEGES = 'SELECT qpv_code, min(distance_m) AS d, count(*) AS n FROM qpv_colleges GROUP BY qpv_code';
 
 const CHECKED: readonly Figure[] = [
   // README.md
@@ -63,12 +97,36 @@ const CHECKED: readonly Figure[] = [
     sql: "SELECT count(*) FILTER (WHERE source_id = 'qpv-occitanie-2015') AS occitanie, count(*) FILTER (WHERE source_id = 'qpv-ille-et-vilaine-2015') AS ille FROM qpv",
   },
   { file: 'README.md', text: 'INSEE QPV indicators of Occitanie ({n} indicators)', sql: 'SELECT count(*) AS n FROM indicateurs_meta' },
+  { file: 'README.md', text: 'population {year} (observed); the other {other}: published 2019', sql: INDICATOR_MILLESIMES },
+  { file: 'README.md', text: 'Counts of people under {threshold} are shown `< {threshold}` everywhere', constants: SECRET_RULE },
+  { file: 'README.md', text: 'counts of people under {threshold} never leave the pipeline', constants: SECRET_RULE },
+
+  // docs/glossary.md
+  { file: 'docs/glossary.md', text: 'counts of people under a threshold ({threshold} by default)', constants: SECRET_RULE },
+  { file: 'docs/glossary.md', text: 'the {n} *sphères de la coéducation*', constants: { n: SPHERES.length } },
+  { file: 'docs/glossary.md', text: 'the {n} national objectives of the Cités', constants: { n: AXES.length } },
+
+  // docs/territoire.md
+  {
+    file: 'docs/territoire.md',
+    text: 'columns: the {spheres} sphères (famille, école, tiers-lieux éducatifs, quartier, virtualité). All {cells} cells are always shown',
+    constants: { spheres: SPHERES.length, cells: SPHERES.length * TRANCHES.length },
+  },
+
+  // docs/securite.md
+  { file: 'docs/securite.md', text: '| taille du fichier | {fileMo} Mo, vérifiée avant lecture | {rows} lignes réalistes', constants: IMPORT_RULE },
+  { file: 'docs/securite.md', text: '| lignes | {rows} |', constants: IMPORT_RULE },
+  { file: 'docs/securite.md', text: '| longueur d’une cellule | {cellChars} caractères |', constants: IMPORT_RULE },
+  { file: 'docs/securite.md', text: '| parties d’un XLSX | {xlsxEntries} |', constants: IMPORT_RULE },
+  { file: 'docs/securite.md', text: '| taille décompressée d’un XLSX | {inflatedMo} Mo,', constants: IMPORT_RULE },
+  { file: 'docs/securite.md', text: '(`src/domain/secret-statistique.ts`, seuil {threshold} par défaut)', constants: SECRET_RULE },
 
   // docs/architecture.md
   { file: 'docs/architecture.md', text: 'REP/REP+ schools drawn at national zoom ({n} icons', sql: "SELECT count(*) AS n FROM etablissements WHERE ep IN ('REP', 'REP+') AND lon IS NOT NULL" },
 
   // docs/actions-template.md
   { file: 'docs/actions-template.md', text: '(the {n} actions of the seed', sql: 'SELECT count(*) AS n FROM actions' },
+  { file: 'docs/actions-template.md', text: '(« Le fichier dépasse {rows} lignes ({over} lignes d’actions ; limite : {rows}) »)', constants: IMPORT_RULE },
 
   // docs/data-sources.md
   {
@@ -121,27 +179,92 @@ const CHECKED: readonly Figure[] = [
                  (SELECT count(*) FROM etablissements WHERE type = 'ecole' AND ep IN ('REP', 'REP+')) AS ecoles,
                  (SELECT count(*) FROM etablissements WHERE type = 'ecole' AND ep IN ('REP', 'REP+')) - (SELECT sum(ecoles)::INTEGER FROM reseaux_ep) AS unattached`,
   },
+  { file: 'docs/data-sources.md', text: 'An école farther than {km} km from every such collège', constants: RESEAU_RULE },
+  { file: 'docs/data-sources.md', text: 'buffered by {buffer} m', constants: RESEAU_RULE },
+  { file: 'docs/data-sources.md', text: 'the {dromEpci} EPCI contracts there (CV425, CV426, CV428)', source: contratsDeVille },
+  {
+    file: 'docs/data-sources.md',
+    text: '(`commune_approchee`: {approchee} of {n})',
+    sql: "SELECT count(*) FILTER (WHERE perimetre = 'commune_approchee') AS approchee, count(*) AS n FROM cites",
+  },
+  { file: 'docs/data-sources.md', text: 'its {k} nearest public collèges within {km} km', constants: COLLEGE_RULE },
+  { file: 'docs/data-sources.md', text: 'the {published2020} indicators of the insertion professionnelle theme', sql: INDICATOR_MILLESIMES },
+  { file: 'docs/data-sources.md', text: 'the other {published2019} (structure of the population', sql: INDICATOR_MILLESIMES },
+  { file: 'docs/data-sources.md', text: 'Population columns describe {year}; the year the other {other} describe', sql: INDICATOR_MILLESIMES },
+  {
+    file: 'docs/data-sources.md',
+    text: '(mostly Ille-et-Vilaine écoles {near}–{far} km from the nearest REP collège',
+    // The fresh run's warnings of the écoles of Ille-et-Vilaine too far from a collège, in whole km around their distances.
+    run: ({ result }) => {
+      const km = result.warnings.flatMap((w) => /^REP école: nearest REP collège of département 35, \w+, is ([\d.]+) km away/.exec(w.reason)?.[1] ?? []).map(Number);
+      return { near: Math.floor(Math.min(...km)), far: Math.ceil(Math.max(...km)) };
+    },
+  },
   { file: 'docs/data-sources.md', text: 'and the {n} REP écoles of the Gers', sql: "SELECT count(*) AS n FROM etablissements WHERE type = 'ecole' AND ep = 'REP' AND departement_code = '32'" },
 
   // docs/methodologie.md
+  // §2: the components; the school context of a QPV, its reach on the data, the correlations' basis.
+  { file: 'docs/methodologie.md', text: '{n} composantes, en trois dimensions', constants: { n: RISK_COMPONENTS.length } },
+  { file: 'docs/methodologie.md', text: '{k} plutôt qu’un : un grand quartier', constants: COLLEGE_RULE },
   {
     file: 'docs/methodologie.md',
-    text: 'Avec les données actuelles, {scored} QPV ont un score, {nd} sont n.d. : les {ille} QPV d’Ille-et-Vilaine',
+    text: 'les **{k} plus proches**, à vol d’oiseau (grand cercle), du **contour source** du QPV (0 m pour un collège situé dans le QPV), à **{km} km** au plus',
+    constants: COLLEGE_RULE,
+  },
+  { file: 'docs/methodologie.md', text: 'poids ∝ 1 / (distance + {decalage} m)', constants: COLLEGE_RULE },
+  { file: 'docs/methodologie.md', text: 'Le décalage de {decalage} m', constants: COLLEGE_RULE },
+  {
+    file: 'docs/methodologie.md',
+    text: 'le collège le plus proche est à une distance médiane {median} m, au plus {max} m du contour ; {beyond} QPV n’ont aucun de ces collèges à moins de 300 m',
+    sql: `SELECT median(d) AS median, max(d) AS max, count(*) FILTER (WHERE d > 300) AS beyond FROM (${NEAREST_COLLEGES})`,
+  },
+  { file: 'docs/methodologie.md', text: '{inside} QPV en ont au moins un dans leur contour', sql: `SELECT count(*) FILTER (WHERE d = 0) AS inside FROM (${NEAREST_COLLEGES})` },
+  {
+    file: 'docs/methodologie.md',
+    text: 'Un rayon de {enough} km suffirait ; {km} km garde une marge et atteint les {reached} QPV des données. {full} QPV ont {k} collèges, {fewer} en ont moins',
+    // « les N QPV des données »: every QPV, which tests/integration/pipeline-risque-acces.test.ts asserts.
+    sql: `SELECT ceil(max(d) / 1000)::INTEGER AS enough, count(*) AS reached,
+                 count(*) FILTER (WHERE n = ${RISK_COLLEGES.k}) AS full, count(*) FILTER (WHERE n < ${RISK_COLLEGES.k}) AS fewer FROM (${NEAREST_COLLEGES})`,
+    constants: COLLEGE_RULE,
+  },
+  { file: 'docs/methodologie.md', text: '(ρ de Spearman, sur les {n} QPV notés ;', sql: "SELECT count(*) AS n FROM risque_decrochage WHERE statut = 'ok'" },
+  {
+    file: 'docs/methodologie.md',
+    text: 'calculée sur les {n} QPV notés qui l’ont',
+    sql: `SELECT count(*) AS n FROM (${CAP_BEP_SHARE_SQL}) JOIN risque_decrochage USING (qpv_code) WHERE statut = 'ok' AND v IS NOT NULL`,
+  },
+  {
+    file: 'docs/methodologie.md',
+    text: 'malgré une valeur manquante pour {n} QPV d’Occitanie',
+    sql: "SELECT count(*) AS n FROM risque_composantes c JOIN qpv q ON q.code = c.qpv_code WHERE c.composante = 'emploi_precaire' AND c.valeur_brute IS NULL AND q.region_code = '76'",
+  },
+  {
+    file: 'docs/methodologie.md',
+    text: 'n’est publiée que pour {chom} des {insee} QPV qui ont des indicateurs INSEE',
+    sql: `SELECT count(DISTINCT territoire_code) FILTER (WHERE indicateur = 'part_chomprinc' AND valeur IS NOT NULL) AS chom,
+                 count(DISTINCT territoire_code) FILTER (WHERE indicateur = 'tp60' AND valeur IS NOT NULL) AS insee
+          FROM indicateurs WHERE niveau = 'qpv'`,
+  },
+  // §4: robustness of the rank.
+  {
+    file: 'docs/methodologie.md',
+    text: 'soit {factors}ᵏ pondérations pour k composantes pondérées ({weightings} pour {k})',
+    constants: { factors: RISK_ROBUSTNESS_FACTORS.length, weightings: RISK_ROBUSTNESS_FACTORS.length ** RISK_COMPONENTS.length, k: RISK_COMPONENTS.length },
+  },
+  {
+    file: 'docs/methodologie.md',
+    text: 'écart médian entre rang le meilleur et le pire : {median} places, de {min} à {max} ; les extrêmes sont stables (le 1ᵉʳ reste 1ᵉʳ ou {worst}ᵉ)',
+    sql: `SELECT median(rang_max - rang_min) AS median, min(rang_max - rang_min) AS min, max(rang_max - rang_min) AS max,
+                 max(rang_max) FILTER (WHERE rang = 1) AS worst FROM risque_decrochage WHERE statut = 'ok'`,
+  },
+  // §5: scored and n.d.
+  {
+    file: 'docs/methodologie.md',
+    text: 'Avec les données actuelles et les poids par défaut, {scored} QPV ont un score, {nd} sont n.d. : les {ille} QPV d’Ille-et-Vilaine (aucun indicateur INSEE dans les données, seulement les collèges) et {occitanie} QPV d’Occitanie dont un indicateur au moins n’est pas publié',
     sql: `SELECT count(*) FILTER (WHERE r.score IS NOT NULL) AS scored, count(*) FILTER (WHERE r.score IS NULL) AS nd,
-                 count(*) FILTER (WHERE r.score IS NULL AND q.departement_code = '35') AS ille
+                 count(*) FILTER (WHERE r.score IS NULL AND q.departement_code = '35') AS ille,
+                 count(*) FILTER (WHERE r.score IS NULL AND q.region_code = '76') AS occitanie
           FROM risque_decrochage r JOIN qpv q ON q.code = r.qpv_code`,
-  },
-  {
-    file: 'docs/methodologie.md',
-    text: 'et {occitanie} QPV d’Occitanie dont plusieurs indicateurs ne sont pas publiés',
-    sql: "SELECT count(*) AS occitanie FROM risque_decrochage r JOIN qpv q ON q.code = r.qpv_code WHERE r.score IS NULL AND q.region_code = '76'",
-  },
-  {
-    file: 'docs/methodologie.md',
-    text: '{n} QPV n’ont aucun collège public à moins de 300 m',
-    sql: `SELECT count(*) AS n FROM qpv q WHERE NOT EXISTS (
-            SELECT 1 FROM etablissements e WHERE e.type = 'college' AND e.secteur = 'public'
-              AND (e.qpv_code = q.code OR list_contains(string_split(e.qpv_300m, ','), q.code)))`,
   },
   {
     file: 'docs/methodologie.md',
@@ -154,6 +277,11 @@ const CHECKED: readonly Figure[] = [
     text: '(aujourd’hui {occitanie} en Occitanie et {ille} en Ille-et-Vilaine)',
     sql: "SELECT count(*) FILTER (WHERE region_code = '76') AS occitanie, count(*) FILTER (WHERE departement_code = '35') AS ille FROM qpv",
   },
+  { file: 'docs/methodologie.md', text: 'Les {k} collèges publics les plus proches, pondérés par la distance', constants: COLLEGE_RULE },
+  { file: 'docs/methodologie.md', text: 'effectifs inférieurs au seuil ({threshold} par défaut)', constants: SECRET_RULE },
+  { file: 'docs/methodologie.md', text: '(QPV × collège, {k} au plus par QPV)', constants: COLLEGE_RULE },
+  { file: 'docs/methodologie.md', text: 'un effectif inférieur à **{threshold}** (valeur par défaut)', constants: SECRET_RULE },
+  { file: 'docs/methodologie.md', text: 'la fiche d’un établissement de moins de {threshold} élèves', constants: SECRET_RULE },
   {
     file: 'docs/methodologie.md',
     text: 'Sur les données embarquées : {etablissements} établissements (élèves), et parmi les indicateurs, les effectifs nuls ou faibles de {demandeurs} QPV (demandeurs d’emploi), {caf} QPV (allocataires CAF) et {auto} QPV (auto-entrepreneurs)',
@@ -163,14 +291,27 @@ const CHECKED: readonly Figure[] = [
                  count(DISTINCT territoire_code) FILTER (WHERE i.indicateur = 'auto_ent') AS auto
           FROM indicateurs i JOIN indicateurs_meta m USING (indicateur) WHERE i.statut = 'secret'`,
   },
+  // §11: éducation prioritaire and the networks' footprints.
+  {
+    file: 'docs/methodologie.md',
+    text: 'et {inconnu} de ses collèges ({public} publics, {prive} privés) sont absents du fichier DNB',
+    sql: `SELECT count(*) AS inconnu, count(*) FILTER (WHERE secteur = 'public') AS public, count(*) FILTER (WHERE secteur = 'prive') AS prive
+          FROM etablissements WHERE source_id = 'colleges-geolocalisation-2024' AND ep = 'inconnu'`,
+  },
+  { file: 'docs/methodologie.md', text: 'le plus proche de son département ({km} km au plus)', constants: RESEAU_RULE },
+  { file: 'docs/methodologie.md', text: 'de ses écoles élargie de {buffer} m', constants: RESEAU_RULE },
+  {
+    file: 'docs/methodologie.md',
+    text: 'c’est un disque de {buffer} m autour du collège (« collège seul ») : {seul} des {n} réseaux, dont {unloaded} dans des départements où aucune école n’est chargée',
+    // `ecoles` is null where the sources hold no école at all.
+    sql: 'SELECT count(*) FILTER (WHERE coalesce(ecoles, 0) = 0) AS seul, count(*) AS n, count(*) FILTER (WHERE ecoles IS NULL) AS unloaded FROM reseaux_ep',
+    constants: RESEAU_RULE,
+  },
 ];
 
 /** Counts a doc quotes that do not describe our data, each with why. Literal fragments. */
 const NOT_FROM_DATA: readonly { file: string; text: string; reason: string }[] = [
   { file: 'README.md', text: 'the poverty-rate histogram: 26 QPV of Occitanie match', reason: 'the alt text of a screenshot: the QPV one brush position selected' },
-  { file: 'docs/actions-template.md', text: '« Le fichier dépasse 20 000 lignes (20 001 lignes d’actions ; limite : 20 000) »', reason: 'the import limit (src/domain/import-limits.ts) and a message quoting it' },
-  { file: 'docs/securite.md', text: '20 000 lignes réalistes', reason: 'the import limit (src/domain/import-limits.ts), not a count of our data' },
-  { file: 'docs/methodologie.md', text: 'moins de 11 élèves', reason: 'the secret statistique threshold' },
 ];
 
 const DOC_FILES = async () => ['README.md', ...(await readdir(path.join(REPO_ROOT, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -199,6 +340,7 @@ describe('figures in the docs come from the data', () => {
       if (figure.sql !== undefined) sources.push(['public/data', await firstRow(published, figure.sql)], ['a fresh pipeline run', await firstRow(fresh, figure.sql)]);
       if (figure.run !== undefined) sources.push(['the fresh run’s warnings', figure.run(context)]);
       if (figure.source !== undefined) sources.push(['the source file', await figure.source()]);
+      if (figure.constants !== undefined) sources.push(['the constants of src/domain', figure.constants]);
       const given = new Set(sources.flatMap(([, data]) => Object.keys(data)));
       for (const name of placeholders(figure.text)) if (!given.has(name)) problems.push(`${figure.file}: « ${figure.text} »: nothing declared yields {${name}}`);
       for (const [where, data] of sources) {

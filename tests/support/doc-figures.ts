@@ -9,7 +9,9 @@
 const NUMBER = String.raw`\d{1,3}(?:[, ]\d{3})+|\d+`;
 /** Small numbers a doc may write in words (« one school », « three places »), in a checked fragment. */
 const WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10 };
-const PLACEHOLDER = `${NUMBER}|${Object.keys(WORDS).join('|')}`;
+/** A word as it opens a sentence, too (« Trois plutôt qu’un »). */
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+const PLACEHOLDER = `${NUMBER}|${Object.keys(WORDS).flatMap((w) => [w, capitalised(w)]).join('|')}`;
 
 /**
  * Nouns of the data objects whose counts the guard looks for, French and English. A count is
@@ -105,17 +107,17 @@ export interface FragmentMatch {
   text: string;
   /** The numbers the doc gives for each placeholder. */
   values: Record<string, number>;
+  /** Each placeholder and its number, in order: a placeholder may occur twice (« limite : {max} … {max} lignes »). */
+  numbers: [string, number][];
 }
 
 /** Where a fragment occurs in a (normalised) doc text, with its numbers. */
 export function findFragment(text: string, fragment: string): FragmentMatch[] {
   const names = placeholders(fragment);
-  return [...text.matchAll(fragmentRegex(fragment))].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-    values: Object.fromEntries(names.map((name, i) => [name, parseDocNumber(m[i + 1]!)])),
-  }));
+  return [...text.matchAll(fragmentRegex(fragment))].map((m) => {
+    const numbers = names.map((name, i): [string, number] => [name, parseDocNumber(m[i + 1]!)]);
+    return { start: m.index, end: m.index + m[0].length, text: m[0], values: Object.fromEntries(numbers), numbers };
+  });
 }
 
 /** The fragment with the data's numbers in place of its placeholders: what the doc should say. */
@@ -142,9 +144,9 @@ export function figureProblems(file: string, text: string, fragment: string, dat
   if (matches.length === 0) return [`${file}: the fragment « ${fragment} » is not in the doc any more (reworded?): update its declaration in tests/integration/doc-figures.test.ts`];
   const problems: string[] = [];
   for (const m of matches) {
-    const wrong = placeholders(fragment).filter((name) => name in data && m.values[name] !== data[name]);
+    const wrong = m.numbers.filter(([name, value]) => name in data && value !== data[name]);
     if (wrong.length > 0) {
-      problems.push(`${file}: found « ${m.text} », expected « ${renderFragment(fragment, data)} » (${wrong.map((n) => `${n}: ${m.values[n]} in the doc, ${data[n]} in ${where}`).join('; ')})`);
+      problems.push(`${file}: found « ${m.text} », expected « ${renderFragment(fragment, data)} » (${wrong.map(([n, v]) => `${n}: ${v} in the doc, ${data[n]} in ${where}`).join('; ')})`);
     }
   }
   return problems;

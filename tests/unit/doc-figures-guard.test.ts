@@ -37,6 +37,17 @@ et sont notés. On the shipped files: 1,085 networks (726 REP, 359 REP+).`);
     expect(findFragment(words, '{schools} school of Aveyron, and {places} places; {qpv} QPV')).toMatchObject([{ values: { schools: 1, places: 3, qpv: 2 } }]);
   });
 
+  it('reads a number in words that opens a sentence', () => {
+    expect(findFragment(doc('Trois plutôt qu’un.'), '{k} plutôt qu’un')).toMatchObject([{ values: { k: 3 } }]);
+  });
+
+  it('checks every occurrence of a placeholder the fragment holds twice', () => {
+    const limit = doc('« Le fichier dépasse 20 000 lignes (20 001 lignes ; limite : 2 000) »');
+    expect(figureProblems('docs/actions-template.md', limit, '« Le fichier dépasse {max} lignes ({over} lignes ; limite : {max}) »', { max: 20000, over: 20001 }, 'the code')).toEqual([
+      'docs/actions-template.md: found « « Le fichier dépasse 20 000 lignes (20 001 lignes ; limite : 2 000) » », expected « « Le fichier dépasse 20000 lignes (20001 lignes ; limite : 20000) » » (max: 2000 in the doc, 20000 in the code)',
+    ]);
+  });
+
   it('says nothing when the doc says what the data says', () => {
     expect(figureProblems('docs/data-sources.md', text, '{n} networks ({rep} REP, {plus} REP+)', { n: 1085, rep: 726, plus: 359 }, 'public/data')).toEqual([]);
   });
