@@ -7,8 +7,11 @@ import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { RESEAU_BUFFER_METERS } from '../../src/domain/reseau-emprise.ts';
 import { RISK_COLLEGES, RISK_COMPONENTS, RISK_ROBUSTNESS_FACTORS } from '../../src/domain/risk-index.ts';
 import { IMPORT_LIMITS } from '../../src/domain/import-limits.ts';
+import { ACCES_RADII_M } from '../../src/domain/services-16-25.ts';
 import { SECRET_THRESHOLD } from '../../src/domain/secret-statistique.ts';
 import { AXES, SPHERES, TRANCHES } from '../../src/domain/vocabulary.ts';
+import { MAX_CLASSES, MIN_CLASSES } from '../../src/map/classify.ts';
+import { DEFAULT_ZONE_BLANCHE_KM, RISK_WEIGHT_RANGE, ZONE_BLANCHE_RADII_KM } from '../../src/state/risk-slice.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../../src/domain/table-layouts.ts';
 import { CAP_BEP_SHARE_SQL } from '../support/cap-bep-share.ts';
 import { figureProblems, normaliseDocText, placeholders, undeclaredCounts } from '../support/doc-figures.ts';
@@ -79,6 +82,9 @@ const IMPORT_RULE = {
   inflatedMo: IMPORT_LIMITS.xlsxInflatedBytes.max / MO,
 };
 const SECRET_RULE = { threshold: SECRET_THRESHOLD };
+/** What the app offers: the radii a zone blanche is judged at, the weights of the pondérations panel. */
+const [r1, r2, r3, r4, r5] = ZONE_BLANCHE_RADII_KM;
+const APP_RULE = { r1, r2, r3, r4, r5, zoneBlanche: DEFAULT_ZONE_BLANCHE_KM, weightMin: RISK_WEIGHT_RANGE.min, weightMax: RISK_WEIGHT_RANGE.max };
 /** Indicators by millésime: observed year when a document gives one, else the edition. */
 const INDICATOR_MILLESIMES = `SELECT max(annee_observee) AS year, count(*) FILTER (WHERE annee_observee IS NULL) AS other,
   count(*) FILTER (WHERE annee_observee IS NULL AND annee_publication = 2020) AS published2020,
@@ -98,6 +104,9 @@ const CHECKED: readonly Figure[] = [
   },
   { file: 'README.md', text: 'INSEE QPV indicators of Occitanie ({n} indicators)', sql: 'SELECT count(*) AS n FROM indicateurs_meta' },
   { file: 'README.md', text: 'population {year} (observed); the other {other}: published 2019', sql: INDICATOR_MILLESIMES },
+  { file: 'README.md', text: 'in {min} to {max} classes', constants: { min: MIN_CLASSES, max: MAX_CLASSES } },
+  { file: 'README.md', text: 'weighs each component from {weightMin} to {weightMax}', constants: APP_RULE },
+  { file: 'README.md', text: '(`zone_blanche=5`, default {zoneBlanche} km)', constants: APP_RULE },
   { file: 'README.md', text: 'Counts of people under {threshold} are shown `< {threshold}` everywhere', constants: SECRET_RULE },
   { file: 'README.md', text: 'counts of people under {threshold} never leave the pipeline', constants: SECRET_RULE },
 
@@ -245,7 +254,8 @@ const CHECKED: readonly Figure[] = [
                  count(DISTINCT territoire_code) FILTER (WHERE indicateur = 'tp60' AND valeur IS NOT NULL) AS insee
           FROM indicateurs WHERE niveau = 'qpv'`,
   },
-  // §4: robustness of the rank.
+  // §4: the pondérations panel, robustness of the rank.
+  { file: 'docs/methodologie.md', text: 'un poids de {weightMin} à {weightMax} par pas de 0,5', constants: APP_RULE },
   {
     file: 'docs/methodologie.md',
     text: 'soit {factors}ᵏ pondérations pour k composantes pondérées ({weightings} pour {k})',
@@ -266,6 +276,13 @@ const CHECKED: readonly Figure[] = [
                  count(*) FILTER (WHERE r.score IS NULL AND q.region_code = '76') AS occitanie
           FROM risque_decrochage r JOIN qpv q ON q.code = r.qpv_code`,
   },
+  // §7: access to 16–25 services.
+  {
+    file: 'docs/methodologie.md',
+    text: 'nombre de lieux de la catégorie à {a}, {b} et {c} km au plus',
+    constants: { a: ACCES_RADII_M[0] / 1000, b: ACCES_RADII_M[1] / 1000, c: ACCES_RADII_M[2] / 1000 },
+  },
+  { file: 'docs/methodologie.md', text: 'au rayon choisi dans la fiche ({r1}, {r2}, {r3}, {r4} ou {r5} km ; {zoneBlanche} km par défaut', constants: APP_RULE },
   {
     file: 'docs/methodologie.md',
     text: 'les CIO ({cio}) et les lycées professionnels publics ({lp}) qui sont mesurés',
@@ -340,7 +357,7 @@ describe('figures in the docs come from the data', () => {
       if (figure.sql !== undefined) sources.push(['public/data', await firstRow(published, figure.sql)], ['a fresh pipeline run', await firstRow(fresh, figure.sql)]);
       if (figure.run !== undefined) sources.push(['the fresh run’s warnings', figure.run(context)]);
       if (figure.source !== undefined) sources.push(['the source file', await figure.source()]);
-      if (figure.constants !== undefined) sources.push(['the constants of src/domain', figure.constants]);
+      if (figure.constants !== undefined) sources.push(['the code’s constants', figure.constants]);
       const given = new Set(sources.flatMap(([, data]) => Object.keys(data)));
       for (const name of placeholders(figure.text)) if (!given.has(name)) problems.push(`${figure.file}: « ${figure.text} »: nothing declared yields {${name}}`);
       for (const [where, data] of sources) {
