@@ -1,3 +1,4 @@
+import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { sqlString } from '../domain/sql.ts';
@@ -113,7 +114,7 @@ export function buildQpvProgrammesQuery(code: string): string {
 WITH q AS (SELECT code, commune_code FROM qpv WHERE code = ${sqlString(code)})
 SELECT 'cite' AS programme, c.nom, c.porteur, c.annee_labellisation, c.source_id, c.perimetre
 FROM cites c, q
-WHERE CASE WHEN c.perimetre = 'qpv' THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
+WHERE CASE WHEN c.perimetre = ${sqlString(QPV_PERIMETRE)} THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
            ELSE list_contains(string_split(c.communes, '|'), q.commune_code) END
 UNION ALL
 SELECT 'pre', p.nom, p.porteur, NULL, p.source_id, p.perimetre
