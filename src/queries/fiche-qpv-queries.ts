@@ -87,7 +87,7 @@ export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SE
 export function buildQpvRiskIndicatorQuery(codes: readonly string[], weights: RiskWeights): string {
   const shown = `
   SELECT r.qpv_code AS code, ${sqlString(RISK_INDICATOR_ID)} AS indicateur, l.annee, q.departement_code, q.region_code, r.score AS valeur, r.statut
-  FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
+  FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS, false)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
   // Weights of the user's own make the row say so, on screen, in print and in the CSV.
   const libelle = isDefaultRiskWeights(weights) ? 'libelle' : `libelle || ${sqlString(' — avec vos pondérations')}`;
   const meta = `SELECT indicateur, ${libelle} AS libelle, unite, 'indice' AS type_valeur, sens, theme, '' AS source_id, millesime FROM (${riskIndicatorListRow()})`;
