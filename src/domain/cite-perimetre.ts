@@ -26,6 +26,9 @@ export const PERIMETRE_KINDS = [
 
 export type PerimetreKind = (typeof PERIMETRE_KINDS)[number]['id'];
 
+/** The kind whose perimeter is the named QPV alone (territory scope, cross-filter, map). */
+export const QPV_PERIMETRE: PerimetreKind = 'qpv';
+
 export const PERIMETRE_IDS: readonly PerimetreKind[] = PERIMETRE_KINDS.map((k) => k.id);
 
 /** The French label of a kind (the id itself if unknown, so a new id never shows blank). */

@@ -32,6 +32,11 @@ export function isEpStatut(value: unknown): value is EpStatut {
   return typeof value === 'string' && (EP_STATUTS as readonly string[]).includes(value);
 }
 
+/** The label of a status; a value outside the four reads as unknown, never as hors EP. */
+export function epLabel(value: unknown, labels: Readonly<Record<EpStatut, string>> = EP_LABELS): string {
+  return labels[isEpStatut(value) ? value : 'inconnu'];
+}
+
 /** REP or REP+: a member of a network. */
 export function isEpReseau(value: unknown): value is EpReseau {
   return value === 'REP+' || value === 'REP';

@@ -96,11 +96,12 @@ const names = (places: readonly CoveragePlace[]) => places.map((p) => p.nom).joi
 /**
  * The set in full: « les 111 QPV des données chargées : Occitanie, Ille-et-Vilaine »; with two
  * generations, each with its count and places (« … : 111 QPV 2015 (Occitanie), 39 QPV 2024
- * (Hérault) »).
+ * (Hérault) »). A `qualifier` narrows the noun: « les 100 QPV notés des données chargées : Occitanie ».
  */
-export function coverageLabel(coverage: LoadedCoverage): string {
-  if (coverage.qpv === 0) return 'aucun QPV dans les données chargées';
-  const head = `les ${count(coverage.qpv)} QPV des données chargées`;
+export function coverageLabel(coverage: LoadedCoverage, qualifier = ''): string {
+  const qpv = qualifier === '' ? 'QPV' : `QPV ${qualifier}`;
+  if (coverage.qpv === 0) return `aucun ${qpv} dans les données chargées`;
+  const head = `les ${count(coverage.qpv)} ${qpv} des données chargées`;
   if (coverage.generations.length === 1) return `${head} : ${names(coverage.generations[0]!.places)}`;
   return `${head} : ${coverage.generations.map((g) => `${count(g.qpv)} QPV ${g.generation} (${names(g.places)})`).join(', ')}`;
 }

@@ -9,7 +9,7 @@ import { type CsvDocument, type ExportSource, shownCsvCell } from './csv-fr.ts';
  * The column of the year each indicator describes (`indicateurs_meta.millesime`): « 2013 », or
  * « publié en 2019, année observée non précisée » — never an edition given as the year observed.
  */
-export const MILLESIME_HEADER = 'Millésime (année observée)';
+export const MILLESIME_HEADER = 'Millésime';
 
 /**
  * The indicators of a fiche: one line per indicator with its references, rank and centile.

@@ -1,5 +1,5 @@
 import type { QpvFacts } from '../domain/cross-filter-compute.ts';
-import { EP_LABELS, isEpStatut } from '../domain/education-prioritaire.ts';
+import { epLabel } from '../domain/education-prioritaire.ts';
 import { SECRET_THRESHOLD, secretNote, showPublished } from '../domain/secret-statistique.ts';
 import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { type CsvCell, shownCsvCell } from './csv-fr.ts';
@@ -27,7 +27,7 @@ export function resultTableCsv(rows: readonly QpvFacts[], indicator: ResultIndic
   const values = rows.map((r) => showPublished(r.valeur, r.statut));
   return {
     header: ['Code QPV', 'QPV', 'Commune', 'Département', `${indicator?.libelle ?? 'Valeur'}${unit}`, 'Distance au service 16–25 ans le plus proche (m)', 'Éducation prioritaire'],
-    rows: rows.map((r, i) => [r.code, r.nom, r.commune_nom, r.departement_code, shownCsvCell(values[i]!, threshold), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), isEpStatut(r.ep) ? EP_LABELS[r.ep] : EP_LABELS.inconnu]),
+    rows: rows.map((r, i) => [r.code, r.nom, r.commune_nom, r.departement_code, shownCsvCell(values[i]!, threshold), r.distance_m === null ? 'n.d.' : Math.round(r.distance_m), epLabel(r.ep)]),
     tables: [...RESULT_TABLES, ...indicatorValueTables(indicator?.indicateur ?? '')],
     ...(values.some((v) => v.status === 'secret') ? { note: secretNote(threshold) } : {}),
   };

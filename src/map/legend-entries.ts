@@ -1,7 +1,10 @@
 import { perimetreLabel } from '../domain/cite-perimetre.ts';
+import { EP_LABELS, EP_STATUTS, type EpStatut } from '../domain/education-prioritaire.ts';
 import { formatValue } from '../domain/format-fr.ts';
+import { EMPRISE_ESTIMEE, RESEAU_BUFFER_METERS } from '../domain/reseau-emprise.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
+import { EP_SYMBOLS } from './etablissement-layers.ts';
 import type { MapLegend } from './map-capture.ts';
 import { DIMMED, NO_DATA_COLOUR, rgbaCss } from './palettes.ts';
 import type { Choropleth } from './use-choropleth.ts';
@@ -64,8 +67,29 @@ export const CITE_LEGEND_ITEMS: MapLegend['items'] = [
   { colour: 'rgba(230, 159, 0, 0.05)', label: `Cité éducative en tirets : ${perimetreLabel('commune_approchee')}`, outline: { colour: '#B36B00', dashed: true } },
 ];
 
-/** `legend` with the lines of the object layers it needs: the Cités' when `visibleLayers` holds them. */
+/** The establishments' lines: each status with its symbol's colour and shape, said in words (the PNG draws swatches). */
+const SHAPE_WORDS: Readonly<Record<EpStatut, string>> = { 'REP+': 'losange', REP: 'triangle', hors_ep: 'rond', inconnu: 'carré vide' };
+export const ETABLISSEMENT_LEGEND_ITEMS: MapLegend['items'] = EP_STATUTS.map((statut) => {
+  const { colour } = EP_SYMBOLS[statut];
+  const item = { colour, label: `Établissement, éducation prioritaire : ${EP_LABELS[statut]} (${SHAPE_WORDS[statut]})` };
+  // An unknown status is a hollow square on the map: an outline here too, never a flat grey dot.
+  return statut === 'inconnu' ? { ...item, colour: 'rgba(255, 255, 255, 0)', outline: { colour, dashed: false } } : item;
+});
+
+/** The networks' line: their footprints are modelled, and the picture says so. */
+export const RESEAU_LEGEND_ITEM: MapLegend['items'][number] = {
+  colour: 'rgba(106, 106, 244, 0.33)',
+  label: `Réseau REP / REP+, ${EMPRISE_ESTIMEE} : collège et écoles + ${RESEAU_BUFFER_METERS} m, ou disque de ${RESEAU_BUFFER_METERS} m autour du collège seul`,
+  outline: { colour: '#000091', dashed: false },
+};
+
+/** `legend` with the lines of the object layers `visibleLayers` draws: schools, networks, Cités. */
 export function withObjectLegend(legend: MapLegend | null, visibleLayers: readonly string[]): MapLegend | null {
-  if (legend === null || !visibleLayers.includes('cites')) return legend;
-  return { ...legend, items: [...legend.items, ...CITE_LEGEND_ITEMS] };
+  if (legend === null) return legend;
+  const extra = [
+    ...(visibleLayers.includes('etablissements') ? ETABLISSEMENT_LEGEND_ITEMS : []),
+    ...(visibleLayers.includes('reseaux') ? [RESEAU_LEGEND_ITEM] : []),
+    ...(visibleLayers.includes('cites') ? CITE_LEGEND_ITEMS : []),
+  ];
+  return extra.length === 0 ? legend : { ...legend, items: [...legend.items, ...extra] };
 }

@@ -1,4 +1,5 @@
 import type { Territoire, TerritoireNiveau } from '../domain/cross-filter.ts';
+import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { foldText, foldTextSql } from '../domain/fold-text.ts';
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { sqlString } from '../domain/sql.ts';
@@ -41,7 +42,8 @@ UNION ALL SELECT code, 'departement', departement_code FROM qpv
 UNION ALL SELECT code, 'commune', commune_code FROM qpv
 UNION ALL
 SELECT DISTINCT q.code, 'cite', c.nom FROM cites c JOIN qpv q
-  ON list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code) OR list_contains(string_split(c.communes, '|'), q.commune_code)`,
+  ON list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code)
+  OR (c.perimetre IS DISTINCT FROM ${sqlString(QPV_PERIMETRE)} AND list_contains(string_split(c.communes, '|'), q.commune_code))`,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
+import { PRE_PERIMETRE, QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { epLabelSql } from '../domain/education-prioritaire.ts';
 import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import { sqlString } from '../domain/sql.ts';
@@ -55,7 +55,7 @@ SELECT c.nom AS "Nom", c.annee_labellisation::VARCHAR AS "Labellisée en", c.por
        (SELECT count(*) FROM actions a WHERE list_contains(string_split(a.cite, '|'), c.nom))::VARCHAR AS "Actions recensées", c.source AS "Source",
        (SELECT string_agg(q.code, ',' ORDER BY q.code) FROM qpv q
         WHERE list_contains(string_split(coalesce(c.qpv_codes, ''), '|'), q.code)
-           OR (c.perimetre <> 'qpv' AND list_contains(string_split(c.communes, '|'), q.commune_code))) AS qpv_lies
+           OR (c.perimetre <> ${sqlString(QPV_PERIMETRE)} AND list_contains(string_split(c.communes, '|'), q.commune_code))) AS qpv_lies
 ${fromObject(object, 'c')}`;
     case 'reseau':
       return `

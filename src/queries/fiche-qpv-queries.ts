@@ -1,3 +1,4 @@
+import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { sqlString } from '../domain/sql.ts';
@@ -86,7 +87,7 @@ export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SE
 export function buildQpvRiskIndicatorQuery(codes: readonly string[], weights: RiskWeights): string {
   const shown = `
   SELECT r.qpv_code AS code, ${sqlString(RISK_INDICATOR_ID)} AS indicateur, l.annee, q.departement_code, q.region_code, r.score AS valeur, r.statut
-  FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
+  FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS, false)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
   // Weights of the user's own make the row say so, on screen, in print and in the CSV.
   const libelle = isDefaultRiskWeights(weights) ? 'libelle' : `libelle || ${sqlString(' — avec vos pondérations')}`;
   const meta = `SELECT indicateur, ${libelle} AS libelle, unite, 'indice' AS type_valeur, sens, theme, '' AS source_id, millesime FROM (${riskIndicatorListRow()})`;
@@ -113,7 +114,7 @@ export function buildQpvProgrammesQuery(code: string): string {
 WITH q AS (SELECT code, commune_code FROM qpv WHERE code = ${sqlString(code)})
 SELECT 'cite' AS programme, c.nom, c.porteur, c.annee_labellisation, c.source_id, c.perimetre
 FROM cites c, q
-WHERE CASE WHEN c.perimetre = 'qpv' THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
+WHERE CASE WHEN c.perimetre = ${sqlString(QPV_PERIMETRE)} THEN list_contains(string_split(c.qpv_codes, '|'), q.code)
            ELSE list_contains(string_split(c.communes, '|'), q.commune_code) END
 UNION ALL
 SELECT 'pre', p.nom, p.porteur, NULL, p.source_id, p.perimetre

@@ -1,10 +1,13 @@
 import { buildRiskContributionsQuery, buildRiskScoresQuery } from '../domain/risk-index-query.ts';
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { sqlString } from '../domain/sql.ts';
+import { buildLoadedCoverageQuery, LOADED_COVERAGE_TABLES } from './loaded-coverage-query.ts';
 import { PUBLISHED_RISK_COMPONENTS } from './risk-indicator-queries.ts';
 
 /** Tables the risk and services sections read (published by the risk and access builders). */
 export const FICHE_RISQUE_TABLES = ['qpv', 'risque_composantes'] as const;
+/** The scored QPV's places take their names from `territoires`. */
+export const FICHE_SCORED_COVERAGE_TABLES = [...FICHE_RISQUE_TABLES, ...LOADED_COVERAGE_TABLES] as const;
 export const FICHE_COLLEGES_TABLES = ['qpv_colleges', 'etablissements'] as const;
 export const FICHE_SERVICES_TABLES = ['acces_services'] as const;
 
@@ -28,6 +31,16 @@ FROM r
 LEFT JOIN c ON c.qpv_code = r.qpv_code
 WHERE r.qpv_code = ${sqlString(code)}
 ORDER BY c.contribution DESC NULLS LAST, c.composante`;
+}
+
+/**
+ * Where the QPV ranked with this one lie (those with a score under these weights, of its
+ * generation), as rows of `describeCoverage`: a rank says what it is taken among.
+ */
+export function buildScoredCoverageQuery(code: string, weights: RiskWeights): string {
+  const scored = `(SELECT q.* FROM qpv q JOIN (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS, false)}) s ON s.qpv_code = q.code
+    WHERE s.score IS NOT NULL AND q.generation = (SELECT generation FROM qpv WHERE code = ${sqlString(code)}))`;
+  return buildLoadedCoverageQuery(scored);
 }
 
 /** The school context of the QPV (`qpv_colleges`), nearest first, with each collège's IPS, DNB rate and commune. */

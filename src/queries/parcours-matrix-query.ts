@@ -26,7 +26,7 @@ export function buildParcoursMatrixQuery(t: Territoire): string {
   return `
 WITH ${territoryScopeCtes(t)},
 action_cells AS (${cells(ALL_ACTIONS_VIEW, actionInTerritory(t, 'x'))}),
-lieu_cells AS (${cells('lieux', placedInTerritory('x'))})
+lieu_cells AS (${cells('lieux', placedInTerritory(t, 'x'))})
 SELECT tr.id AS tranche, sp.id AS sphere,
        (SELECT count(DISTINCT id) FROM action_cells c WHERE c.tranche = tr.id AND c.sphere = sp.id)::INTEGER AS actions,
        (SELECT count(DISTINCT id) FROM lieu_cells c WHERE c.tranche = tr.id AND c.sphere = sp.id)::INTEGER AS lieux
@@ -59,7 +59,7 @@ export function buildCellLieuxQuery(t: Territoire, tranche: string, sphere: stri
 WITH ${territoryScopeCtes(t)}
 SELECT l.id, l.nom, l.categorie, l.commune_nom
 FROM lieux l
-WHERE ${placedInTerritory('l')}
+WHERE ${placedInTerritory(t, 'l')}
   AND list_contains(string_split(l.tranches, '|'), ${sqlString(tranche)})
   AND list_contains(string_split(l.spheres, '|'), ${sqlString(sphere)})
 ORDER BY l.categorie, l.nom`;

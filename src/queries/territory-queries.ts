@@ -66,7 +66,7 @@ export function buildTerritoryEtablissementsQuery(t: Territoire): string {
 WITH ${territoryScopeCtes(t)}
 SELECT e.uai, e.nom, e.type, e.ep, e.commune_nom, e.qpv_code
 FROM etablissements e
-WHERE e.ep <> 'hors_ep' AND ${placedInTerritory('e')}
+WHERE e.ep <> 'hors_ep' AND ${placedInTerritory(t, 'e')}
 ORDER BY ${epOrderSql('e.ep')}, e.commune_nom, e.type, e.nom`;
 }
 
@@ -90,7 +90,7 @@ export function buildTerritoryLieuxQuery(t: Territoire): string {
   return `
 WITH ${territoryScopeCtes(t)},
 departements AS (SELECT DISTINCT departement_code AS code FROM territoires WHERE niveau = 'commune' AND code IN (SELECT code FROM t_communes)),
-dans AS (SELECT categorie, count(*)::INTEGER AS n FROM lieux l WHERE ${placedInTerritory('l')} GROUP BY ALL),
+dans AS (SELECT categorie, count(*)::INTEGER AS n FROM lieux l WHERE ${placedInTerritory(t, 'l')} GROUP BY ALL),
 hors AS (SELECT categorie, count(*)::INTEGER AS n FROM lieux l WHERE l.commune_code IS NULL AND l.departement_code IN (SELECT code FROM departements) GROUP BY ALL)
 SELECT categorie, coalesce(dans.n, 0) AS lieux, ${t.niveau === 'commune' || t.niveau === 'cite' ? 'coalesce(hors.n, 0)' : '0'} AS hors_commune
 FROM dans FULL JOIN hors USING (categorie)

@@ -1,4 +1,5 @@
 import type { Territoire } from '../domain/cross-filter.ts';
+import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
 
 /**
@@ -33,9 +34,28 @@ export function territoryScopeCtes(t: Territoire): string {
 const communeList = '(SELECT coalesce(list(code), []::VARCHAR[]) FROM t_communes)';
 const departementList = '(SELECT coalesce(list(code), []::VARCHAR[]) FROM t_departements)';
 
-/** A row with one commune (`commune_code`) and one département column, e.g. `etablissements`, `lieux`, `qpv`. */
-export function placedInTerritory(alias: string): string {
+/** A row with one commune (`commune_code`) and one département column, e.g. `qpv`, by where it is placed. */
+function placedByCommune(alias: string): string {
   return `(${alias}.commune_code IN (SELECT code FROM t_communes) OR ${alias}.departement_code IN (SELECT code FROM t_departements))`;
+}
+
+const citeRow = (t: Territoire) => `FROM cites WHERE nom = ${sqlString(t.code)}`;
+/** The QPV a Cité's source names, as a list (empty when none). */
+const namedQpvList = (t: Territoire) => `(SELECT coalesce(string_split(qpv_codes, '|'), []::VARCHAR[]) ${citeRow(t)})`;
+/** SQL true when the Cité's perimeter is the QPV its source names rather than its communes. */
+const perimeterIsQpv = (t: Territoire) => `coalesce((SELECT perimetre ${citeRow(t)}) = ${sqlString(QPV_PERIMETRE)}, FALSE)`;
+
+/**
+ * A located row with `commune_code`, `departement_code`, `qpv_code` and `qpv_300m` (`etablissements`,
+ * `lieux`) of the territory: placed in it, except for a Cité whose perimeter is the QPV its
+ * source names — then the rows in those QPV or within 300 m of them (the « quartier vécu »
+ * of `qpv_300m`), not the whole commune the perimeter lies in.
+ */
+export function placedInTerritory(t: Territoire, alias: string): string {
+  const placed = placedByCommune(alias);
+  if (t.niveau !== 'cite') return placed;
+  const near = `list_has_any(string_split(concat_ws(',', ${alias}.qpv_code, ${alias}.qpv_300m), ','), ${namedQpvList(t)})`;
+  return `(CASE WHEN ${perimeterIsQpv(t)} THEN ${near} ELSE ${placed} END)`;
 }
 
 /** A row whose communes and départements are `|`-separated lists (`actions`, `pre`). */
@@ -46,7 +66,11 @@ export function listedInTerritory(communes: string, departements: string): strin
 /** An action (alias `a`) of the territory: placed in it, or naming its Cité. */
 export function actionInTerritory(t: Territoire, alias = 'a'): string {
   const placed = listedInTerritory(`${alias}.commune_code`, `${alias}.departement_code`);
-  return t.niveau === 'cite' ? `(${placed} OR coalesce(list_contains(string_split(${alias}.cite, '|'), ${sqlString(t.code)}), FALSE))` : placed;
+  if (t.niveau !== 'cite') return placed;
+  const namesCite = `coalesce(list_contains(string_split(${alias}.cite, '|'), ${sqlString(t.code)}), FALSE)`;
+  // A Cité drawn as its QPV holds the actions placed in them, not every action of the commune.
+  const inNamedQpv = `coalesce(list_has_any(string_split(${alias}.qpv_code, '|'), ${namedQpvList(t)}), FALSE)`;
+  return `(${namesCite} OR CASE WHEN ${perimeterIsQpv(t)} THEN ${inNamedQpv} ELSE ${placed} END)`;
 }
 
 /**
@@ -55,9 +79,8 @@ export function actionInTerritory(t: Territoire, alias = 'a'): string {
  * of its communes and any it names.
  */
 export function qpvInTerritory(t: Territoire, alias = 'q'): string {
-  const placed = placedInTerritory(alias);
+  const placed = placedByCommune(alias);
   if (t.niveau !== 'cite') return placed;
-  const cite = `FROM cites WHERE nom = ${sqlString(t.code)}`;
-  const named = `${alias}.code IN (SELECT unnest(string_split(qpv_codes, '|')) ${cite})`;
-  return `(CASE WHEN (SELECT perimetre ${cite}) = 'qpv' THEN ${named} ELSE (${placed} OR ${named}) END)`;
+  const named = `list_contains(${namedQpvList(t)}, ${alias}.code)`;
+  return `(CASE WHEN ${perimeterIsQpv(t)} THEN ${named} ELSE (${placed} OR ${named}) END)`;
 }

@@ -80,7 +80,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
             QPV <code>{q.code}</code> (génération {q.generation}) · {q.communes} · {q.departement.nom} ({q.departement.code}) · {q.region.nom}
             {q.population && q.population.value.status !== 'nd' && ` · ${q.population.text} habitants (${q.population.millesime})`}
           </p>
-          {extra.risque && <FicheRisque risque={extra.risque} colleges={extra.colleges} />}
+          {extra.risque && <FicheRisque risque={extra.risque} scoredLabel={extra.scoredLabel} colleges={extra.colleges} />}
           <FicheIndicators indicators={model.indicators} full={full} coverage={model.coverage} departement={q.departement.code} region={q.region.code} />
           {extra.services && <FicheServices services={extra.services} />}
           <FicheEtablissements etablissements={model.etablissements} />

@@ -13,7 +13,9 @@ const points = (v: number | null) => (v === null ? '' : formatValue(v, ''));
  * The décrochage risk index: score, rank and how robust it is to the weights, class, what each
  * component brings to it, and the collèges its school components come from.
  */
-export function FicheRisque({ risque, colleges }: { risque: RisqueView; colleges: readonly CollegeView[] | null }) {
+/** `scoredLabel`: the QPV the rank and percentile are taken among, named from the data (null while it loads). */
+export function FicheRisque({ risque, scoredLabel, colleges }: { risque: RisqueView; scoredLabel: string | null; colleges: readonly CollegeView[] | null }) {
+  const among = scoredLabel ?? 'QPV notés';
   const custom = useAppStore((s) => !isDefaultRiskWeights(s.riskWeights));
   const drivers = risque.score === null ? [] : risque.composantes.filter((c) => c.contribution !== null).slice(0, 2);
   return (
@@ -28,11 +30,11 @@ export function FicheRisque({ risque, colleges }: { risque: RisqueView; colleges
       ) : (
         <>
           <p className="fr-text--sm" data-score={risque.score}>
-            <strong>{formatValue(risque.score, '')} / 100</strong> (100 = le plus exposé) · plus exposé que {formatValue(risque.percentile ?? 0, '%')} des QPV notés · classe{' '}
+            <strong>{formatValue(risque.score, '')} / 100</strong> (100 = le plus exposé) · plus exposé que {formatValue(risque.percentile ?? 0, '%')} des {among.replace(/^les /, '')} · classe{' '}
             <strong>{risque.classe?.libelle ?? 'n.d.'}</strong>
           </p>
           <p className="fr-text--sm" data-testid="fiche-risque-rang" data-rang={risque.rang} data-rang-min={risque.rangMin} data-rang-max={risque.rangMax}>
-            Rang (1 = le plus exposé) : <strong>{rankText(risque)}</strong>.
+            Rang (1 = le plus exposé) parmi {among} : <strong>{rankText(risque)}</strong>.
           </p>
         </>
       )}

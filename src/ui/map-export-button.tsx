@@ -11,12 +11,13 @@ import type { Choropleth } from '../map/use-choropleth.ts';
 import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
 
-/** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools and Cités when shown. */
+/** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools, networks and Cités when shown. */
 const mapTables = (layers: readonly string[], indicator: string) => [
   'territoires',
   'qpv',
   ...indicatorValueTables(indicator),
   ...(layers.includes('etablissements') ? ['etablissements'] : []),
+  ...(layers.includes('reseaux') ? ['reseaux_ep'] : []),
   ...(layers.includes('cites') ? ['cites'] : []),
 ];
 

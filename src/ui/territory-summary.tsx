@@ -1,6 +1,6 @@
 import { ACTION_DIMENSIONS, type ActionDimension } from '../queries/territory-queries.ts';
 import { categorieLabel, vocabularyLabels } from '../view-models/action-labels.ts';
-import { EP_LABELS, isEpStatut } from '../domain/education-prioritaire.ts';
+import { epLabel } from '../domain/education-prioritaire.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { formatCount } from './format.ts';
 import { SecretNote } from './secret-note.tsx';
@@ -44,7 +44,7 @@ export function TerritorySummary({ data, expanded = false }: { data: TerritoryDa
             <ul>
               {ep.map((e) => (
                 <li key={String(e.uai)}>
-                  {String(e.nom)} ({isEpStatut(e.ep) ? EP_LABELS[e.ep] : EP_LABELS.inconnu}, {String(e.commune_nom)})
+                  {String(e.nom)} ({epLabel(e.ep)}, {String(e.commune_nom)})
                 </li>
               ))}
             </ul>

@@ -14,8 +14,8 @@ import { type ActionSqlRow, buildFicheModel, type EtablissementSqlRow, type Fich
 import { buildCollegesView, buildRisqueView, buildServicesView, type CollegeSqlRow, type CollegeView, type RisqueSqlRow, type RisqueView, type ServiceSqlRow, type ServiceView } from '../view-models/fiche-risque-model.ts';
 import type { IndicatorSqlRow } from '../view-models/indicator-view.ts';
 import { buildLoadedCoverageQuery } from '../queries/loaded-coverage-query.ts';
-import type { CoverageSqlRow } from '../domain/loaded-coverage.ts';
-import { buildQpvCollegesQuery, buildQpvRisqueQuery, buildQpvServicesQuery, FICHE_COLLEGES_TABLES, FICHE_RISQUE_TABLES, FICHE_SERVICES_TABLES } from '../queries/fiche-risque-queries.ts';
+import { coverageLabel, type CoverageSqlRow, describeCoverage } from '../domain/loaded-coverage.ts';
+import { buildQpvCollegesQuery, buildQpvRisqueQuery, buildQpvServicesQuery, buildScoredCoverageQuery, FICHE_COLLEGES_TABLES, FICHE_RISQUE_TABLES, FICHE_SCORED_COVERAGE_TABLES, FICHE_SERVICES_TABLES } from '../queries/fiche-risque-queries.ts';
 
 const COVERAGE_SQL = buildLoadedCoverageQuery();
 
@@ -50,11 +50,12 @@ export function useFicheModel(code: string): { model: FicheModel | null; error: 
  * The risk index, its school context and the 16–25 services of the fiche: queried apart, so
  * that a dataset built without those tables still shows the rest of the fiche.
  */
-export function useFicheRisque(code: string): { risque: RisqueView | null; colleges: CollegeView[] | null; services: ServiceView[] | null; error: string | null } {
+export function useFicheRisque(code: string): { risque: RisqueView | null; scoredLabel: string | null; colleges: CollegeView[] | null; services: ServiceView[] | null; error: string | null } {
   // The index under the user's weights (pondérations panel) and the zone blanche radius: the store's.
   const { riskWeights, zoneBlancheKm } = useAppStore(useShallow((s) => ({ riskWeights: s.riskWeights, zoneBlancheKm: s.zoneBlancheKm })));
   const risqueSql = buildQpvRisqueQuery(code, riskWeights);
   const risque = useSql(risqueSql, rowsAs<RisqueSqlRow>(), FICHE_RISQUE_TABLES);
+  const scored = useSql(buildScoredCoverageQuery(code, riskWeights), rowsAs<CoverageSqlRow>(), FICHE_SCORED_COVERAGE_TABLES);
   const colleges = useSql(buildQpvCollegesQuery(code), rowsAs<CollegeSqlRow>(), FICHE_COLLEGES_TABLES);
   const services = useSql(buildQpvServicesQuery(code), rowsAs<ServiceSqlRow>(), FICHE_SERVICES_TABLES);
   // While new weights are recomputed, the QPV's previous index stays (the section does not blink).
@@ -66,10 +67,12 @@ export function useFicheRisque(code: string): { risque: RisqueView | null; colle
   return useMemo(
     () => ({
       risque: risqueView,
+      // « les 100 QPV notés des données chargées : Occitanie »: what the rank and percentile are taken among.
+      scoredLabel: scored.status === 'ready' ? coverageLabel(describeCoverage(scored.data), 'notés') : null,
       colleges: colleges.status === 'ready' ? buildCollegesView(colleges.data) : null,
       services: services.status === 'ready' ? buildServicesView(services.data, zoneBlancheKm * 1000) : null,
       error: risque.error ?? colleges.error ?? services.error,
     }),
-    [risqueView, risque.error, colleges, services, zoneBlancheKm],
+    [risqueView, risque.error, scored, colleges, services, zoneBlancheKm],
   );
 }

@@ -118,15 +118,18 @@ export function buildRisqueView(rows: readonly RisqueSqlRow[]): RisqueView | nul
 export const rankOrdinal = (rang: number) => `${rang}${rang === 1 ? 'ᵉʳ' : 'ᵉ'}`;
 
 /**
- * « 12ᵉ sur 101 — entre 10ᵉ et 14ᵉ si chaque poids varie de la moitié au double »: the rank
- * and how far the weights can move it; null when the QPV has no score.
+ * « 12ᵉ sur 100 — entre 10ᵉ et 14ᵉ sur les 729 pondérations où chaque poids est multiplié par
+ * ½, 1 ou 2 »: the rank and how far the weights move it, over the finite set `rang_min` and
+ * `rang_max` are computed on (3ᵏ for k weighted components) — not over every weighting in
+ * that band, which could move it further; null when the QPV has no score.
  */
-export function rankText(view: Pick<RisqueView, 'rang' | 'rangMin' | 'rangMax' | 'qpvClasses'>): string | null {
+export function rankText(view: Pick<RisqueView, 'rang' | 'rangMin' | 'rangMax' | 'qpvClasses' | 'composantesTotal'>): string | null {
   if (view.rang === null) return null;
   const rank = `${rankOrdinal(view.rang)} sur ${view.qpvClasses}`;
   if (view.rangMin === null || view.rangMax === null) return rank;
-  if (view.rangMin === view.rangMax) return `${rank} — le même rang si chaque poids varie de la moitié au double`;
-  return `${rank} — entre ${rankOrdinal(view.rangMin)} et ${rankOrdinal(view.rangMax)} si chaque poids varie de la moitié au double`;
+  const grid = `sur les ${formatValue(3 ** view.composantesTotal, 'nombre')} pondérations où chaque poids est multiplié par ½, 1 ou 2`;
+  if (view.rangMin === view.rangMax) return `${rank} — le même rang ${grid}`;
+  return `${rank} — entre ${rankOrdinal(view.rangMin)} et ${rankOrdinal(view.rangMax)} ${grid}`;
 }
 
 export interface CollegeView {

@@ -236,7 +236,7 @@ describe('fiche QPV, Comparer and exports in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
-    expect(lines[0]!.startsWith('Thème;Indicateur;Millésime (année observée);Unité;')).toBe(true);
+    expect(lines[0]!.startsWith('Thème;Indicateur;Millésime;Unité;')).toBe(true);
     const [loaded] = await queryInPage(page, 'SELECT count(*) AS n FROM qpv');
     expect(lines[0]).toContain(`;Médiane des ${loaded!.n} QPV des données chargées : Occitanie, Ille-et-Vilaine;Le plus favorable;Le moins favorable`);
     expect(lines.filter((l) => l.includes(';')).length).toBeGreaterThanOrEqual(43);

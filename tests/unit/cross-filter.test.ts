@@ -121,6 +121,8 @@ describe('cross-filter facts and counts on the published data', () => {
     const departements = options.filter((o) => o.niveau === 'departement').map((o) => o.code).sort();
     expect(departements).toEqual((await rows<{ d: string }>('SELECT DISTINCT departement_code AS d FROM qpv ORDER BY d')).map((r) => r.d));
     expect(options.filter((o) => o.niveau === 'cite').length).toBe((await rows('SELECT nom FROM cites')).length);
+    // A Cité drawn as the QPV its source names holds that QPV alone, not every QPV of its commune.
+    expect(options.find((o) => o.niveau === 'cite' && o.code === 'Cité éducative de La Mosson')!.qpv).toBe(1);
     const toulouse = options.find((o) => o.niveau === 'commune' && o.code === '31555')!;
     expect(toulouse.qpv).toBe((await rows("SELECT code FROM qpv WHERE commune_code = '31555'")).length);
   });

@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import { describe, expect, it } from 'vitest';
+import { EP_SYMBOLS } from '../../src/map/etablissement-layers.ts';
 import { CITE_LEGEND_ITEMS, withObjectLegend } from '../../src/map/legend-entries.ts';
 import { buildObjectLayers, objectTooltip, type ObjectLayerData } from '../../src/map/object-layers.ts';
 import type { MapFootprint } from '../../src/queries/map-objects-queries.ts';
@@ -57,6 +58,16 @@ describe('the Cités in the PNG legend', () => {
       [true, 'Cité éducative en tirets : périmètre approché (commune entière)'],
     ]);
     expect(withObjectLegend(LEGEND, ['qpv'])).toBe(LEGEND);
+    // Schools and networks say what their symbols are: the four statuses by shape, the footprints as estimated.
+    const all = withObjectLegend(LEGEND, ['qpv', 'etablissements', 'reseaux'])!.items.slice(LEGEND.items.length);
+    expect(all.map((i) => i.label)).toEqual([
+      'Établissement, éducation prioritaire : REP+ (losange)',
+      'Établissement, éducation prioritaire : REP (triangle)',
+      'Établissement, éducation prioritaire : hors EP (rond)',
+      'Établissement, éducation prioritaire : inconnu (carré vide)',
+      'Réseau REP / REP+, emprise estimée : collège et écoles + 300 m, ou disque de 300 m autour du collège seul',
+    ]);
+    expect(all[3]!.outline).toEqual({ colour: EP_SYMBOLS.inconnu.colour, dashed: false });
     expect(withObjectLegend(null, ['cites'])).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENTS } from '../../src/domain/risk-index.ts';
 import { SERVICES_16_25 } from '../../src/domain/services-16-25.ts';
-import { buildQpvCollegesQuery, buildQpvRisqueQuery, buildQpvServicesQuery } from '../../src/queries/fiche-risque-queries.ts';
+import { buildQpvCollegesQuery, buildQpvRisqueQuery, buildQpvServicesQuery, buildScoredCoverageQuery } from '../../src/queries/fiche-risque-queries.ts';
+import { coverageLabel, type CoverageSqlRow, describeCoverage } from '../../src/domain/loaded-coverage.ts';
 import { buildCollegesView, buildRisqueView, buildServicesView, type CollegeSqlRow, rankText, type RisqueSqlRow, type ServiceSqlRow } from '../../src/view-models/fiche-risque-model.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
@@ -27,12 +28,23 @@ describe('fiche QPV: risk index and 16–25 services, on the published tables', 
     expect(view.qpvClasses).toBe(ranked!.n);
   });
 
+  it('names the QPV a rank is taken among, from the data: the scored ones of its generation', async () => {
+    const label = (weights: typeof DEFAULT_RISK_WEIGHTS) => run<CoverageSqlRow>(buildScoredCoverageQuery('QP034002', weights)).then((rows) => coverageLabel(describeCoverage(rows), 'notés'));
+    const [scored] = await run<{ n: number }>("SELECT count(score) AS n FROM risque_decrochage WHERE qpv_code LIKE 'QP%'");
+    // INSEE gives no indicator for the Ille-et-Vilaine QPV: none of them is scored with the default weights.
+    expect(await label(DEFAULT_RISK_WEIGHTS)).toBe(`les ${scored!.n} QPV notés des données chargées : Occitanie`);
+    // With the collèges alone, every loaded QPV is scored, Ille-et-Vilaine's too.
+    const collegesOnly = { ...Object.fromEntries(RISK_COMPONENTS.map((c) => [c.id, 0])), ips_colleges: 1, dnb_colleges: 1 } as typeof DEFAULT_RISK_WEIGHTS;
+    expect(await label(collegesOnly)).toBe('les 111 QPV notés des données chargées : Occitanie, Ille-et-Vilaine');
+  });
+
   it('gives the rank with its published range when each weight varies from half to double', async () => {
     const view = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery('QP034002', DEFAULT_RISK_WEIGHTS)))!;
     const [published] = await run<{ rang: number; rang_min: number; rang_max: number }>("SELECT rang, rang_min, rang_max FROM risque_decrochage WHERE qpv_code = 'QP034002'");
     expect(view).toMatchObject({ rang: published!.rang, rangMin: published!.rang_min, rangMax: published!.rang_max });
     expect(published!.rang_min).toBeLessThan(published!.rang_max);
-    expect(rankText(view)).toBe(`${published!.rang}ᵉ sur ${view.qpvClasses} — entre ${published!.rang_min}ᵉ et ${published!.rang_max}ᵉ si chaque poids varie de la moitié au double`);
+    // Over the finite grid the range is computed on: each of the six weights × ½, 1 or 2.
+    expect(rankText(view)).toBe(`${published!.rang}ᵉ sur ${view.qpvClasses} — entre ${published!.rang_min}ᵉ et ${published!.rang_max}ᵉ sur les 729 pondérations où chaque poids est multiplié par ½, 1 ou 2`);
     // Other weights, another range, recomputed in the browser's SQL.
     const doubled = buildRisqueView(await run<RisqueSqlRow>(buildQpvRisqueQuery('QP034002', { ...DEFAULT_RISK_WEIGHTS, ips_colleges: 3, dnb_colleges: 3 })))!;
     expect([doubled.rangMin, doubled.rangMax]).not.toEqual([published!.rang_min, published!.rang_max]);

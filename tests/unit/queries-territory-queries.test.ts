@@ -81,6 +81,20 @@ describe('territory queries: what belongs to a territory', () => {
     expect(rows.map((r) => r.ep)).toEqual([...Array<string>(5).fill('REP+'), ...Array<string>(3).fill('REP'), ...Array<string>(13).fill('inconnu')]);
   });
 
+  it('takes a Cité drawn as its QPV at its word: the schools and places in or within 300 m of that QPV, not the whole commune', async () => {
+    const mosson: Territoire = { niveau: 'cite', code: 'Cité éducative de La Mosson' };
+    const near = "list_contains(string_split(concat_ws(',', qpv_code, qpv_300m), ','), 'QP034005')";
+    const expected = await run(`SELECT uai FROM etablissements WHERE ep <> 'hors_ep' AND ${near} ORDER BY uai`);
+    const montpellier = await run("SELECT uai FROM etablissements WHERE ep <> 'hors_ep' AND commune_code = '34172'");
+    const rows = await run(buildTerritoryEtablissementsQuery(mosson));
+    expect(rows.map((r) => ({ uai: r.uai })).sort((a, b) => String(a.uai).localeCompare(String(b.uai)))).toEqual(expected);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(montpellier.length);
+    const lieux = await run(buildTerritoryLieuxQuery(mosson));
+    const [lieuxNear] = await run(`SELECT count(*) AS n FROM lieux WHERE ${near}`);
+    expect(lieux.reduce((n, r) => n + (r.lieux as number), 0)).toBe(lieuxNear!.n);
+  });
+
   it('finds the PRE covering a commune', async () => {
     expect((await run(buildTerritoryPreQuery({ niveau: 'commune', code: '38185' }))).map((r) => r.nom)).toEqual(['PRE de Grenoble']);
     expect(await run(buildTerritoryPreQuery(CENON))).toEqual([]);

@@ -1,4 +1,4 @@
-import { EP_LABELS, isEpStatut } from '../../domain/education-prioritaire.ts';
+import { epLabel } from '../../domain/education-prioritaire.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { formatShown } from '../../domain/format-fr.ts';
@@ -109,7 +109,7 @@ const ResultRow = memo(function ResultRow({ row, unit, selected, compared, onOpe
       <td>{row.departement_code}</td>
       <td className="result-table__numeric">{formatShown(showPublished(row.valeur, row.statut), unit)}</td>
       <td className="result-table__numeric">{row.distance_m === null ? 'n.d.' : formatDistance(row.distance_m)}</td>
-      <td>{isEpStatut(row.ep) ? EP_LABELS[row.ep] : EP_LABELS.inconnu}</td>
+      <td>{epLabel(row.ep)}</td>
       <td>
         <button type="button" className="result-table__compare" disabled={compared} onClick={() => onCompare(row.code)} title={compared ? `${row.nom} est dans la comparaison` : `Ajouter ${row.nom} à la comparaison`}>
           {compared ? '✓' : '+'}
