@@ -276,6 +276,12 @@ const CHECKED: readonly Figure[] = [
                  count(*) FILTER (WHERE r.score IS NULL AND q.region_code = '76') AS occitanie
           FROM risque_decrochage r JOIN qpv q ON q.code = r.qpv_code`,
   },
+  // §4: what the fiche's rank is taken among, as it says it.
+  {
+    file: 'docs/methodologie.md',
+    text: '(« parmi les {scored} QPV notés des',
+    sql: `SELECT count(score) AS scored FROM risque_decrochage`,
+  },
   // §7: access to 16–25 services.
   {
     file: 'docs/methodologie.md',
