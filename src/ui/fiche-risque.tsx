@@ -34,7 +34,7 @@ export function FicheRisque({ risque, scoredLabel, colleges }: { risque: RisqueV
             <strong>{risque.classe?.libelle ?? 'n.d.'}</strong>
           </p>
           <p className="fr-text--sm" data-testid="fiche-risque-rang" data-rang={risque.rang} data-rang-min={risque.rangMin} data-rang-max={risque.rangMax}>
-            Rang (1 = le plus exposé) parmi {among} : <strong>{rankText(risque)}</strong>.
+            Rang (1 = le plus exposé) : <strong>{rankText(risque)}</strong> ; classement parmi {among}.
           </p>
         </>
       )}
