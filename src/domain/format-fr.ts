@@ -40,3 +40,8 @@ const dateFr = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digi
 export function formatDateFr(date: Date): string {
   return dateFr.format(date);
 }
+
+/** A straight-line distance: metres under 1 km, else km with one decimal. */
+export function formatDistance(metres: number): string {
+  return metres < 1000 ? `${formatter(0).format(Math.round(metres))} m` : `${formatter(1).format(metres / 1000)} km`;
+}

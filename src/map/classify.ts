@@ -1,14 +1,6 @@
 import { equalIntervalBreaks, jenks, quantileSorted } from 'simple-statistics';
 
-export const CLASSIFICATIONS = {
-  quantiles: 'Quantiles',
-  egales: 'Intervalles égaux',
-  jenks: 'Seuils naturels (Jenks)',
-} as const;
-
-export type Classification = keyof typeof CLASSIFICATIONS;
-export const MIN_CLASSES = 3;
-export const MAX_CLASSES = 7;
+import { type Classification, MAX_CLASSES } from '../domain/classification.ts';
 
 export interface Classes {
   /** k + 1 increasing bounds: class i holds values in [bounds[i], bounds[i + 1]] (last closed). */

@@ -3,7 +3,7 @@ import { epLabelSql } from '../domain/education-prioritaire.ts';
 import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import { sqlString } from '../domain/sql.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../domain/table-layouts.ts';
-import type { SelectedObject } from '../state/store.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 import { perimetreLabelSql } from './map-objects-queries.ts';
 import { fromObject } from './object-tables.ts';
 

@@ -1,7 +1,7 @@
 import { PERIMETRE_KINDS, PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
 import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
-import type { SelectedObject } from '../state/store.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { fromObject, OBJECT_TABLES } from './object-tables.ts';
 

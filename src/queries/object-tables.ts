@@ -1,5 +1,5 @@
 import { sqlString } from '../domain/sql.ts';
-import type { SelectedObject } from '../state/store.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 
 /**
  * Where each kind of object with a fiche lives: its table and the column its `id` (in the

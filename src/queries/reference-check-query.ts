@@ -1,6 +1,6 @@
 import type { Territoire } from '../domain/cross-filter.ts';
 import { sqlString } from '../domain/sql.ts';
-import type { SelectedObject } from '../state/store.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 import { buildIndicatorListQuery } from './indicator-queries.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { fromObject, OBJECT_TABLES } from './object-tables.ts';

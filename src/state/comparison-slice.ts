@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store.ts';
-import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
+import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
 
 /** The QPV of the comparison (« Comparer »), in the order of its columns. */
 export interface ComparisonSlice {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BBox } from '../../geo/index.ts';
-import type { Classification } from '../map/classify.ts';
+import type { Classification } from '../domain/classification.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 import { type Filters, NO_FILTERS } from '../domain/cross-filter.ts';
 import { type ComparisonSlice, createComparisonSlice } from './comparison-slice.ts';
 import { createPageSlice, type PageSlice } from './page-slice.ts';
@@ -49,13 +50,6 @@ export interface ChoroplethSlice {
   setIndicator(indicator: string): void;
   setClassification(classification: Classification): void;
   setClassCount(classCount: number): void;
-}
-
-export const OBJECT_KINDS = ['etablissement', 'lieu', 'cite', 'pre', 'action', 'reseau'] as const;
-export interface SelectedObject {
-  kind: (typeof OBJECT_KINDS)[number];
-  /** Key of the object in its table (UAI, id, name). */
-  id: string;
 }
 
 /** Map layers the user can show or hide, bottom to top. */

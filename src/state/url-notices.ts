@@ -2,7 +2,7 @@ import type { Filters, TerritoireNiveau } from '../domain/cross-filter.ts';
 import type { RejectedParam } from '../domain/url-grammar.ts';
 import type { ReferenceCheck } from '../queries/reference-check-query.ts';
 import type { PageView } from './page-slice.ts';
-import type { SelectedObject } from './store.ts';
+import type { SelectedObject } from '../domain/selected-object.ts';
 
 /**
  * What the app tells the user when a link asks for what it cannot show: a parameter it cannot

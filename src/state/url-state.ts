@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
+import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../domain/classification.ts';
 import { type Filters, readFilterParams, writeFilterParams } from '../domain/cross-filter.ts';
 import { MapViewParam, readParam, type RejectedParam, UrlText } from '../domain/url-grammar.ts';
-import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
+import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
 import { PAGE_VIEWS } from './page-slice.ts';
 import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, splitRetiredRiskWeights, ZoneBlancheParam } from './risk-slice.ts';
 import { rejectedParamNotice } from './url-notices.ts';
-import { type AppState, LAYER_IDS, OBJECT_KINDS, PANELS, TABS, useAppStore } from './store.ts';
+import { OBJECT_KINDS } from '../domain/selected-object.ts';
+import { type AppState, LAYER_IDS, PANELS, TABS, useAppStore } from './store.ts';
 
 const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
 

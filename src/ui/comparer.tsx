@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { exportComparisonCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
-import { COMPARISON_MAX, COMPARISON_MIN } from '../view-models/comparison-model.ts';
+import { COMPARISON_MAX, COMPARISON_MIN } from '../domain/comparison-limits.ts';
 import { ComparisonTable } from './comparison-table.tsx';
 import { SecretNote } from './secret-note.tsx';
 import { SearchBox } from './search-box.tsx';

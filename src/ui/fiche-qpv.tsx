@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { exportFicheCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
-import { COMPARISON_MAX } from '../view-models/comparison-model.ts';
+import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
 import { FicheIndicators } from './fiche-indicators.tsx';
 import { SecretNote } from './secret-note.tsx';
 import { FicheActions, FicheEtablissements, FicheProgrammes } from './fiche-sections.tsx';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../map/classify.ts';
+import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../domain/classification.ts';
 import { legendEntries, legendTitle } from '../map/legend-entries.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { useAppStore } from '../state/store.ts';

@@ -4,9 +4,6 @@ import { deriveFromShown, SECRET_THRESHOLD } from '../domain/secret-statistique.
 import { type IdentitySqlRow, type QpvIdentity, toQpvIdentity } from './fiche-model.ts';
 import { compareIndicators, type IndicatorSqlRow, type IndicatorView, toIndicatorView } from './indicator-view.ts';
 
-/** The fewest and the most QPV a comparison holds. */
-export const COMPARISON_MIN = 2;
-export const COMPARISON_MAX = 6;
 
 /** One QPV's cell in a row of the comparison. */
 export interface ComparisonCell extends IndicatorView {

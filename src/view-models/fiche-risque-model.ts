@@ -1,8 +1,7 @@
-import { formatShown, formatValue } from '../domain/format-fr.ts';
+import { formatDistance, formatShown, formatValue } from '../domain/format-fr.ts';
 import { isRiskComponentId, RISK_CLASSES, RISK_COMPONENTS } from '../domain/risk-index.ts';
 import type { Shown } from '../domain/secret-statistique.ts';
 import { SERVICES_16_25 } from '../domain/services-16-25.ts';
-import { formatDistance } from '../ui/format.ts';
 
 /** Rows of `buildQpvRisqueQuery`. */
 export interface RisqueSqlRow {

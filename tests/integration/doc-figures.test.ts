@@ -10,7 +10,7 @@ import { IMPORT_LIMITS } from '../../src/domain/import-limits.ts';
 import { ACCES_RADII_M } from '../../src/domain/services-16-25.ts';
 import { SECRET_THRESHOLD } from '../../src/domain/secret-statistique.ts';
 import { AXES, SPHERES, TRANCHES } from '../../src/domain/vocabulary.ts';
-import { MAX_CLASSES, MIN_CLASSES } from '../../src/map/classify.ts';
+import { MAX_CLASSES, MIN_CLASSES } from '../../src/domain/classification.ts';
 import { DEFAULT_ZONE_BLANCHE_KM, RISK_WEIGHT_RANGE, ZONE_BLANCHE_RADII_KM } from '../../src/state/risk-slice.ts';
 import { RESEAU_ECOLE_MAX_METERS } from '../../src/domain/table-layouts.ts';
 import { CAP_BEP_SHARE_SQL } from '../support/cap-bep-share.ts';

@@ -3,7 +3,7 @@ import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { buildFicheLinksQuery, buildFicheObjetQuery, buildQpvNamesQuery, FICHE_OBJET_TECHNICAL_COLUMNS } from '../../src/queries/fiche-objet-queries.ts';
 import { LOCAL_ACTIONS_SETUP } from '../../src/queries/local-actions-queries.ts';
 import { buildSelectionShapeQuery } from '../../src/queries/map-objects-queries.ts';
-import { OBJECT_KINDS, type SelectedObject } from '../../src/state/store.ts';
+import { OBJECT_KINDS, type SelectedObject } from '../../src/domain/selected-object.ts';
 import { connectToPublishedData } from '../support/published-data.ts';
 
 let db: Connector;

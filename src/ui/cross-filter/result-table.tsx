@@ -4,7 +4,7 @@ import { memo, useRef } from 'react';
 import { formatShown } from '../../domain/format-fr.ts';
 import { showPublished } from '../../domain/secret-statistique.ts';
 import type { MatchSort, QpvFacts } from '../../domain/cross-filter-compute.ts';
-import { formatDistance } from '../format.ts';
+import { formatDistance } from '../../domain/format-fr.ts';
 
 export interface ResultTableProps {
   rows: readonly QpvFacts[];
