@@ -109,7 +109,7 @@ function MapWorkspace() {
   const visibleLayers = useAppStore((s) => s.visibleLayers);
   const riskWeights = useAppStore((s) => s.riskWeights);
   const crossFilter = useCrossFilter(indicator, riskWeights, filters);
-  const qpvFilter = useQpvGpuFilter(filters, crossFilter);
+  const qpvFilter = useQpvGpuFilter(filters, crossFilter.shape, crossFilter.facts, crossFilter.counts?.gpuPass ?? null);
   const objects = useMapObjects(visibleLayers);
   const selection = useSelectionShape();
   // The QPV the filters leave out, greyed on the map: the legends say how many.
@@ -139,7 +139,7 @@ function MapWorkspace() {
                 {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
               </>
             )}
-            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} qpvCount={qpvCount} />}
+            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} indicators={choropleth.options} qpvCount={qpvCount} />}
             {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
           </Tabs>
         </aside>

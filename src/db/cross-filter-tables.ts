@@ -1,5 +1,5 @@
 import type { Connector } from '../domain/connector.ts';
-import { CROSS_FILTER_NEEDS, CROSS_FILTER_SETUP, qpvActionsTableSql } from '../queries/cross-filter-queries.ts';
+import { CROSS_FILTER_SETUP, crossFilterNeeds, qpvActionsTableSql } from '../queries/cross-filter-queries.ts';
 import { ALL_ACTIONS_VIEW } from '../queries/local-actions-queries.ts';
 import { whenActionsReadyWith } from './local-actions-store.ts';
 
@@ -12,7 +12,7 @@ let actionsRevision = -1;
  * actions' table is rebuilt when an import changed them.
  */
 export function whenCrossFilterReady(localActionsRevision: number): Promise<Connector> {
-  ready ??= whenActionsReadyWith(CROSS_FILTER_NEEDS)().then(async (connector) => {
+  ready ??= whenActionsReadyWith(crossFilterNeeds())().then(async (connector) => {
     for (const statement of CROSS_FILTER_SETUP) await connector.exec(statement);
     return connector;
   });

@@ -1,8 +1,14 @@
-import { EP_STATUTS } from './education-prioritaire.ts';
+import { EP_STATUTS, type EpStatut } from './education-prioritaire.ts';
 import { isSecretStatut } from './secret-statistique.ts';
-import { CATEGORY_DIMENSIONS, type CategoryDimension, type Filters, type Range } from './cross-filter.ts';
+import type { DimensionRegistry, Filters, Range } from './cross-filter.ts';
 
-/** One QPV as `buildQpvFactsQuery` returns it. */
+/** The dimensions a set of facts holds, in order: their values are found by position. */
+export interface FactsShape {
+  ranges: readonly string[];
+  categories: readonly string[];
+}
+
+/** One QPV as the facts query gives it (`buildQpvFactsQuery`), its dimensions by position in the shape. */
 export interface QpvFacts {
   code: string;
   nom: string;
@@ -12,16 +18,34 @@ export interface QpvFacts {
   ymin: number;
   xmax: number;
   ymax: number;
-  valeur: number | null;
-  statut: string;
-  distance_m: number | null;
-  ep: string;
-  /** '|'-separated ids; '' when the QPV has no action. */
-  spheres: string;
-  axes: string;
-  financement: string;
-  /** In the chosen territory and matching the text filter. */
+  ep: EpStatut;
+  /** Value of each range dimension (null: none, or hidden: see `statuts`). */
+  values: (number | null)[];
+  statuts: (string | null)[];
+  /** Categories of each category dimension. */
+  categories: string[][];
+  /** In the chosen territory and matching the text. */
   in_lieu: boolean;
+}
+
+/** Facts from the rows of the facts query (`v<i>`, `s<i>`, `c<i>` columns). */
+export function factsOfRows(rows: readonly Record<string, unknown>[], shape: FactsShape): QpvFacts[] {
+  const number = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({
+    code: String(r.code),
+    nom: String(r.nom),
+    commune_nom: String(r.commune_nom),
+    departement_code: String(r.departement_code),
+    xmin: Number(r.xmin),
+    ymin: Number(r.ymin),
+    xmax: Number(r.xmax),
+    ymax: Number(r.ymax),
+    ep: r.ep as EpStatut,
+    values: shape.ranges.map((_, i) => number(r[`v${i}`])),
+    statuts: shape.ranges.map((_, i) => (r[`s${i}`] === null || r[`s${i}`] === undefined ? null : String(r[`s${i}`]))),
+    categories: shape.categories.map((_, i) => (r[`c${i}`] === '' ? [] : String(r[`c${i}`]).split('|'))),
+    in_lieu: Boolean(r.in_lieu),
+  }));
 }
 
 /** Histogram bins: `count` equal bins over [min, max]. */
@@ -46,84 +70,103 @@ export interface HistogramCounts {
 }
 
 export interface CrossFilterCounts {
-  valeur: HistogramCounts;
-  distance: HistogramCounts;
-  categories: Record<CategoryDimension, Map<string, number>>;
+  /** Per range dimension of the shape, in its order. */
+  histograms: HistogramCounts[];
+  /** Per category dimension of the shape: QPV per category. */
+  categories: Map<string, number>[];
   /** QPV passing every filter, in the facts' order. */
   matches: QpvFacts[];
-  /** Codes of the QPV passing every filter but the two ranges (the map tests those on the GPU). */
-  rangeless: Set<string>;
+  /**
+   * Codes of the QPV passing every filter but the ranges the GPU tests itself (the first
+   * `gpuRanges` of the shape): the map's packed category attribute.
+   */
+  gpuPass: Set<string>;
+  /** Codes of the QPV passing every filter but the ranges of the scatter plot's two dimensions (when asked). */
+  scatterPass: Set<string>;
 }
 
-/** Bins of both histograms: the values' extent; distances from 0 m. */
-export function binsOf(facts: readonly QpvFacts[]): { valeur: Bins; distance: Bins } {
-  let [min, max, far] = [Infinity, -Infinity, 1];
-  for (const f of facts) {
-    if (f.valeur !== null) [min, max] = [Math.min(min, f.valeur), Math.max(max, f.valeur)];
-    if (f.distance_m !== null) far = Math.max(far, f.distance_m);
-  }
-  return { valeur: min <= max ? { min, max, count: BIN_COUNT } : { min: 0, max: 1, count: BIN_COUNT }, distance: { min: 0, max: far, count: BIN_COUNT } };
+/** Bins of each range dimension: the values' extent, from 0 for those that say so (`fromZero`). */
+export function binsOf(facts: readonly QpvFacts[], shape: FactsShape, registry: DimensionRegistry): Bins[] {
+  return shape.ranges.map((id, i) => {
+    const d = registry.get(id);
+    const fromZero = d?.kind === 'range' && d.fromZero === true;
+    let [min, max] = [fromZero ? 0 : Infinity, fromZero ? 1 : -Infinity];
+    for (const f of facts) {
+      const v = f.values[i];
+      if (v !== null && v !== undefined) [min, max] = [Math.min(min, v), Math.max(max, v)];
+    }
+    return min <= max ? { min, max: max > min ? max : min + 1, count: BIN_COUNT } : { min: 0, max: 1, count: BIN_COUNT };
+  });
 }
 
-const inRange = (value: number | null, range: Range | null) => range === null || (value !== null && value >= range[0] && value <= range[1]);
-const ids = (list: string) => (list === '' ? [] : list.split('|'));
+const inRange = (value: number | null, range: Range | undefined) => range === undefined || (value !== null && value >= range[0] && value <= range[1]);
 
 /**
  * Cross-filter counts in memory: each chart counts the QPV passing every filter but its own
  * dimension's (a chart never filters itself), the matches pass them all. Within a dimension
- * the chosen categories are alternatives; across dimensions every filter applies.
+ * the chosen categories are alternatives; across dimensions every filter applies. Ranges of
+ * dimensions not in `shape` are not applied (the facts are being queried again for them).
  */
-export function computeCrossFilter(facts: readonly QpvFacts[], filters: Filters, bins: { valeur: Bins; distance: Bins }): CrossFilterCounts {
-  const chosen = Object.fromEntries(CATEGORY_DIMENSIONS.map((d) => [d, new Set<string>(filters[d])])) as Record<CategoryDimension, Set<string>>;
-  const valeur = { bins: bins.valeur, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0, secret: 0 };
-  const distance = { bins: bins.distance, counts: new Array<number>(BIN_COUNT).fill(0), nd: 0, secret: 0 };
-  const categories = Object.fromEntries(CATEGORY_DIMENSIONS.map((d) => [d, new Map<string, number>()])) as Record<CategoryDimension, Map<string, number>>;
+export function computeCrossFilter(
+  facts: readonly QpvFacts[],
+  shape: FactsShape,
+  filters: Filters,
+  bins: readonly Bins[],
+  { gpuRanges = 0, scatter = null }: { gpuRanges?: number; scatter?: readonly [string, string] | null } = {},
+): CrossFilterCounts {
+  const R = shape.ranges.length;
+  const ranges = shape.ranges.map((id) => filters.ranges[id]);
+  const chosen = shape.categories.map((id) => new Set(filters.categories[id] ?? []));
+  const histograms = bins.map((b) => ({ bins: b, counts: new Array<number>(b.count).fill(0), nd: 0, secret: 0 }));
+  const categories = shape.categories.map(() => new Map<string, number>());
   const matches: QpvFacts[] = [];
-  const rangeless = new Set<string>();
-  const DIMENSIONS = ['valeur', 'distance', ...CATEGORY_DIMENSIONS] as const;
-  const pass: Record<(typeof DIMENSIONS)[number], boolean> = { valeur: true, distance: true, ep: true, spheres: true, axes: true, financement: true };
-  const categoriesOf = (f: QpvFacts): Record<CategoryDimension, string[]> => ({ ep: [f.ep], spheres: ids(f.spheres), axes: ids(f.axes), financement: ids(f.financement) });
+  const gpuPass = new Set<string>();
+  const scatterPass = new Set<string>();
+  const [sx, sy] = scatter === null ? [-1, -1] : [shape.ranges.indexOf(scatter[0]), shape.ranges.indexOf(scatter[1])];
+  // Dimensions failed by the current QPV: ranges first (0…R-1), then categories (R…).
+  const failing: number[] = [];
 
   for (const f of facts) {
     if (!f.in_lieu) continue;
-    const values = categoriesOf(f);
-    pass.valeur = inRange(f.valeur, filters.valeur);
-    pass.distance = inRange(f.distance_m, filters.distance);
-    for (const d of CATEGORY_DIMENSIONS) pass[d] = chosen[d].size === 0 || values[d].some((v) => chosen[d].has(v));
-    const failing = DIMENSIONS.filter((d) => !pass[d]);
+    failing.length = 0;
+    for (let i = 0; i < R; i++) if (!inRange(f.values[i]!, ranges[i])) failing.push(i);
+    for (let j = 0; j < chosen.length; j++) if (chosen[j]!.size > 0 && !f.categories[j]!.some((v) => chosen[j]!.has(v))) failing.push(R + j);
+    if (failing.every((d) => d < gpuRanges)) gpuPass.add(f.code);
+    if (sx >= 0 && sy >= 0 && failing.every((d) => d === sx || d === sy)) scatterPass.add(f.code);
     if (failing.length > 1) continue;
     // Passing all or all but one: counted by every chart, or by the failing dimension's only.
-    const counts = (d: (typeof DIMENSIONS)[number]) => failing.length === 0 || failing[0] === d;
-    if (counts('valeur')) {
-      if (f.valeur === null) {
-        valeur.nd++;
-        if (isSecretStatut(f.statut)) valeur.secret++;
-      } else valeur.counts[binOf(f.valeur, bins.valeur)]!++;
+    const counted = (d: number) => failing.length === 0 || failing[0] === d;
+    for (let i = 0; i < R; i++) {
+      if (!counted(i)) continue;
+      const v = f.values[i]!;
+      const h = histograms[i]!;
+      if (v === null) {
+        h.nd++;
+        if (isSecretStatut(f.statuts[i]!)) h.secret++;
+      } else h.counts[binOf(v, h.bins)]!++;
     }
-    if (counts('distance')) {
-      if (f.distance_m === null) distance.nd++;
-      else distance.counts[binOf(f.distance_m, bins.distance)]!++;
-    }
-    for (const d of CATEGORY_DIMENSIONS) {
-      if (!counts(d)) continue;
-      for (const v of values[d]) categories[d].set(v, (categories[d].get(v) ?? 0) + 1);
+    for (let j = 0; j < chosen.length; j++) {
+      if (!counted(R + j)) continue;
+      for (const v of f.categories[j]!) categories[j]!.set(v, (categories[j]!.get(v) ?? 0) + 1);
     }
     if (failing.length === 0) matches.push(f);
-    if (failing.every((d) => d === 'valeur' || d === 'distance') && pass.ep && pass.spheres && pass.axes && pass.financement) rangeless.add(f.code);
   }
-  return { valeur, distance, categories, matches, rangeless };
+  return { histograms, categories, matches, gpuPass, scatterPass };
 }
 
-export const MATCH_SORTS = ['nom', 'commune_nom', 'departement_code', 'valeur', 'distance_m', 'ep'] as const;
-export type MatchSort = { column: (typeof MATCH_SORTS)[number]; descending: boolean };
+/** A column of the result table: a base column, or a range dimension by id. */
+export type MatchSort = { column: string; descending: boolean };
+const BASE_COLUMNS = ['nom', 'commune_nom', 'departement_code'] as const;
 
 const EP_ORDER: Record<string, number> = Object.fromEntries(EP_STATUTS.map((s, i) => [s, i]));
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** The matches sorted by a column, missing values last, ties by code (a stable order). */
-export function sortMatches(matches: readonly QpvFacts[], sort: MatchSort): QpvFacts[] {
+export function sortMatches(matches: readonly QpvFacts[], shape: FactsShape, sort: MatchSort): QpvFacts[] {
   const direction = sort.descending ? -1 : 1;
-  const key = (f: QpvFacts): number | string | null => (sort.column === 'ep' ? EP_ORDER[f.ep]! : f[sort.column]);
+  const index = shape.ranges.indexOf(sort.column);
+  const key = (f: QpvFacts): number | string | null =>
+    sort.column === 'ep' ? EP_ORDER[f.ep]! : (BASE_COLUMNS as readonly string[]).includes(sort.column) ? f[sort.column as (typeof BASE_COLUMNS)[number]] : index >= 0 ? f.values[index]! : null;
   return [...matches].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];
     if (ka === null || kb === null) return ka === kb ? a.code.localeCompare(b.code) : ka === null ? 1 : -1;

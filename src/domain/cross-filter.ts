@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { formatUrlNumber, readParam, type RejectedParam, UrlRange, UrlText } from './url-grammar.ts';
-import { EP_LABELS, EP_STATUTS, type EpStatut } from './education-prioritaire.ts';
-import { AXES, FINANCEMENTS, SPHERES } from './vocabulary.ts';
+import type { RiskWeights } from './risk-index.ts';
+import type { TableName } from './table-layouts.ts';
+import { formatValue } from './format-fr.ts';
 
 /**
- * The cross-filter over QPV: two ranges brushed on histograms and categorical choices.
- * Within a dimension the choices are alternatives (OR); across dimensions they all apply
- * (AND). Each chart shows the QPV under the *other* dimensions' filters.
+ * The cross-filter over QPV: ranges brushed on histograms (and on the scatter plot) and
+ * categorical choices, over any dimension a `DimensionDeclaration` declares. Within a
+ * dimension the choices are alternatives (OR); across dimensions they all apply (AND). Each
+ * chart shows the QPV under the *other* dimensions' filters.
  */
-export { EP_STATUTS, type EpStatut };
-
-/** `f_ep=hors`, as URLs written before the « inconnu » status said « hors EP »: read as 'hors_ep'. */
-const EP_URL_ALIASES: Readonly<Record<string, EpStatut>> = { hors: 'hors_ep' };
 
 /** Niveaux of the territory selector, from the widest. */
 export const TERRITOIRE_NIVEAUX = ['region', 'departement', 'commune', 'cite'] as const;
@@ -25,111 +23,259 @@ export interface Territoire {
 
 export type Range = readonly [number, number];
 
+/** What a dimension's SQL may depend on besides the data: the map's indicator, the user's risk weights. */
+export interface DimensionContext {
+  indicator: string;
+  weights: RiskWeights;
+}
+
+/** How a dimension's label, unit and millésime read, when they depend on the context. */
+export interface DimensionDescription {
+  label: string;
+  unit: string;
+  /** The year its values describe, or how it is measured (shown beside the label and in the CSV). */
+  millesime: string;
+}
+
+interface DeclarationBase {
+  /** Its key in the URL (`f_<id>`, `dims=<id>,…`) and in the code: letters, digits, `_`. */
+  readonly id: string;
+  /** French, the chart's title and the table's column. */
+  readonly label: string;
+  /** Heading of the picker's list it appears under. */
+  readonly group: string;
+  /** Tables its SQL reads (derived tables of the cross-filter are always there). */
+  readonly tables: readonly TableName[];
+}
+
+/**
+ * A number per QPV, brushed as a range. `values` gives one row per QPV that has one, as
+ * (code, valeur, statut): valeur null with statut 'secret' when the secret statistique hides
+ * it (`secretSqlPredicate`), 'nd' when there is none; a QPV absent from the result is n.d.
+ */
+export interface RangeDimension extends DeclarationBase {
+  readonly kind: 'range';
+  readonly unit: string;
+  readonly millesime: string;
+  /** Whether a higher value is worse (`hausse_defavorable`), better, or neither. */
+  readonly sens: 'hausse_defavorable' | 'hausse_favorable' | 'neutre';
+  /** Histogram from 0 (counts and distances) rather than from the smallest value. */
+  readonly fromZero?: boolean;
+  /** A line under the chart: how it is measured. */
+  readonly note?: string;
+  format(value: number): string;
+  values(context: DimensionContext): string;
+  /** Whether its label, unit and millésime are those of the map's indicator (and its values formatted with that unit). */
+  readonly followsIndicator?: boolean;
+}
+
+/** How `d` reads: its own label, or the map's indicator's (`indicator`, null while loading). */
+export function describeRange(d: RangeDimension, indicator: DimensionDescription | null): DimensionDescription & { format(value: number): string } {
+  if (d.followsIndicator !== true) return { label: d.label, unit: d.unit, millesime: d.millesime, format: d.format };
+  const { label, unit, millesime } = indicator ?? d;
+  return { label, unit, millesime, format: (v) => formatValue(v, unit) };
+}
+
+/**
+ * Categories per QPV, chosen as bars. `values` gives (code, valeurs): the QPV's categories,
+ * '|'-separated; a QPV absent from the result has none.
+ */
+export interface CategoryDimension extends DeclarationBase {
+  readonly kind: 'category';
+  readonly categories: readonly { id: string; label: string }[];
+  /** Ids older links used, read as the current ones (`f_ep=hors` → 'hors_ep'). */
+  readonly aliases?: Readonly<Record<string, string>>;
+  values(context: DimensionContext): string;
+}
+
+export type DimensionDeclaration = RangeDimension | CategoryDimension;
+
+/** The registry the engine, the URL, the panel, the table, the GPU filter and the CSV read. */
+export type DimensionRegistry = ReadonlyMap<string, DimensionDeclaration>;
+
+export const registryOf = (declarations: readonly DimensionDeclaration[]): DimensionRegistry => {
+  const registry = new Map<string, DimensionDeclaration>();
+  for (const d of declarations) {
+    if (!/^[a-z][a-z0-9_]*$/.test(d.id) || d.id === 'texte') throw new Error(`invalid dimension id "${d.id}"`);
+    if (registry.has(d.id)) throw new Error(`dimension "${d.id}" declared twice`);
+    registry.set(d.id, d);
+  }
+  return registry;
+};
+
+/** The charts the Filtres tab shows, in order, and the scatter plot's two range dimensions. */
+export interface Charts {
+  dims: readonly string[];
+  nuage: readonly [string, string] | null;
+}
+
+/**
+ * Ranges the map's GPU filter tests itself (deck.gl's DataFilterExtension: four values per
+ * object): the first four range dimensions in use. Others, and the categories, territory and
+ * text, reach it as one packed attribute (`CrossFilterCounts.gpuPass`). The panel shows at
+ * most this many histograms.
+ */
+export const GPU_RANGES = 4;
+
 export interface Filters {
-  /** Brushed range of the indicator the map is coloured by. */
-  valeur: Range | null;
-  /** Brushed range of the distance (m) to the nearest 16–25 service. */
-  distance: Range | null;
-  ep: readonly EpStatut[];
-  spheres: readonly string[];
-  axes: readonly string[];
-  financement: readonly string[];
+  /** Brushed ranges, by range dimension id. */
+  ranges: Readonly<Record<string, Range>>;
+  /** Chosen categories, by category dimension id, in the dimension's order. */
+  categories: Readonly<Record<string, readonly string[]>>;
   territoire: Territoire | null;
   /** Folded substring of the QPV's name, commune or code. */
   texte: string;
+  /** What is shown: not a filter (« Réinitialiser » keeps it). */
+  charts: Charts;
 }
 
-export const CATEGORY_DIMENSIONS = ['ep', 'spheres', 'axes', 'financement'] as const;
-export type CategoryDimension = (typeof CATEGORY_DIMENSIONS)[number];
+/** Today's panel: the map's indicator, the nearest 16–25 service, the four categories, and the scatter plot of risk × access. */
+export const DEFAULT_CHARTS: Charts = { dims: ['valeur', 'distance', 'ep', 'spheres', 'axes', 'financement'], nuage: ['risque', 'distance'] };
 
-export const NO_FILTERS: Filters = { valeur: null, distance: null, ep: [], spheres: [], axes: [], financement: [], territoire: null, texte: '' };
+export const NO_FILTERS: Filters = { ranges: {}, categories: {}, territoire: null, texte: '', charts: DEFAULT_CHARTS };
 
-/** Categories of each categorical dimension, with their French labels, in display order. */
-export const CATEGORIES: Record<CategoryDimension, readonly { id: string; label: string }[]> = {
-  ep: EP_STATUTS.map((id) => ({ id, label: EP_LABELS[id] })),
-  spheres: SPHERES,
-  axes: AXES,
-  financement: FINANCEMENTS,
-};
+/** `filters` without any filter, the charts kept. */
+export const clearFilters = (filters: Filters): Filters => ({ ...NO_FILTERS, charts: filters.charts });
 
 export function isFiltered(filters: Filters): boolean {
-  return (
-    filters.valeur !== null ||
-    filters.distance !== null ||
-    CATEGORY_DIMENSIONS.some((d) => filters[d].length > 0) ||
-    filters.territoire !== null ||
-    filters.texte.trim() !== ''
-  );
+  return Object.keys(filters.ranges).length > 0 || Object.values(filters.categories).some((c) => c.length > 0) || filters.territoire !== null || filters.texte.trim() !== '';
+}
+
+/** `filters` with `range` brushed on dimension `id` (null: cleared). */
+export function setRange(filters: Filters, id: string, range: Range | null): Filters {
+  const { [id]: _, ...others } = filters.ranges;
+  return { ...filters, ranges: range === null ? others : { ...others, [id]: range } };
 }
 
 /** `filters` with category `id` of `dimension` chosen, or unchosen if it was; category order kept. */
 export function toggleCategory(filters: Filters, dimension: CategoryDimension, id: string): Filters {
-  const current = filters[dimension] as readonly string[];
-  const next = current.includes(id) ? current.filter((v) => v !== id) : CATEGORIES[dimension].map((c) => c.id).filter((c) => c === id || current.includes(c));
-  return { ...filters, [dimension]: next };
+  const current = filters.categories[dimension.id] ?? [];
+  const next = current.includes(id) ? current.filter((v) => v !== id) : dimension.categories.map((c) => c.id).filter((c) => c === id || current.includes(c));
+  const { [dimension.id]: _, ...others } = filters.categories;
+  return { ...filters, categories: next.length === 0 ? others : { ...others, [dimension.id]: next } };
 }
 
-const ids = (dimension: CategoryDimension) => CATEGORIES[dimension].map((c) => c.id) as [string, ...string[]];
-const list = (dimension: CategoryDimension, aliases: Readonly<Record<string, string>> = {}) =>
+/** `filters` with chart `id` shown (at the end) or, if it was, hidden with its filter. */
+export function toggleChart(filters: Filters, id: string): Filters {
+  const shown = filters.charts.dims.includes(id);
+  const cleared = shown ? { ...setRange(filters, id, null), categories: Object.fromEntries(Object.entries(filters.categories).filter(([k]) => k !== id)) } : filters;
+  const nuage = filters.charts.nuage;
+  // A range the scatter plot still shows keeps its brush.
+  const keep = shown && nuage !== null && nuage.includes(id) ? filters.ranges : cleared.ranges;
+  return { ...cleared, ranges: keep, charts: { ...filters.charts, dims: shown ? filters.charts.dims.filter((d) => d !== id) : [...filters.charts.dims, id] } };
+}
+
+/** `filters` with the scatter plot on `nuage` (null: hidden); a range brushed only there is cleared with it. */
+export function setScatter(filters: Filters, nuage: readonly [string, string] | null): Filters {
+  const kept = new Set([...filters.charts.dims, ...(nuage ?? [])]);
+  const ranges = Object.fromEntries(Object.entries(filters.ranges).filter(([id]) => kept.has(id)));
+  return { ...filters, ranges, charts: { ...filters.charts, nuage } };
+}
+
+/** Range dimensions the filters use: the shown histograms, then the scatter plot's axes, each once. */
+export function activeRanges(filters: Filters, registry: DimensionRegistry): string[] {
+  const ids = [...filters.charts.dims, ...(filters.charts.nuage ?? []), ...Object.keys(filters.ranges)];
+  return [...new Set(ids)].filter((id) => registry.get(id)?.kind === 'range');
+}
+
+/** Category dimensions the filters use: those shown, and those with a choice (a link may set one without showing it). */
+export function activeCategories(filters: Filters, registry: DimensionRegistry): string[] {
+  const ids = [...filters.charts.dims, ...Object.keys(filters.categories)];
+  return [...new Set(ids)].filter((id) => registry.get(id)?.kind === 'category');
+}
+
+const DIMENSION_ID = /^[a-z][a-z0-9_]*$/;
+const Dims = z
+  .string()
+  .transform((v) => (v === '' ? [] : v.split(',')))
+  .pipe(z.array(z.string().regex(DIMENSION_ID)).max(24));
+const Nuage = z
+  .string()
+  .transform((v) => v.split(','))
+  .pipe(z.tuple([z.string().regex(DIMENSION_ID), z.string().regex(DIMENSION_ID)]));
+const Territoire = z
+  .string()
+  .transform((v) => {
+    const at = v.indexOf(':');
+    return { niveau: v.slice(0, at), code: v.slice(at + 1) };
+  })
+  .pipe(z.object({ niveau: z.enum(TERRITOIRE_NIVEAUX), code: UrlText.pipe(z.string().min(1).max(120)) }));
+const Texte = UrlText.pipe(z.string().max(80));
+const categoryList = (dimension: CategoryDimension) =>
   z
     .string()
-    .transform((v) => [...new Set(v.split(',').map((id) => aliases[id] ?? id))])
-    .pipe(z.array(z.enum(ids(dimension))));
-/** URL form of each filter (STYLE.md §4: validated where it enters). */
-const FilterParams = {
-  valeur: UrlRange,
-  distance: UrlRange,
-  ep: list('ep', EP_URL_ALIASES),
-  spheres: list('spheres'),
-  axes: list('axes'),
-  financement: list('financement'),
-  territoire: z
-    .string()
-    .transform((v) => {
-      const at = v.indexOf(':');
-      return { niveau: v.slice(0, at), code: v.slice(at + 1) };
-    })
-    .pipe(z.object({ niveau: z.enum(TERRITOIRE_NIVEAUX), code: UrlText.pipe(z.string().min(1).max(120)) })),
-  texte: UrlText.pipe(z.string().max(80)),
-} as const;
+    .transform((v) => [...new Set(v.split(',').map((id) => dimension.aliases?.[id] ?? id))])
+    .pipe(z.array(z.enum(dimension.categories.map((c) => c.id) as [string, ...string[]])));
 
-/** URL parameter of each filter, French like the rest of the hash. */
-const PARAM: Record<keyof Filters, string> = {
-  valeur: 'f_valeur',
-  distance: 'f_distance',
-  ep: 'f_ep',
-  spheres: 'f_spheres',
-  axes: 'f_axes',
-  financement: 'f_financement',
-  territoire: 'territoire',
-  texte: 'f_texte',
-};
+/** URL parameters of the cross-filter besides `f_<id>`: French like the rest of the hash. */
+const PARAM = { dims: 'dims', nuage: 'nuage', territoire: 'territoire', texte: 'f_texte' } as const;
+const FILTER_PREFIX = 'f_';
 
-/** Filters read from URL parameters; a malformed one is ignored, and recorded in `rejected`. */
-export function readFilterParams(params: URLSearchParams, rejected: RejectedParam[] = []): Filters {
-  const filters: Record<string, unknown> = { ...NO_FILTERS };
-  for (const key of Object.keys(FilterParams) as (keyof Filters)[]) {
-    const value = readParam(FilterParams[key], PARAM[key], params.get(PARAM[key]), rejected);
-    if (value !== undefined) filters[key] = value;
-  }
-  return filters as unknown as Filters;
-}
-
-/** Sets the active filters' URL parameters on `params` and removes the others. */
-export function writeFilterParams(params: URLSearchParams, filters: Filters): void {
-  const value: Record<keyof Filters, string | null> = {
-    valeur: filters.valeur && filters.valeur.map(formatUrlNumber).join('~'),
-    distance: filters.distance && filters.distance.map(formatUrlNumber).join('~'),
-    ep: filters.ep.join(',') || null,
-    spheres: filters.spheres.join(',') || null,
-    axes: filters.axes.join(',') || null,
-    financement: filters.financement.join(',') || null,
-    territoire: filters.territoire && `${filters.territoire.niveau}:${filters.territoire.code}`,
-    texte: filters.texte.trim() || null,
+/**
+ * Filters read from URL parameters against `registry`: `f_<id>` for each dimension (a range
+ * `lo~hi` or categories `a,b`), `dims` and `nuage` for the charts, `territoire` and `f_texte`.
+ * A malformed parameter, or one naming no known dimension, is ignored and recorded in
+ * `rejected`. A dimension a link filters is shown.
+ */
+export function readFilterParams(params: URLSearchParams, registry: DimensionRegistry, rejected: RejectedParam[] = []): Filters {
+  const known = (ids: readonly string[], param: string, raw: string) => {
+    const unknown = ids.filter((id) => !registry.has(id));
+    if (unknown.length > 0) rejected.push({ param, value: raw, reason: 'malformed' });
+    return unknown.length === 0;
   };
-  for (const key of Object.keys(PARAM) as (keyof Filters)[]) {
-    const v = value[key];
-    if (v === null) params.delete(PARAM[key]);
-    else params.set(PARAM[key], v);
+  const dims = readParam(Dims, PARAM.dims, params.get(PARAM.dims), rejected);
+  // `nuage=` (empty): the scatter plot hidden.
+  const nuage = params.get(PARAM.nuage) === '' ? undefined : readParam(Nuage, PARAM.nuage, params.get(PARAM.nuage), rejected);
+  const charts: Charts = {
+    dims: dims !== undefined && known(dims, PARAM.dims, params.get(PARAM.dims)!) ? [...new Set(dims)] : DEFAULT_CHARTS.dims,
+    nuage:
+      params.get(PARAM.nuage) === ''
+        ? null
+        : nuage !== undefined && known(nuage, PARAM.nuage, params.get(PARAM.nuage)!) && nuage.every((id) => registry.get(id)?.kind === 'range') && nuage[0] !== nuage[1]
+          ? nuage
+          : DEFAULT_CHARTS.nuage,
+  };
+  const ranges: Record<string, Range> = {};
+  const categories: Record<string, readonly string[]> = {};
+  for (const [param, raw] of params) {
+    if (!param.startsWith(FILTER_PREFIX) || param === PARAM.texte) continue;
+    const dimension = registry.get(param.slice(FILTER_PREFIX.length));
+    if (dimension === undefined) {
+      rejected.push({ param, value: raw, reason: 'malformed' });
+      continue;
+    }
+    if (dimension.kind === 'range') {
+      const range = readParam(UrlRange, param, raw, rejected);
+      if (range !== undefined) ranges[dimension.id] = range;
+    } else {
+      const chosen: readonly string[] | undefined = readParam(categoryList(dimension), param, raw, rejected);
+      if (chosen !== undefined && chosen.length > 0) categories[dimension.id] = dimension.categories.map((c) => c.id).filter((id) => chosen.includes(id));
+    }
   }
+  // A filtered range shows its histogram, unless the scatter plot shows it.
+  const hidden = [...Object.keys(ranges), ...Object.keys(categories)].filter((id) => !charts.dims.includes(id) && charts.nuage?.includes(id) !== true);
+  return {
+    ranges,
+    categories,
+    territoire: readParam(Territoire, PARAM.territoire, params.get(PARAM.territoire), rejected) ?? null,
+    texte: readParam(Texte, PARAM.texte, params.get(PARAM.texte), rejected) ?? '',
+    charts: hidden.length === 0 ? charts : { ...charts, dims: [...charts.dims, ...hidden] },
+  };
 }
+
+const sameList = (a: readonly string[] | null, b: readonly string[] | null) => (a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]));
+
+/** Sets the filters' URL parameters on `params` and removes the others (the charts only when not the default). */
+export function writeFilterParams(params: URLSearchParams, filters: Filters): void {
+  for (const key of [...params.keys()]) if (key.startsWith(FILTER_PREFIX)) params.delete(key);
+  for (const [id, range] of Object.entries(filters.ranges)) params.set(FILTER_PREFIX + id, range.map(formatUrlNumber).join('~'));
+  for (const [id, chosen] of Object.entries(filters.categories)) if (chosen.length > 0) params.set(FILTER_PREFIX + id, chosen.join(','));
+  const set = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+  set(PARAM.dims, sameList(filters.charts.dims, DEFAULT_CHARTS.dims) ? null : filters.charts.dims.join(','));
+  set(PARAM.nuage, sameList(filters.charts.nuage, DEFAULT_CHARTS.nuage) ? null : (filters.charts.nuage?.join(',') ?? ''));
+  set(PARAM.territoire, filters.territoire && `${filters.territoire.niveau}:${filters.territoire.code}`);
+  set(PARAM.texte, filters.texte.trim() || null);
+}
+
+/** Whether `a` and `b` differ only by their brushed ranges (a brush gesture). */
+export const sameButRanges = (a: Filters, b: Filters): boolean => a.categories === b.categories && a.territoire === b.territoire && a.texte === b.texte && a.charts === b.charts;

@@ -1,7 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Range } from '../domain/cross-filter.ts';
+import { GPU_RANGES, type Range } from '../domain/cross-filter.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DIMMED, type Rgba } from './palettes.ts';
 
@@ -43,10 +43,10 @@ export interface QpvLayerOptions {
 }
 
 /**
- * What the GPU tests per QPV (deck.gl DataFilterExtension): its indicator value and its
- * distance to the nearest 16–25 service against the brushed ranges — a brush move only
- * changes two uniforms — and whether it passes the other filters (an attribute, rebuilt when
- * those change, not on brush moves).
+ * What the GPU tests per QPV (deck.gl DataFilterExtension): its values of the first
+ * `GPU_RANGES` range dimensions in use against their brushed ranges — a brush move only
+ * changes uniforms — and whether it passes every other filter (one packed category
+ * attribute, rebuilt when those change, not on brush moves of the GPU's ranges).
  */
 export interface QpvGpuFilter {
   /**
@@ -54,30 +54,36 @@ export interface QpvGpuFilter {
    * or not: the first brush move then switches the test on rather than computing them.
    */
   active: boolean;
-  valeur: ReadonlyMap<string, number>;
-  distance: ReadonlyMap<string, number>;
-  /** QPV passing the categorical, territory and text filters; null: all of them. */
+  /** Per GPU range: the value of each QPV that has one. */
+  values: readonly ReadonlyMap<string, number>[];
+  /** Identifies `values`, for deck.gl's update triggers. */
+  valuesKey: string;
+  /** QPV passing the filters the GPU does not test itself; null: all of them. */
   others: ReadonlySet<string> | null;
-  /** Identifies `valeur`, `distance` and `others`, for deck.gl's update triggers. */
-  key: string;
-  ranges: { valeur: Range | null; distance: Range | null };
+  /** Identifies `others`. */
+  othersKey: string;
+  /** Per GPU range: its brushed range, null when not brushed. */
+  ranges: readonly (Range | null)[];
 }
 
 /** Value of a QPV without one: outside every brush, inside the « no brush » range. */
 const MISSING = -1e30;
 const ANY: Range = [-1e31, 1e31];
+const PASS = 1;
 
 /**
  * The same extension instance on every build, filter or not, and for the schools too: deck.gl
  * cannot add an extension to a layer that was created without it (visgl/deck.gl#7263).
  */
-const QPV_FILTER = [new DataFilterExtension({ filterSize: 3 })];
+const QPV_FILTER = [new DataFilterExtension({ filterSize: GPU_RANGES, categorySize: 1 })];
 /**
  * The dimmed copies carry the same extension, switched off: they then share the WebGL program
  * of the layer they copy, compiled with the first paint, and the first brush move does not
  * stall on compiling another one.
  */
 export const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false };
+
+const SLOTS = Array.from({ length: GPU_RANGES }, (_, i) => i);
 
 /**
  * The cross-filter as a layer's DataFilterExtension props, for features that each stand for
@@ -89,12 +95,14 @@ export function gpuFilterProps(filter: QpvGpuFilter | null, codeOf: (d: never, i
     extensions: QPV_FILTER,
     filterEnabled: filter?.active === true,
     getFilterValue: (d: unknown, { index }: { index: number }) => {
-      if (filter === null) return [0, 0, 1];
+      if (filter === null) return SLOTS.map(() => 0);
       const c = code(d, index);
-      return [filter.valeur.get(c) ?? MISSING, filter.distance.get(c) ?? MISSING, filter.others === null || filter.others.has(c) ? 1 : 0];
+      return SLOTS.map((i) => (i < filter.values.length ? (filter.values[i]!.get(c) ?? MISSING) : 0));
     },
-    filterRange: [filter?.ranges.valeur ?? ANY, filter?.ranges.distance ?? ANY, [1, 1]] as [number, number][],
-    updateTriggers: { getFilterValue: filter?.key ?? '' },
+    getFilterCategory: (d: unknown, { index }: { index: number }) => (filter === null || filter.others === null || filter.others.has(code(d, index)) ? PASS : 0),
+    filterRange: SLOTS.map((i) => filter?.ranges[i] ?? ANY) as [number, number][],
+    filterCategories: [PASS],
+    updateTriggers: { getFilterValue: filter?.valuesKey ?? '', getFilterCategory: filter?.othersKey ?? '' },
   };
 }
 

@@ -1,12 +1,16 @@
-import type { Territoire, TerritoireNiveau } from '../domain/cross-filter.ts';
+import type { DimensionContext, DimensionRegistry, Territoire, TerritoireNiveau } from '../domain/cross-filter.ts';
+import type { TableName } from '../domain/table-layouts.ts';
+import type { FactsShape } from '../domain/cross-filter-compute.ts';
+import { DIMENSIONS } from './cross-filter-dimensions.ts';
 import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { foldText, foldTextSql } from '../domain/fold-text.ts';
-import type { RiskWeights } from '../domain/risk-index.ts';
 import { sqlString } from '../domain/sql.ts';
-import { buildQpvIndicatorValuesQuery } from './indicator-queries.ts';
 
-/** Tables the cross-filter reads; its setup runs once they are all loaded. */
-export const CROSS_FILTER_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 'acces_services', 'indicateurs', 'indicateurs_meta', 'risque_composantes'] as const;
+/** Tables the cross-filter's own tables read; each dimension's values query declares its own besides. */
+const SETUP_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 'acces_services'] as const;
+
+/** Tables the cross-filter reads, with every dimension of `registry`. */
+export const crossFilterNeeds = (registry: DimensionRegistry = DIMENSIONS): TableName[] => [...new Set([...SETUP_NEEDS, ...[...registry.values()].flatMap((d) => d.tables)])];
 
 /**
  * Facts of each QPV the filters test, computed once (they do not depend on the filters):
@@ -15,7 +19,7 @@ export const CROSS_FILTER_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 
  *   has an unknown status (it might be REP), else 'hors_ep' (every school there is stated
  *   hors EP, or there is none) —, distance to the nearest 16–25 service of any category, and
  *   the folded text the search filter matches;
- * - `cf_qpv_actions`: the sphères, axes and financements of the actions placed in each QPV
+ * - `cf_qpv_actions`: the sphères, axes and financements of each action placed in each QPV
  *   (an action that names no QPV counts for every QPV of its communes);
  * - `cf_qpv_territoires`: the région, département, main commune and Cités of each QPV.
  */
@@ -62,32 +66,35 @@ WITH links AS (
   UNION ALL SELECT id, 'axes', unnest(string_split(axes, '|')) FROM ${source} WHERE axes IS NOT NULL
   UNION ALL SELECT id, 'financement', unnest(string_split(financement, '|')) FROM ${source} WHERE financement IS NOT NULL
 )
-SELECT DISTINCT l.code, a.dimension, a.valeur FROM links l JOIN attributes a USING (id)`;
+SELECT DISTINCT l.code, l.id, a.dimension, a.valeur FROM links l JOIN attributes a USING (id)`;
 }
 
 /**
- * One row per QPV with everything the cross-filter tests, for one indicator: its value
- * (secret statistique applied), distance, éducation prioritaire status, the sphères, axes
- * and financements of its actions ('|'-separated) and whether it lies in the chosen
- * territory and matches the text (`in_lieu`). `weights` are those of the risk index, when it
- * is the indicator. Brushes and bars are then applied in memory
- * (src/domain/cross-filter-compute.ts): a brush move runs no query.
+ * One row per QPV with everything the cross-filter tests: per range dimension of `shape` its
+ * value and statut (secret statistique applied by the dimension's query), per category
+ * dimension its categories ('|'-separated), its éducation prioritaire status and box, and
+ * whether it lies in the chosen territory and matches the text (`in_lieu`). Brushes and bars
+ * are then applied in memory (src/domain/cross-filter-compute.ts): a brush move runs no query.
  */
-export function buildQpvFactsQuery(indicateur: string, weights: RiskWeights, territoire: Territoire | null, texte: string): string {
+export function buildQpvFactsQuery(shape: FactsShape, context: DimensionContext, territoire: Territoire | null, texte: string, registry: DimensionRegistry = DIMENSIONS): string {
   const folded = foldText(texte);
   const lieu = [
     territoire === null ? 'TRUE' : `c.code IN (SELECT code FROM cf_qpv_territoires WHERE niveau = ${sqlString(territoire.niveau)} AND territoire = ${sqlString(territoire.code)})`,
     folded === '' ? 'TRUE' : `contains(c.texte, ${sqlString(folded)})`,
   ].join(' AND ');
-  const list = (dimension: string) =>
-    `(SELECT string_agg(a.valeur, '|' ORDER BY a.valeur) FROM cf_qpv_actions a WHERE a.code = c.code AND a.dimension = ${sqlString(dimension)})`;
+  const dimension = (id: string) => {
+    const d = registry.get(id);
+    if (d === undefined) throw new RangeError(`unknown dimension "${id}"`);
+    return d;
+  };
+  const ctes = [...shape.ranges.map((id, i) => `r${i} AS (${dimension(id).values(context)})`), ...shape.categories.map((id, i) => `k${i} AS (${dimension(id).values(context)})`)];
+  const columns = [...shape.ranges.flatMap((_, i) => [`r${i}.valeur::DOUBLE AS v${i}`, `r${i}.statut::VARCHAR AS s${i}`]), ...shape.categories.map((_, i) => `coalesce(k${i}.valeurs, '') AS c${i}`)];
+  const joins = [...shape.ranges.map((_, i) => `LEFT JOIN r${i} ON r${i}.code = c.code`), ...shape.categories.map((_, i) => `LEFT JOIN k${i} ON k${i}.code = c.code`)];
   return `
-WITH v AS (${buildQpvIndicatorValuesQuery(indicateur, weights)})
-SELECT c.code, c.nom, c.commune_nom, c.departement_code, c.xmin, c.ymin, c.xmax, c.ymax,
-       v.valeur, v.statut, c.distance_m, c.ep,
-       coalesce(${list('spheres')}, '') AS spheres, coalesce(${list('axes')}, '') AS axes, coalesce(${list('financement')}, '') AS financement,
-       ${lieu} AS in_lieu
-FROM cf_qpv c JOIN v USING (code)
+${ctes.length > 0 ? `WITH ${ctes.join(',\n')}` : ''}
+SELECT c.code, c.nom, c.commune_nom, c.departement_code, c.xmin, c.ymin, c.xmax, c.ymax, c.ep,
+       ${[...columns, `${lieu} AS in_lieu`].join(',\n       ')}
+FROM cf_qpv c ${joins.join(' ')}
 ORDER BY c.code`;
 }
 

@@ -10,6 +10,9 @@ import { RISK_THEME } from '../domain/indicator-themes.ts';
 
 export const RISK_INDICATOR_ID = 'risque_decrochage';
 
+/** Its label in the indicator list and the cross-filter. */
+export const RISK_LABEL = 'Indice de risque de décrochage (calcul de l’observatoire)';
+
 /**
  * The components' raw values as published (`risque_composantes`): the browser ranks and
  * weighs these rather than recomputing them from `indicateurs` and `etablissements`, which
@@ -49,7 +52,7 @@ const LATEST_YEAR = Math.max(...RISK_COMPONENTS.flatMap((c) => (c.millesime.matc
  * score from 0 to 100 (`indice`), higher = more exposed; `annee` is its latest component's.
  */
 export function riskIndicatorListRow(): string {
-  return `SELECT ${sqlString(RISK_INDICATOR_ID)} AS indicateur, ${sqlString('Indice de risque de décrochage (calcul de l’observatoire)')} AS libelle,
+  return `SELECT ${sqlString(RISK_INDICATOR_ID)} AS indicateur, ${sqlString(RISK_LABEL)} AS libelle,
        'indice' AS unite, 'hausse_defavorable' AS sens, ${sqlString(RISK_THEME)} AS theme, ${sqlString(MILLESIME)} AS millesime, ${sqlNumber(LATEST_YEAR)} AS annee`;
 }
 

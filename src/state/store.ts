@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { BBox } from '../../geo/index.ts';
 import type { Classification } from '../domain/classification.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
-import { type Filters, NO_FILTERS } from '../domain/cross-filter.ts';
+import { type Filters, NO_FILTERS, setRange } from '../domain/cross-filter.ts';
 import { type ComparisonSlice, createComparisonSlice } from './comparison-slice.ts';
 import { createPageSlice, type PageSlice } from './page-slice.ts';
 import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions-slice.ts';
@@ -119,7 +119,7 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   classification: 'quantiles',
   classCount: 5,
   // A brushed range is in the previous indicator's unit: it does not carry over.
-  setIndicator: (indicator) => set((s) => ({ indicator, filters: { ...s.filters, valeur: null } })),
+  setIndicator: (indicator) => set((s) => ({ indicator, filters: setRange(s.filters, 'valeur', null) })),
   setClassification: (classification) => set({ classification }),
   setClassCount: (classCount) => set({ classCount }),
 

@@ -1,4 +1,4 @@
-import type { Filters, TerritoireNiveau } from '../domain/cross-filter.ts';
+import { type Filters, setRange, type TerritoireNiveau } from '../domain/cross-filter.ts';
 import type { RejectedParam } from '../domain/url-grammar.ts';
 import type { ReferenceCheck } from '../queries/reference-check-query.ts';
 import type { PageView } from './page-slice.ts';
@@ -59,7 +59,7 @@ export function referenceFallback(state: ReferencedState, check: ReferenceCheck,
   if (!check.indicateur && state.indicator !== defaultIndicator) {
     patch.indicator = defaultIndicator;
     // A brushed range is in the unknown indicator's unit: it goes too (as with setIndicator).
-    patch.filters = { ...state.filters, valeur: null };
+    patch.filters = setRange(state.filters, 'valeur', null);
     const label = check.libelle_defaut === null ? 'l’indicateur par défaut' : `l’indicateur « ${check.libelle_defaut} »`;
     notices.push(`${missing(`l’indicateur ${quoted(state.indicator)}`)} : la carte montre ${label}.`);
   }

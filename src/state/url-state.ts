@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, type Classification, MAX_CLASSES, MIN_CLASSES } from '../domain/classification.ts';
-import { type Filters, readFilterParams, writeFilterParams } from '../domain/cross-filter.ts';
+import { readFilterParams, sameButRanges, writeFilterParams } from '../domain/cross-filter.ts';
+import { DIMENSIONS } from '../queries/cross-filter-dimensions.ts';
 import { MapViewParam, readParam, type RejectedParam, UrlText } from '../domain/url-grammar.ts';
 import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
 import { PAGE_VIEWS } from './page-slice.ts';
@@ -72,7 +73,7 @@ export interface ParsedUrlState {
 export function parseUrlState(hash: string): ParsedUrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const rejected: RejectedParam[] = [];
-  const state: Partial<UrlState> = { filters: readFilterParams(params, rejected) };
+  const state: Partial<UrlState> = { filters: readFilterParams(params, DIMENSIONS, rejected) };
   const read = <S extends z.ZodType<unknown, string>>(schema: S, key: keyof typeof UrlParams | 'carte') => readParam(schema, key, params.get(key), rejected);
   const set = <K extends keyof UrlState>(key: K, value: UrlState[K] | undefined) => {
     if (value !== undefined) state[key] = value;
@@ -140,8 +141,6 @@ export function ficheWithoutView(hash: string): string | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   return params.has('carte') ? null : params.get('objet');
 }
-
-const sameButRanges = (a: Filters, b: Filters) => (Object.keys(a) as (keyof Filters)[]).every((k) => k === 'valeur' || k === 'distance' || a[k] === b[k]);
 
 /** While a brush or a held key moves a range, the URL is written at most this often. */
 const GESTURE_WRITE_MS = 250;

@@ -22,22 +22,25 @@ const POINTS = [school('0310001A', 'REP+', 'QP031007,QP031003'), school('0310002
 /** Poverty rates and distances as the cross-filter hands them to the GPU; only Bagatelle is brushed in. */
 const FILTER: QpvGpuFilter = {
   active: true,
-  valeur: new Map([
-    ['QP031007', 41.2],
-    ['QP031003', 55.8],
-    ['QP031009', 38.4],
-  ]),
-  distance: new Map([
-    ['QP031007', 420],
-    ['QP031003', 650],
-    ['QP031009', 900],
-  ]),
+  values: [
+    new Map([
+      ['QP031007', 41.2],
+      ['QP031003', 55.8],
+      ['QP031009', 38.4],
+    ]),
+    new Map([
+      ['QP031007', 420],
+      ['QP031003', 650],
+      ['QP031009', 900],
+    ]),
+  ],
+  valuesKey: '1',
   others: null,
-  key: '1:',
-  ranges: { valeur: [50, 60], distance: null },
+  othersKey: '',
+  ranges: [[50, 60], null],
 };
 /** The same facts before any filter is set. */
-const NO_FILTER: QpvGpuFilter = { ...FILTER, active: false, ranges: { valeur: null, distance: null } };
+const NO_FILTER: QpvGpuFilter = { ...FILTER, active: false, ranges: [null, null] };
 
 /** What the GPU does with the layer's DataFilterExtension props: every filter value within its range. */
 function drawnAsPassing(layer: Layer): string[] {
@@ -46,8 +49,12 @@ function drawnAsPassing(layer: Layer): string[] {
     filterEnabled: boolean;
     filterRange: [number, number][];
     getFilterValue: (d: EtablissementPoint, info: { index: number }) => number[];
+    getFilterCategory: (d: EtablissementPoint, info: { index: number }) => number;
+    filterCategories: number[];
   };
-  return props.data.filter((d, index) => !props.filterEnabled || props.getFilterValue(d, { index }).every((v, i) => v >= props.filterRange[i]![0] && v <= props.filterRange[i]![1])).map((d) => d.uai);
+  const passes = (d: EtablissementPoint, index: number) =>
+    props.getFilterValue(d, { index }).every((v, i) => v >= props.filterRange[i]![0] && v <= props.filterRange[i]![1]) && props.filterCategories.includes(props.getFilterCategory(d, { index }));
+  return props.data.filter((d, index) => !props.filterEnabled || passes(d, index)).map((d) => d.uai);
 }
 
 /** The atlas icon each school of the layer is drawn with; every one of them is in the atlas. */
@@ -98,7 +105,7 @@ describe('schools on the map under the cross-filter', () => {
   });
 
   it('a brush move changes only the ranges: the same data and filter values, no attribute to rebuild', () => {
-    const moved = { ...FILTER, ranges: { valeur: [35, 45] as [number, number], distance: null } };
+    const moved: QpvGpuFilter = { ...FILTER, ranges: [[35, 45], null] };
     const [, , before] = buildEtablissementLayers(POINTS, { zoom: 11, filter: FILTER });
     const [, , after] = buildEtablissementLayers(POINTS, { zoom: 11, filter: moved });
     expect(after!.props.data).toBe(before!.props.data);
@@ -108,7 +115,7 @@ describe('schools on the map under the cross-filter', () => {
   });
 
   it('the categorical filters count too: a school near no QPV left by them is dimmed', () => {
-    const [, , passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), key: '1:QP031009', ranges: { valeur: null, distance: null } } });
+    const [, , passing] = buildEtablissementLayers(POINTS, { zoom: 11, filter: { ...FILTER, others: new Set(['QP031009']), othersKey: 'QP031009', ranges: [null, null] } });
     expect(drawnAsPassing(passing!)).toEqual(['0310002B']);
   });
 });

@@ -10,6 +10,7 @@ import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { buildRiskScoresQuery } from '../../src/domain/risk-index-query.ts';
 import { DEFAULT_RISK_WEIGHTS, RISK_COMPONENT_IDS, type RiskWeights } from '../../src/domain/risk-index.ts';
 import { buildQpvFactsQuery, CROSS_FILTER_SETUP } from '../../src/queries/cross-filter-queries.ts';
+import { factsOfRows } from '../../src/domain/cross-filter-compute.ts';
 import { buildQpvRisqueQuery, buildQpvServicesQuery } from '../../src/queries/fiche-risque-queries.ts';
 import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, type IndicatorOption, indicatorValueTables } from '../../src/queries/indicator-queries.ts';
 import { RISK_INDICATOR_ID } from '../../src/queries/risk-indicator-queries.ts';
@@ -101,9 +102,11 @@ describe('the risk index as an indicator, on the published tables', () => {
   });
 
   it('feeds the cross-filter facts with the same weighted scores', async () => {
-    const facts = await run<{ code: string; valeur: number | null; statut: string }>(buildQpvFactsQuery(RISK_INDICATOR_ID, SOCIAL, null, ''));
+    const shape = { ranges: ['risque', 'valeur'], categories: [] };
+    const facts = factsOfRows(await run<Record<string, unknown>>(buildQpvFactsQuery(shape, { indicator: RISK_INDICATOR_ID, weights: SOCIAL }, null, '')), shape);
     const rows = await values(SOCIAL);
-    expect(facts.map(({ code, valeur, statut }) => ({ code, valeur, statut }))).toEqual(rows);
+    // The risk dimension, and the map's indicator when it is the risk index.
+    for (const i of [0, 1]) expect(facts.map((f) => ({ code: f.code, valeur: f.values[i], statut: f.statuts[i] }))).toEqual(rows);
   });
 
   it('refuses invalid weights with a RangeError naming the component', () => {

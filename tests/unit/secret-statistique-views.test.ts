@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { NO_FILTERS } from '../../src/domain/cross-filter.ts';
-import { binsOf, computeCrossFilter, type QpvFacts } from '../../src/domain/cross-filter-compute.ts';
+import { binsOf, computeCrossFilter, type FactsShape, factsOfRows, type QpvFacts } from '../../src/domain/cross-filter-compute.ts';
 import { formatShown } from '../../src/domain/format-fr.ts';
 import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { secretNote, showPublished, showValue } from '../../src/domain/secret-statistique.ts';
 import { shownCsvCell, toCsvFr } from '../../src/export/csv-fr.ts';
 import { resultTableCsv } from '../../src/export/result-table-csv.ts';
+import { DIMENSIONS } from '../../src/queries/cross-filter-dimensions.ts';
 import { buildQpvFactsQuery, CROSS_FILTER_SETUP } from '../../src/queries/cross-filter-queries.ts';
+import { rangeColumns } from '../../src/view-models/dimension-options.ts';
 import { buildFicheObjetQuery } from '../../src/queries/fiche-objet-queries.ts';
 import { buildQpvEtablissementsQuery, buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
 import { buildTerritoryQpvQuery } from '../../src/queries/territory-queries.ts';
@@ -92,20 +94,22 @@ describe('the fiche of a QPV', () => {
 });
 
 describe('the cross-filter result table and its CSV', () => {
+  /** Job seekers, a count of people: the INSEE dimension of the registry. */
+  const SHAPE: FactsShape = { ranges: ['i_abcde'], categories: [] };
   let facts: QpvFacts[];
   beforeAll(async () => {
     for (const statement of CROSS_FILTER_SETUP) await db.exec(statement);
-    facts = await rows<QpvFacts>(buildQpvFactsQuery('abcde', DEFAULT_RISK_WEIGHTS, null, ''));
+    facts = factsOfRows(await rows<Record<string, unknown>>(buildQpvFactsQuery(SHAPE, { indicator: 'tp60', weights: DEFAULT_RISK_WEIGHTS }, null, '')), SHAPE);
   });
 
   it('writes « < 11 » for each QPV whose job seekers are hidden, never « secret » nor the count, and the note', async () => {
     const hidden = await rows<{ code: string }>("SELECT territoire_code AS code FROM indicateurs WHERE indicateur = 'abcde' AND statut = 'secret' ORDER BY 1");
     expect(hidden.length).toBeGreaterThan(0);
     const [{ millesime }] = (await rows<{ millesime: string }>("SELECT millesime FROM indicateurs_meta WHERE indicateur = 'abcde'")) as [{ millesime: string }];
-    const indicator = { indicateur: 'abcde', libelle: 'Demandeurs d’emploi (catégories A à E)', unite: 'personnes', millesime };
-    const [header, ...lines] = csvLines(toCsvFr({ ...resultTableCsv(facts, indicator), sources: [], exportedAt: EXPORTED_AT }));
-    // The value column says which year its values describe.
-    const column = header!.indexOf('Demandeurs d’emploi (catégories A à E) (personnes) — publié en 2020, année observée non précisée');
+    const [header, ...lines] = csvLines(toCsvFr({ ...resultTableCsv(facts, rangeColumns(SHAPE, null)), sources: [], exportedAt: EXPORTED_AT }));
+    // The value column says which year its values describe, as the published metadata does.
+    const column = header!.indexOf(`Demandeurs d’emploi (catégories A à E) (personnes) — ${millesime}`);
+    expect(column).toBeGreaterThan(0);
     const valueOf = (code: string) => lines.find((l) => l[0] === code)![column];
     for (const { code } of hidden) expect(valueOf(code)).toBe('< 11');
     expect(lines.some((l) => l[column] === 'secret')).toBe(false);
@@ -115,13 +119,13 @@ describe('the cross-filter result table and its CSV', () => {
   });
 
   it('counts the QPV hidden by the secret apart among those without a value, under the histogram', () => {
-    const hidden = facts.filter((f) => f.statut === 'secret').length;
+    const hidden = facts.filter((f) => f.statuts[0] === 'secret').length;
     expect(hidden).toBeGreaterThan(0);
-    expect(computeCrossFilter(facts, NO_FILTERS, binsOf(facts)).valeur).toMatchObject({ nd: facts.filter((f) => f.valeur === null).length, secret: hidden });
+    expect(computeCrossFilter(facts, SHAPE, NO_FILTERS, binsOf(facts, SHAPE, DIMENSIONS)).histograms[0]).toMatchObject({ nd: facts.filter((f) => f.values[0] === null).length, secret: hidden });
   });
 
   it('has no note when no value of the file is hidden', () => {
-    expect(resultTableCsv(facts.filter((f) => f.statut === 'ok'), null).note).toBeUndefined();
+    expect(resultTableCsv(facts.filter((f) => f.statuts[0] === 'ok'), rangeColumns(SHAPE, null)).note).toBeUndefined();
   });
 });
 
@@ -136,6 +140,6 @@ describe('the territory summary', () => {
 
 function valueAndStatut(facts: readonly QpvFacts[], code: string): [number | null, string] {
   const f = facts.find((r) => r.code === code)!;
-  return [f.valeur, f.statut];
+  return [f.values[0]!, f.statuts[0]!];
 }
 

@@ -41,7 +41,7 @@ describe('the number grammar of the URL', () => {
 
   it('still reads well-formed numbers and writes them back in the same grammar, never with an exponent', () => {
     expect(readUrlState('#f_valeur=-2.5~%2B30&f_distance=0~1500&zone_blanche=5&poids=taux_pauvrete:2.5')).toMatchObject({
-      filters: { ...NO_FILTERS, valeur: [-2.5, 30], distance: [0, 1500] },
+      filters: { ...NO_FILTERS, ranges: { valeur: [-2.5, 30], distance: [0, 1500] } },
       zoneBlancheKm: 5,
       riskWeights: { ...DEFAULT_RISK_WEIGHTS, taux_pauvrete: 2.5 },
     });

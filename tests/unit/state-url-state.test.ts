@@ -32,18 +32,17 @@ describe('URL state', () => {
 
   it('round-trips every filter, an open fiche and an open panel', () => {
     const filters: Filters = {
-      valeur: [20.5, 37.25],
-      distance: [0, 1500],
-      ep: ['REP+', 'hors_ep', 'inconnu'],
-      spheres: ['famille', 'tiers-lieux'],
-      axes: ['role-ecole'],
-      financement: ['non-finance'],
+      ranges: { valeur: [20.5, 37.25], distance: [0, 1500], i_tp60: [40, 60], actions_famille: [0, 0] },
+      categories: { ep: ['REP+', 'hors_ep', 'inconnu'], spheres: ['famille', 'tiers-lieux'], axes: ['role-ecole'], financement: ['non-finance'] },
       territoire: { niveau: 'cite', code: 'Cité éducative de Toulouse' },
       texte: 'Mirail',
+      charts: { dims: ['valeur', 'distance', 'i_tp60', 'ep', 'spheres', 'axes', 'financement', 'actions_famille'], nuage: ['ips', 'd_cio'] },
     };
     const full = { ...state, selectedQpv: null, selectedObject: { kind: 'etablissement' as const, id: '0310001A' }, filters, panel: 'donnees' as const };
     const hash = writeUrlState('#carte=5/46/2', full);
     expect(hash).toContain('f_valeur=20.5~37.25');
+    expect(hash).toContain('f_actions_famille=0~0');
+    expect(hash).toContain('nuage=ips,d_cio');
     expect(hash).toContain('territoire=cite:Cit%C3%A9');
     expect(readUrlState(hash)).toEqual({ ...full, selectedQpv: undefined, view: undefined, comparison: undefined, tab: undefined, riskWeights: undefined, zoneBlancheKm: undefined });
     expect(writeUrlState(hash, state)).toBe('#carte=5/46/2&indicateur=tx_tot_empl&classes=jenks-6&couches=qpv&qpv=QP066007');
@@ -60,12 +59,13 @@ describe('URL state', () => {
     expect(readUrlState('#couches=qpv,bombe')).toEqual(only({}));
     expect(readUrlState('#objet=bombe:1&panneau=cuisine')).toEqual(only({}));
     expect(readUrlState('#f_valeur=30~10&f_ep=REP,ZEP&f_distance=a~b&territoire=pays:FR')).toEqual(only({}));
-    expect(readUrlState('#f_valeur=10~30&f_ep=REP').filters).toEqual({ ...NO_FILTERS, valeur: [10, 30], ep: ['REP'] });
+    expect(readUrlState('#f_valeur=10~30&f_ep=REP').filters).toEqual({ ...NO_FILTERS, ranges: { valeur: [10, 30] }, categories: { ep: ['REP'] } });
+    expect(readUrlState('#dims=valeur,bombe&nuage=risque,risque&f_bombe=1~2')).toEqual(only({}));
   });
 
   it('reads the « hors » of URLs written before the four EP statuses as hors EP, never as inconnu', () => {
-    expect(readUrlState('#f_ep=REP,hors').filters?.ep).toEqual(['REP', 'hors_ep']);
-    expect(readUrlState('#f_ep=hors,hors_ep').filters?.ep).toEqual(['hors_ep']);
+    expect(readUrlState('#f_ep=REP,hors').filters?.categories.ep).toEqual(['REP', 'hors_ep']);
+    expect(readUrlState('#f_ep=hors,hors_ep').filters?.categories.ep).toEqual(['hors_ep']);
     expect(writeUrlState('#carte=5/46/2', { ...state, filters: readUrlState('#f_ep=hors').filters! })).toContain('f_ep=hors_ep');
   });
 });

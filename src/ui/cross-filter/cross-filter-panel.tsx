@@ -1,32 +1,40 @@
-import { memo, useCallback, useEffect, useId } from 'react';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { BBox } from '../../../geo/index.ts';
-import { CATEGORIES, type CategoryDimension, type Filters, isFiltered, NO_FILTERS, type Territoire, toggleCategory } from '../../domain/cross-filter.ts';
+import {
+  clearFilters,
+  describeRange,
+  type DimensionDescription,
+  type Filters,
+  GPU_RANGES,
+  isFiltered,
+  type RangeDimension,
+  setRange,
+  type Territoire,
+  toggleCategory,
+  toggleChart,
+} from '../../domain/cross-filter.ts';
+import type { HistogramCounts } from '../../domain/cross-filter-compute.ts';
 import { secretLabel } from '../../domain/secret-statistique.ts';
-import { formatValue } from '../../domain/format-fr.ts';
 import { coverageLabel } from '../../domain/loaded-coverage.ts';
 import { endFilterTiming, startFilterTiming } from '../../perf-marks.ts';
+import { DIMENSIONS } from '../../queries/cross-filter-dimensions.ts';
 import type { IndicatorOption } from '../../queries/indicator-queries.ts';
+import { indicatorDescription, pickerGroups } from '../../view-models/dimension-options.ts';
 import { useAppStore } from '../../state/store.ts';
-import { formatDistance } from '../../domain/format-fr.ts';
 import { formatCount } from '../format.ts';
 import { useLoadedCoverage } from '../use-loaded-coverage.ts';
 import { CategoryChart } from './category-chart.tsx';
 import { HistogramChart } from './histogram-chart.tsx';
+import { ScatterSection } from './scatter-section.tsx';
 import { TerritorySelector } from './territory-selector.tsx';
 import type { CrossFilterResult } from './use-cross-filter.ts';
 
-const CATEGORY_LABELS: Record<CategoryDimension, string> = {
-  ep: 'Éducation prioritaire (écoles dans le QPV ou à 300 m)',
-  spheres: 'Sphères des actions',
-  axes: 'Axes des actions',
-  financement: 'Financement des actions',
-};
-
 /**
- * The linked charts: each shows the QPV under the other filters; brushing a histogram or
- * choosing a bar filters the map, the other charts and the result table.
+ * The linked charts: each shows the QPV under the other filters; brushing a histogram or the
+ * scatter plot, or choosing a bar, filters the map, the other charts and the result table.
+ * The user picks the charts from every dimension of the registry.
  */
-export function CrossFilterPanel({ result, indicator, qpvCount }: { result: CrossFilterResult; indicator: IndicatorOption | null; qpvCount: number }) {
+export function CrossFilterPanel({ result, indicator, indicators, qpvCount }: { result: CrossFilterResult; indicator: IndicatorOption | null; indicators: readonly IndicatorOption[]; qpvCount: number }) {
   const filters = useAppStore((s) => s.filters);
   const setFilters = useAppStore((s) => s.setFilters);
   const focusOn = useAppStore((s) => s.focusOn);
@@ -54,43 +62,135 @@ export function CrossFilterPanel({ result, indicator, qpvCount }: { result: Cros
   const coverage = useLoadedCoverage();
   const totalsDescription =
     filters.territoire !== null || filters.texte.trim() !== '' ? 'QPV du territoire et du texte choisis, sans les autres filtres' : coverage === null ? 'QPV des données chargées' : coverageLabel(coverage);
+  const current = indicatorDescription(indicator);
 
-  const unite = indicator?.unite ?? '';
   return (
     <section className="cross-filter" aria-label="Filtres croisés" data-testid="cross-filter">
       <div className="cross-filter__head">
         <p className="fr-text--sm fr-mb-0" role="status" data-testid="match-count" data-count={result.total ?? ''}>
           {result.total === null ? 'Calcul…' : `${formatCount(result.total)} QPV sur ${formatCount(qpvCount)} correspondent`}
         </p>
-        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" disabled={!isFiltered(filters)} onClick={() => apply(NO_FILTERS)}>
+        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" disabled={!isFiltered(filters)} onClick={() => apply(clearFilters(filters))}>
           Réinitialiser
         </button>
       </div>
       {result.error !== null && <p className="fr-error-text">Filtres indisponibles : {result.error}</p>}
-      {result.valeur && result.totals && indicator && (
-        <div className="cross-filter__chart">
-          <h3 className="fr-text--sm fr-mb-0">
-            {indicator.libelle} <span className="fiche__year">({indicator.millesime})</span>
-          </h3>
-          <HistogramChart label={indicator.libelle} bins={result.valeur.bins} totals={result.totals.valeur.counts} totalsDescription={totalsDescription} counts={result.valeur.counts} range={filters.valeur} format={(v) => formatValue(v, unite)} onChange={(valeur) => apply({ ...useAppStore.getState().filters, valeur })} />
-          <p className="fr-text--xs fr-mb-0" data-testid="range-valeur">
-            {filters.valeur ? `De ${formatValue(filters.valeur[0], unite)} à ${formatValue(filters.valeur[1], unite)}` : 'Glisser sur l’histogramme pour filtrer'}
-            {result.valeur.nd > 0 && ` · n.d. : ${result.valeur.nd} QPV${result.valeur.secret > 0 ? ` (dont ${result.valeur.secret} sous le secret statistique, ${secretLabel()})` : ''}${filters.valeur ? ' (exclus)' : ''}`}
-          </p>
-        </div>
-      )}
-      {result.distance && result.totals && (
-        <div className="cross-filter__chart">
-          <h3 className="fr-text--sm fr-mb-0">Distance au service 16–25 ans le plus proche</h3>
-          <HistogramChart label="Distance au service 16–25 ans" bins={result.distance.bins} totals={result.totals.distance.counts} totalsDescription={totalsDescription} counts={result.distance.counts} range={filters.distance} format={formatDistance} onChange={(distance) => apply({ ...useAppStore.getState().filters, distance })} />
-          <p className="fr-text--xs fr-mb-0">{filters.distance ? `De ${formatDistance(filters.distance[0])} à ${formatDistance(filters.distance[1])}` : 'À vol d’oiseau, depuis le QPV (0 si le service est dans le QPV)'}</p>
-        </div>
-      )}
       <TerritorySelector options={result.territories} value={filters.territoire} onChange={onTerritory} />
       <TextFilter value={filters.texte} apply={apply} />
-
-      {result.categories !== null && result.totals !== null && <CategoryCharts categories={result.categories} totals={result.totals.categories} totalsDescription={totalsDescription} filters={filters} apply={apply} />}
+      <ScatterSection result={result} filters={filters} indicator={current} indicators={indicators} apply={apply} />
+      {filters.charts.dims.map((id) => {
+        const d = DIMENSIONS.get(id)!;
+        const index = d.kind === 'range' ? (result.shape?.ranges.indexOf(id) ?? -1) : (result.shape?.categories.indexOf(id) ?? -1);
+        const remove = () => apply(toggleChart(useAppStore.getState().filters, id));
+        if (d.kind === 'range') {
+          const counts = index >= 0 ? result.counts?.histograms[index] : undefined;
+          const totals = index >= 0 ? result.totals?.histograms[index] : undefined;
+          return <RangeChart key={id} dimension={d} indicator={current} counts={counts} totals={totals} totalsDescription={totalsDescription} filters={filters} apply={apply} onRemove={remove} />;
+        }
+        const counts = index >= 0 ? result.counts?.categories[index] : undefined;
+        const totals = index >= 0 ? result.totals?.categories[index] : undefined;
+        return (
+          <div key={id} className="cross-filter__chart" data-dimension={id}>
+            <ChartHeading label={d.label} onRemove={remove} />
+            {counts && totals ? (
+              <CategoryChart label={d.label} categories={d.categories} totals={totals} totalsDescription={totalsDescription} counts={counts} chosen={filters.categories[id] ?? []} onToggle={(c) => apply(toggleCategory(useAppStore.getState().filters, d, c))} />
+            ) : (
+              <p className="fr-text--xs fr-mb-0">Calcul…</p>
+            )}
+          </div>
+        );
+      })}
+      <DimensionPicker filters={filters} indicators={indicators} indicator={current} apply={apply} />
     </section>
+  );
+}
+
+function ChartHeading({ label, millesime, onRemove }: { label: string; millesime?: string; onRemove(): void }) {
+  return (
+    <div className="cross-filter__chart-head">
+      <h3 className="fr-text--sm fr-mb-0">
+        {label} {millesime && <span className="fiche__year">({millesime})</span>}
+      </h3>
+      <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left cross-filter__remove" title={`Retirer le graphique « ${label} » (et son filtre)`} onClick={onRemove}>
+        Retirer
+      </button>
+    </div>
+  );
+}
+
+interface RangeChartProps {
+  dimension: RangeDimension;
+  indicator: DimensionDescription | null;
+  counts: HistogramCounts | undefined;
+  totals: HistogramCounts | undefined;
+  totalsDescription: string;
+  filters: Filters;
+  apply(next: Filters): void;
+  onRemove(): void;
+}
+
+function RangeChart({ dimension, indicator, counts, totals, totalsDescription, filters, apply, onRemove }: RangeChartProps) {
+  const { label, millesime, format } = describeRange(dimension, indicator);
+  const range = filters.ranges[dimension.id] ?? null;
+  return (
+    <div className="cross-filter__chart" data-dimension={dimension.id}>
+      <ChartHeading label={label} millesime={millesime} onRemove={onRemove} />
+      {counts && totals ? (
+        <>
+          <HistogramChart label={label} bins={counts.bins} totals={totals.counts} totalsDescription={totalsDescription} counts={counts.counts} range={range} format={format} onChange={(r) => apply(setRange(useAppStore.getState().filters, dimension.id, r))} />
+          <p className="fr-text--xs fr-mb-0" data-testid={`range-${dimension.id}`}>
+            {range ? `De ${format(range[0])} à ${format(range[1])}` : (dimension.note ?? 'Glisser sur l’histogramme pour filtrer')}
+            {counts.nd > 0 && ` · n.d. : ${counts.nd} QPV${counts.secret > 0 ? ` (dont ${counts.secret} sous le secret statistique, ${secretLabel()})` : ''}${range ? ' (exclus)' : ''}`}
+          </p>
+        </>
+      ) : (
+        <p className="fr-text--xs fr-mb-0">Calcul…</p>
+      )}
+    </div>
+  );
+}
+
+/** « Ajouter un graphique »: every dimension of the registry not shown yet, by group. */
+function DimensionPicker({ filters, indicators, indicator, apply }: { filters: Filters; indicators: readonly IndicatorOption[]; indicator: DimensionDescription | null; apply(next: Filters): void }) {
+  const id = useId();
+  const [choice, setChoice] = useState('');
+  const rangeCharts = filters.charts.dims.filter((d) => DIMENSIONS.get(d)?.kind === 'range').length;
+  const full = rangeCharts >= GPU_RANGES;
+  const groups = pickerGroups(filters, indicators);
+  const chosen = DIMENSIONS.get(choice);
+  const usable = chosen !== undefined && !filters.charts.dims.includes(choice) && !(full && chosen.kind === 'range');
+  return (
+    <form
+      className="cross-filter__picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!usable) return;
+        apply(toggleChart(useAppStore.getState().filters, choice));
+        setChoice('');
+      }}
+    >
+      <label className="fr-label fr-text--sm" htmlFor={id}>
+        Ajouter un graphique
+        <span className="fr-hint-text">{full ? `${GPU_RANGES} histogrammes au plus : retirez-en un pour en ajouter un autre` : `Jusqu’à ${GPU_RANGES} histogrammes, et autant de catégories que voulu`}</span>
+      </label>
+      <div className="cross-filter__picker-row">
+        <select id={id} className="fr-select fr-select--sm" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="dimension-picker">
+          <option value="">Choisir une dimension…</option>
+          {groups.map(([group, dims]) => (
+            <optgroup key={group} label={group}>
+              {dims.map((d) => (
+                <option key={d.id} value={d.id} disabled={full && d.kind === 'range'}>
+                  {d.kind === 'range' ? describeRange(d, indicator).label : d.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <button type="submit" className="fr-btn fr-btn--sm fr-btn--secondary" disabled={!usable}>
+          Ajouter
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -109,24 +209,3 @@ const TextFilter = memo(function TextFilter({ value, apply }: { value: string; a
     </>
   );
 });
-
-function CategoryCharts({
-  categories,
-  totals,
-  totalsDescription,
-  filters,
-  apply,
-}: {
-  categories: Record<CategoryDimension, Map<string, number>>;
-  totals: Record<CategoryDimension, Map<string, number>>;
-  totalsDescription: string;
-  filters: Filters;
-  apply(next: Filters): void;
-}) {
-  return (Object.keys(CATEGORY_LABELS) as CategoryDimension[]).map((d) => (
-    <div key={d} className="cross-filter__chart">
-      <h3 className="fr-text--sm fr-mb-0">{CATEGORY_LABELS[d]}</h3>
-      <CategoryChart label={CATEGORY_LABELS[d]} categories={CATEGORIES[d]} totals={totals[d]} totalsDescription={totalsDescription} counts={categories[d]} chosen={filters[d]} onToggle={(id) => apply(toggleCategory(useAppStore.getState().filters, d, id))} />
-    </div>
-  ));
-}

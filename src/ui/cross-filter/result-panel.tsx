@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type BBox, EMPTY_BBOX, unionBBox } from '../../../geo/index.ts';
 import { isFiltered } from '../../domain/cross-filter.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
@@ -10,9 +10,10 @@ import { useAppStore } from '../../state/store.ts';
 import { formatCount } from '../format.ts';
 import { SecretNote } from '../secret-note.tsx';
 import { ResultTable } from './result-table.tsx';
+import { indicatorDescription, rangeColumns, type RangeColumn } from '../../view-models/dimension-options.ts';
 import type { CrossFilterResult } from './use-cross-filter.ts';
 
-const exportMatches = (rows: readonly QpvFacts[], indicator: IndicatorOption | null) => exportTableCsv('qpv-filtres.csv', resultTableCsv(rows, indicator));
+const exportMatches = (rows: readonly QpvFacts[], columns: readonly RangeColumn[]) => exportTableCsv('qpv-filtres.csv', resultTableCsv(rows, columns));
 
 /**
  * The result table docked under the map: the QPV passing every filter, with their key
@@ -32,6 +33,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
   const compared = useAppStore((s) => s.comparison);
   const addToComparison = useAppStore((s) => s.addToComparison);
   const rows = result.matches;
+  const columns = useMemo(() => rangeColumns(result.shape, indicatorDescription(indicator)), [result.shape, indicator]);
   // The QPV of the list in one box: a filter started at the national view may leave them all
   // under the panels (the embedded QPV are in the south, where the list unfolds). Computed on
   // the click, not on every brush move.
@@ -54,7 +56,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
           <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={rows.length === 0} onClick={showMatches} title="Cadrer la carte sur les QPV de la liste, hors des panneaux">
             Voir sur la carte
           </button>
-          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" disabled={rows.length === 0} onClick={() => void exportMatches(rows, indicator)}>
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" disabled={rows.length === 0} onClick={() => void exportMatches(rows, columns)}>
             CSV
           </button>
           <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" aria-expanded={open} aria-controls="result-panel-body" onClick={() => setOpen(!open)}>
@@ -66,7 +68,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
         <div id="result-panel-body">
           <ResultTable
             rows={rows}
-            indicator={indicator}
+            columns={columns}
             sort={result.sort}
             onSort={result.setSort}
             selected={selected}
@@ -74,7 +76,7 @@ export function ResultPanel({ result, indicator }: { result: CrossFilterResult; 
             onCompare={addToComparison}
             onOpen={openRow}
           />
-          {rows.some((r) => isSecretStatut(r.statut)) && <SecretNote />}
+          {rows.some((r) => r.statuts.some(isSecretStatut)) && <SecretNote />}
         </div>
       )}
     </section>

@@ -1,27 +1,29 @@
 import { useMemo, useState } from 'react';
 import { tableRows } from '../../domain/connector.ts';
-import { type CategoryDimension, type Filters, NO_FILTERS } from '../../domain/cross-filter.ts';
-import { binsOf, computeCrossFilter, type CrossFilterCounts, type HistogramCounts, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
+import { activeCategories, activeRanges, type Filters, GPU_RANGES, NO_FILTERS } from '../../domain/cross-filter.ts';
+import { type Bins, binsOf, computeCrossFilter, type CrossFilterCounts, type FactsShape, factsOfRows, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
 import { whenCrossFilterReady } from '../../db/cross-filter-tables.ts';
 import { withLocalActionsVersion } from '../../queries/local-actions-queries.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { RiskWeights } from '../../domain/risk-index.ts';
 import { useSql } from '../../db/use-sql.ts';
+import { DIMENSIONS } from '../../queries/cross-filter-dimensions.ts';
 import { buildQpvFactsQuery, buildTerritoryOptionsQuery, type TerritoryOption } from '../../queries/cross-filter-queries.ts';
 
 export interface CrossFilterResult {
-  /** Every QPV's facts for the current indicator, territory and text; null until loaded. */
+  /** The dimensions of `facts`, by position (those of the previous query while the next loads). */
+  shape: FactsShape | null;
+  /** Every QPV's facts for the current dimensions, indicator, territory and text; null until loaded. */
   facts: QpvFacts[] | null;
-  valeur: HistogramCounts | null;
-  distance: HistogramCounts | null;
-  categories: Record<CategoryDimension, Map<string, number>> | null;
+  /** Bins of each range dimension, over every QPV whatever the filters. */
+  bins: Bins[] | null;
+  /** Counts under the current filters. */
+  counts: CrossFilterCounts | null;
   /** The same counts without any filter but the territory and the text (the charts' backgrounds). */
   totals: CrossFilterCounts | null;
   /** QPV passing every filter; null until loaded. */
   total: number | null;
   matches: QpvFacts[];
-  /** QPV passing every filter but the two brushed ranges. */
-  rangeless: Set<string> | null;
   territories: TerritoryOption[];
   sort: MatchSort;
   setSort(sort: MatchSort): void;
@@ -33,34 +35,37 @@ export interface CrossFilterResult {
 const TERRITORIES = buildTerritoryOptionsQuery();
 
 /**
- * The cross-filter: DuckDB gives the facts of every QPV (again when the indicator, the
- * territory or the text change, and the weights while the risk index is the indicator);
- * brushes and bars are applied to them in memory, so that a brush move reshapes charts,
- * table and map within the frame.
+ * The cross-filter: DuckDB gives the facts of every QPV for the dimensions in use (again when
+ * they, the indicator, the territory or the text change, and the weights); brushes and bars
+ * are applied to them in memory, so that a brush move reshapes charts, table and map within
+ * the frame.
  */
-export function useCrossFilter(indicator: string, riskWeights: RiskWeights, filters: Filters): CrossFilterResult {
+export function useCrossFilter(indicator: string, weights: RiskWeights, filters: Filters): CrossFilterResult {
   const [sort, setSort] = useState<MatchSort>({ column: 'valeur', descending: true });
   // Actions imported in this browser count too: the facts are queried again after an import.
   const revision = useAppStore((s) => s.localActionsRevision);
-  const factsSql = withLocalActionsVersion(buildQpvFactsQuery(indicator, riskWeights, filters.territoire, filters.texte), revision);
+  const rangeIds = activeRanges(filters, DIMENSIONS).join(',');
+  const categoryIds = activeCategories(filters, DIMENSIONS).join(',');
+  const shape = useMemo<FactsShape>(() => ({ ranges: rangeIds === '' ? [] : rangeIds.split(','), categories: categoryIds === '' ? [] : categoryIds.split(',') }), [rangeIds, categoryIds]);
+  const factsSql = withLocalActionsVersion(buildQpvFactsQuery(shape, { indicator, weights }, filters.territoire, filters.texte), revision);
   const ready = () => whenCrossFilterReady(revision);
-  const facts = useSql(factsSql, (t) => tableRows(t) as unknown as QpvFacts[], ready);
+  const facts = useSql(factsSql, (t) => ({ shape, facts: factsOfRows(tableRows(t), shape) }), ready);
   const territories = useSql(TERRITORIES, (t) => tableRows(t) as unknown as TerritoryOption[], ready);
+  const data = facts.data;
   // Axes over every QPV, whatever the filters: a histogram does not rescale under a brush.
-  const bins = useMemo(() => (facts.data ? binsOf(facts.data) : null), [facts.data]);
-  const totals = useMemo(() => (facts.data && bins ? computeCrossFilter(facts.data, NO_FILTERS, bins) : null), [facts.data, bins]);
-  const counts = useMemo(() => (facts.data && bins ? computeCrossFilter(facts.data, filters, bins) : null), [facts.data, bins, filters]);
-  const matches = useMemo(() => (counts ? sortMatches(counts.matches, sort) : []), [counts, sort]);
+  const bins = useMemo(() => (data ? binsOf(data.facts, data.shape, DIMENSIONS) : null), [data]);
+  const totals = useMemo(() => (data && bins ? computeCrossFilter(data.facts, data.shape, NO_FILTERS, bins) : null), [data, bins]);
+  const counts = useMemo(() => (data && bins ? computeCrossFilter(data.facts, data.shape, filters, bins, { gpuRanges: Math.min(GPU_RANGES, data.shape.ranges.length), scatter: filters.charts.nuage }) : null), [data, bins, filters]);
+  const matches = useMemo(() => (counts && data ? sortMatches(counts.matches, data.shape, sort) : []), [counts, data, sort]);
 
   return {
-    facts: facts.data,
-    valeur: counts?.valeur ?? null,
-    distance: counts?.distance ?? null,
-    categories: counts?.categories ?? null,
+    shape: data?.shape ?? null,
+    facts: data?.facts ?? null,
+    bins,
+    counts,
     totals,
     total: counts?.matches.length ?? null,
     matches,
-    rangeless: counts?.rangeless ?? null,
     territories: territories.data ?? [],
     sort,
     setSort,
