@@ -27,7 +27,7 @@ export interface ScatterChartProps {
   /** Fixed axes: a brush elsewhere never rescales them. */
   xDomain: Range;
   yDomain: Range;
-  /** Every QPV of the chosen territory with both values (stable between brush moves). */
+  /** Every QPV of the chosen territory with both values. Keep the array between brush moves (memoise it): a new one redraws the chart. */
   points: readonly ScatterPoint[];
   /** Codes passing every other filter (changes on each brush move elsewhere). */
   passing: ReadonlySet<string>;
