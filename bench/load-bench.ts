@@ -15,6 +15,7 @@ const MARK_METRICS = {
 } as const;
 
 export type LoadMetric = keyof typeof MARK_METRICS;
+export const LOAD_METRICS = Object.keys(MARK_METRICS) as LoadMetric[];
 
 /**
  * Cold loads of the built app: each run is a fresh browser context (empty cache), and each

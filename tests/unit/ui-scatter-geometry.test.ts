@@ -7,6 +7,18 @@ const xDomain: Range = [0, 100];
 const yDomain: Range = [0, 10_000];
 const x = linearScale(xDomain, [40, 240]);
 const y = linearScale(yDomain, [220, 20]);
+/** The ranges of the rectangle from (left, top) to (right, bottom). */
+const read = (left: number, top: number, right: number, bottom: number) =>
+  rangesOfRect(
+    [
+      [left, top],
+      [right, bottom],
+    ],
+    x,
+    y,
+    xDomain,
+    yDomain,
+  );
 
 describe('linearScale', () => {
   it('maps the domain onto the range and back, a downward range included', () => {
@@ -27,16 +39,7 @@ describe('linearScale', () => {
 
 describe('brush rectangle ↔ ranges', () => {
   it('reads the rectangle top as the high y bound (the y axis runs upwards)', () => {
-    const brush = rangesOfRect(
-      [
-        [90, 70],
-        [190, 170],
-      ],
-      x,
-      y,
-      xDomain,
-      yDomain,
-    );
+    const brush = read(90, 70, 190, 170);
     expect(brush.x).toEqual([25, 75]);
     expect(brush.y).toEqual([2500, 7500]);
   });
@@ -60,30 +63,12 @@ describe('brush rectangle ↔ ranges', () => {
   it('reads no rectangle, or one too thin to be meant (a click), as no brush', () => {
     expect(rangesOfRect(null, x, y, xDomain, yDomain)).toEqual(NO_BRUSH);
     expect(
-      rangesOfRect(
-        [
-          [90, 70],
-          [90.5, 170],
-        ],
-        x,
-        y,
-        xDomain,
-        yDomain,
-      ),
+      read(90, 70, 90.5, 170),
     ).toEqual(NO_BRUSH);
   });
 
   it('clamps a rectangle reaching past the plot area to the domains', () => {
-    const brush = rangesOfRect(
-      [
-        [0, 0],
-        [300, 300],
-      ],
-      x,
-      y,
-      xDomain,
-      yDomain,
-    );
+    const brush = read(0, 0, 300, 300);
     expect(brush).toEqual({ x: [0, 100], y: [0, 10_000] });
   });
 });
