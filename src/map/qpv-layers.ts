@@ -77,11 +77,20 @@ const PASS = 1;
  */
 const QPV_FILTER = [new DataFilterExtension({ filterSize: GPU_RANGES, categorySize: 1 })];
 /**
+ * Every layer with the extension gets a category per object, from a function: left to its
+ * default (a constant), the category attribute reaches the shader as a float where it expects
+ * an integer, and WebGL refuses to draw (GL_INVALID_OPERATION).
+ */
+function passingCategory() {
+  return { getFilterCategory: () => PASS, filterCategories: [PASS] };
+}
+
+/**
  * The dimmed copies carry the same extension, switched off: they then share the WebGL program
  * of the layer they copy, compiled with the first paint, and the first brush move does not
  * stall on compiling another one.
  */
-export const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false };
+export const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false, ...passingCategory() };
 
 const SLOTS = Array.from({ length: GPU_RANGES }, (_, i) => i);
 

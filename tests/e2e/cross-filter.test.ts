@@ -394,6 +394,8 @@ describe('cross-filter', () => {
     // The basemap drawn, then still (MapLibre idle: its tiles and fades done).
     await waitForMark(p, 'obs:duckdb-ready', 90_000);
     await waitForMapDrawn(p);
+    await histogram.scrollIntoViewIfNeeded();
+    await waitForMapDrawn(p);
     const quiet = await draws();
     expect(quiet).toBeGreaterThan(0);
     const box = (await histogram.boundingBox())!;

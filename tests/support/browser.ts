@@ -62,7 +62,7 @@ export interface AppPage {
   offOrigin: string[];
   /** Uncaught exceptions and unhandled rejections of the page. */
   errors: string[];
-  /** `console.error` messages, the browser's own included (failed loads, CSP refusals). */
+  /** `console.error` messages, the browser's own included (failed loads, CSP refusals), and WebGL's refused draw calls. */
   consoleErrors: string[];
   /** `securitypolicyviolation` events: directive and blocked URI. */
   cspViolations: string[];
@@ -111,7 +111,8 @@ export async function openPage(browser: Browser, appUrl: string, options: PageOp
     if (!(options.expectedPageErrors ?? []).some((re) => re.test(`${error.message}\n${error.stack ?? ''}`))) errors.push(error.message);
   });
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+    // WebGL refusing a draw call is only a warning to the browser, and a layer not drawn to the user.
+    if (message.type() !== 'error' && !(message.type() === 'warning' && /GL_INVALID/.test(message.text()))) return;
     const text = `${message.text()} (${message.location().url})`;
     if (!(options.expectedConsoleErrors ?? []).some((re) => re.test(text))) consoleErrors.push(text);
   });
