@@ -141,10 +141,14 @@ export function isFiltered(filters: Filters): boolean {
   return Object.keys(filters.ranges).length > 0 || Object.values(filters.categories).some((c) => c.length > 0) || filters.territoire !== null || filters.texte.trim() !== '';
 }
 
-/** `filters` with `range` brushed on dimension `id` (null: cleared). */
+/**
+ * `filters` with `range` brushed on dimension `id` (null: cleared), its bounds at the URL's
+ * precision: the link then filters exactly as the page it was copied from.
+ */
 export function setRange(filters: Filters, id: string, range: Range | null): Filters {
   const { [id]: _, ...others } = filters.ranges;
-  return { ...filters, ranges: range === null ? others : { ...others, [id]: range } };
+  const asInUrl = (n: number) => Number(formatUrlNumber(n));
+  return { ...filters, ranges: range === null ? others : { ...others, [id]: [asInUrl(range[0]), asInUrl(range[1])] } };
 }
 
 /** `filters` with category `id` of `dimension` chosen, or unchosen if it was; category order kept. */
