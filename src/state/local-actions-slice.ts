@@ -1,17 +1,12 @@
 import type { StateCreator } from 'zustand';
+import type { LocalActionsInfo } from '../db/coordinator.ts';
 import type { AppState } from './store.ts';
 
-/** What the app knows of the actions imported in this browser (the rows live in DuckDB). */
-export interface LocalActionsInfo {
-  fichier: string;
-  /** ISO date-time of the import. */
-  importeLe: string;
-  count: number;
-}
+export type { LocalActionsInfo };
 
 export interface LocalActionsSlice {
   localActions: LocalActionsInfo | null;
-  /** Incremented whenever `actions_locales` changes: queries over the actions run again. */
+  /** Incremented whenever `actions_locales` changes (the queries follow the database's own revision, coordinator.ts). */
   localActionsRevision: number;
   /** Why the actions kept in the browser could not be restored, if so. */
   localActionsError: string | null;

@@ -2,9 +2,7 @@ import { useMemo, useState } from 'react';
 import { tableRows } from '../../domain/connector.ts';
 import { type CategoryDimension, type Filters, NO_FILTERS } from '../../domain/cross-filter.ts';
 import { binsOf, computeCrossFilter, type CrossFilterCounts, type HistogramCounts, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
-import { whenCrossFilterReady } from '../../db/cross-filter-tables.ts';
-import { withLocalActionsVersion } from '../../queries/local-actions-queries.ts';
-import { useAppStore } from '../../state/store.ts';
+import { CROSS_FILTER_TABLES } from '../../db/derived-tables.ts';
 import type { RiskWeights } from '../../domain/risk-index.ts';
 import { useSql } from '../../db/use-sql.ts';
 import { buildQpvFactsQuery, buildTerritoryOptionsQuery, type TerritoryOption } from '../../queries/cross-filter-queries.ts';
@@ -40,10 +38,9 @@ const TERRITORIES = buildTerritoryOptionsQuery();
  */
 export function useCrossFilter(indicator: string, riskWeights: RiskWeights, filters: Filters): CrossFilterResult {
   const [sort, setSort] = useState<MatchSort>({ column: 'valeur', descending: true });
-  // Actions imported in this browser count too: the facts are queried again after an import.
-  const revision = useAppStore((s) => s.localActionsRevision);
-  const factsSql = withLocalActionsVersion(buildQpvFactsQuery(indicator, riskWeights, filters.territoire, filters.texte), revision);
-  const ready = () => whenCrossFilterReady(revision);
+  // Actions imported in this browser count too: the facts are queried again after an import (`cf_qpv_actions` follows them).
+  const factsSql = buildQpvFactsQuery(indicator, riskWeights, filters.territoire, filters.texte);
+  const ready = CROSS_FILTER_TABLES;
   const facts = useSql(factsSql, (t) => tableRows(t) as unknown as QpvFacts[], ready);
   const territories = useSql(TERRITORIES, (t) => tableRows(t) as unknown as TerritoryOption[], ready);
   // Axes over every QPV, whatever the filters: a histogram does not rescale under a brush.
