@@ -41,6 +41,10 @@ const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
   startDatabase(database).catch(() => {});
+  database.whenAllLoaded().then(
+    () => mark(MARKS.duckdbReady),
+    () => {},
+  );
   database.whenReady(SEARCH_TABLES).then(
     () => mark(MARKS.interactive),
     () => {},
