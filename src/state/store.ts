@@ -10,13 +10,12 @@ import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createRiskSlice, type RiskSlice } from './risk-slice.ts';
 
-/** Loading state of the in-browser database; the map never waits for it. */
+/** Loading state of the in-browser database (the coordinator's `DatabaseStatus`); the map never waits for it. */
 export interface DatabaseSlice {
-  dbStatus: 'idle' | 'loading' | 'ready' | 'error';
+  dbStatus: DatabaseStatus['state'];
   dbStep: string;
-  tableCounts: { table: string; rows: number }[];
-  /** Tables left out (file missing, damaged or refused), with the French reason. */
-  failedTables: { table: string; message: string }[];
+  tableCounts: DatabaseStatus['tableCounts'];
+  failedTables: DatabaseStatus['failedTables'];
   dbError: string | null;
   /** What the database says of itself (`followDatabase`, database-status.ts). */
   setDatabaseStatus(status: DatabaseStatus): void;
