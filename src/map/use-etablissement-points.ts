@@ -1,5 +1,5 @@
-import { loadArrowTable } from '../data/published-data.ts';
 import { useCallback } from 'react';
+import { loadArrowTable } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
 import { SEARCH_TABLES } from '../db/coordinator.ts';
 import { useDatabase } from '../db/use-sql.ts';
