@@ -6,8 +6,11 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { SEARCH_TABLES, startDatabase, whenTablesLoaded } from './db/database.ts';
+import { SEARCH_TABLES } from './db/coordinator.ts';
+import { createDatabase, startDatabase } from './db/database.ts';
+import { DatabaseProvider } from './db/use-sql.ts';
 import { MARKS, mark, watchInputs } from './perf-marks.ts';
+import { followDatabase } from './state/database-status.ts';
 import { useAppStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-state.ts';
 import { exposeTestHooks } from './test-hooks.ts';
@@ -16,14 +19,19 @@ import './styles.css';
 mark(MARKS.scriptStart);
 watchInputs();
 startReactDsfr({ defaultColorScheme: 'light' });
+// The one database of the page: the store follows its status, the views get it by context.
+const database = createDatabase();
+followDatabase(database);
 // Tests and the bench read the page's DuckDB; `vite build --mode e2e` only. In `npm run build`
 // the condition is false at build time and Rollup drops the hook with it.
-if (import.meta.env.MODE === 'e2e') exposeTestHooks();
+if (import.meta.env.MODE === 'e2e') exposeTestHooks(database);
 syncStoreWithUrl();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <DatabaseProvider value={database}>
+      <App />
+    </DatabaseProvider>
   </StrictMode>,
 );
 
@@ -32,8 +40,12 @@ createRoot(document.getElementById('root')!).render(
 const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
-  startDatabase().catch(() => {});
-  whenTablesLoaded(SEARCH_TABLES).then(
+  startDatabase(database).catch(() => {});
+  database.whenAllLoaded().then(
+    () => mark(MARKS.duckdbReady),
+    () => {},
+  );
+  database.whenReady(SEARCH_TABLES).then(
     () => mark(MARKS.interactive),
     () => {},
   );

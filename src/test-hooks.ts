@@ -1,5 +1,5 @@
 import { tableRows } from './domain/connector.ts';
-import { getConnector } from './db/database.ts';
+import type { Coordinator } from './db/coordinator.ts';
 
 /**
  * What end-to-end tests read from the page: SQL answers from the same DuckDB the views use.
@@ -16,8 +16,11 @@ declare global {
   }
 }
 
-export function exposeTestHooks(): void {
+export function exposeTestHooks(database: Coordinator): void {
   window.__observatoire = {
-    query: async (sql) => tableRows(await (await getConnector()).query(sql)),
+    query: async (sql) => {
+      await database.whenAllLoaded();
+      return tableRows(await database.query(sql, []));
+    },
   };
 }

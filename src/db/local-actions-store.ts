@@ -5,9 +5,8 @@ import type { Connector } from '../domain/connector.ts';
 import type { Sheet } from '../domain/delimited-text.ts';
 import type { ImportedAction } from '../domain/actions-import.ts';
 import { checkSheetLimits, ImportLimitError } from '../domain/import-limits.ts';
-import { useAppStore } from '../state/store.ts';
-import { whenTablesLoaded } from './database.ts';
-import { type CheckedImport, checkActionsSheet, replaceLocalActions, setUpLocalActions } from './local-actions.ts';
+import type { Coordinator, Need } from './coordinator.ts';
+import { type CheckedImport, checkActionsSheet, replaceLocalActions } from './local-actions.ts';
 import { dropLegacy, LocalStorageError, migrateLegacy, readKept, writeKept } from './local-actions-storage.ts';
 
 /**
@@ -26,14 +25,14 @@ const StoredSchema = z.object({
 type Stored = z.infer<typeof StoredSchema>;
 
 /** Tables the import checks against and the union view reads. */
-const NEEDS = ['actions', 'territoires', 'qpv', 'cites'] as const;
+export const LOCAL_ACTIONS_NEEDS: readonly Need[] = ['actions', 'territoires', 'qpv', 'cites'];
 
 const KEPT_AS_IS = 'elles restent enregistrées dans ce navigateur (un nouvel import ou « Supprimer les actions locales » les remplace)';
 
 const storedSheet = (stored: Stored): Sheet => ({ header: [...ACTIONS_TEMPLATE_COLUMNS], rows: stored.lignes.map((l) => ({ line: l.line, values: l.cells })), rejected: [] });
 
-async function restore(db: Connector): Promise<void> {
-  const { setLocalActionsError, setLocalActions } = useAppStore.getState();
+async function restore(db: Connector, coordinator: Coordinator): Promise<void> {
+  const setLocalActionsError = (message: string) => coordinator.setLocalActionsError(message);
   const kept = (await readKept()) ?? (await migrateLegacy());
   if (kept === undefined) return;
   const parsed = StoredSchema.safeParse(kept);
@@ -58,33 +57,16 @@ async function restore(db: Connector): Promise<void> {
     return;
   }
   await replaceLocalActions(db, checked.actions);
-  setLocalActions({ fichier: stored.fichier, importeLe: stored.importeLe, count: checked.actions.length });
+  // Nothing read `actions_toutes` yet (it is ready after this): no revision to move.
+  coordinator.setLocalActions({ fichier: stored.fichier, importeLe: stored.importeLe, count: checked.actions.length }, false);
 }
 
-let ready: Promise<Connector> | undefined;
-
-/** The connector once `actions_toutes` exists and the kept local actions are back in it. */
-export function whenActionsReady(): Promise<Connector> {
-  ready ??= whenTablesLoaded(NEEDS).then(async (db) => {
-    await setUpLocalActions(db);
-    await restore(db).catch((error: unknown) => {
-      console.error('actions locales non rechargées', error);
-      useAppStore.getState().setLocalActionsError(`actions locales non rechargées : ${error instanceof LocalStorageError ? error.message : 'erreur inattendue (détail dans la console)'}`);
-    });
-    return db;
+/** Puts the local actions kept in the browser back into `actions_locales` (the `actions_toutes` declaration, derived-tables.ts). */
+export async function restoreLocalActions(db: Connector, coordinator: Coordinator): Promise<void> {
+  await restore(db, coordinator).catch((error: unknown) => {
+    console.error('actions locales non rechargées', error);
+    coordinator.setLocalActionsError(`actions locales non rechargées : ${error instanceof LocalStorageError ? error.message : 'erreur inattendue (détail dans la console)'}`);
   });
-  return ready;
-}
-
-/** `needs` loaded and the actions view ready: for `useSql`'s third argument. */
-export const whenActionsReadyWith = (needs: readonly string[]) => () => Promise.all([whenTablesLoaded(needs), whenActionsReady()]).then(([db]) => db);
-
-/** One change of the local actions at a time: each reads what the previous one kept. */
-let last: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
-  const run = last.then(change, change);
-  last = run.catch(() => {});
-  return run;
 }
 
 /**
@@ -103,25 +85,23 @@ async function replaceEverywhere(db: Connector, actions: readonly ImportedAction
  * lists errors or warnings; a file over the limits throws `ImportLimitError`, a storage
  * failure `LocalStorageError` (nothing changed either way).
  */
-export function importActionsFile(name: string, bytes: Uint8Array): Promise<CheckedImport> {
-  return oneAtATime(async () => {
-    const db = await whenActionsReady();
+export function importActionsFile(coordinator: Coordinator, name: string, bytes: Uint8Array): Promise<CheckedImport> {
+  return coordinator.oneAtATime(async () => {
+    const db = await coordinator.whenReady(['actions_toutes']);
     const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
     if (!checked.ok) return checked;
     const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };
     await replaceEverywhere(db, checked.actions, stored);
-    useAppStore.getState().setLocalActionsError(null);
-    useAppStore.getState().setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
+    coordinator.setLocalActions({ fichier: name, importeLe: stored.importeLe, count: checked.actions.length });
     return checked;
   });
 }
 
 /** Removes every local action, from the browser's storage and from DuckDB (both or neither). */
-export function clearLocalActions(): Promise<void> {
-  return oneAtATime(async () => {
-    const db = await whenActionsReady();
+export function clearLocalActions(coordinator: Coordinator): Promise<void> {
+  return coordinator.oneAtATime(async () => {
+    const db = await coordinator.whenReady(['actions_toutes']);
     await replaceEverywhere(db, [], undefined);
-    useAppStore.getState().setLocalActionsError(null);
-    useAppStore.getState().setLocalActions(null);
+    coordinator.setLocalActions(null);
   });
 }

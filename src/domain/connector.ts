@@ -24,3 +24,19 @@ export function tableRows(table: Table): Record<string, unknown>[] {
     return out;
   });
 }
+
+/**
+ * `tableRows` as rows of `T`: the one place a query's result is taken for its row type. The
+ * query's columns are the contract (each query's test checks them on the real DuckDB); use a
+ * zod schema instead where the rows come from outside the app.
+ */
+export const rowsOf =
+  <T>() =>
+  (table: Table): T[] =>
+    tableRows(table) as unknown as T[];
+
+/** The first row of `rowsOf<T>()`, or null when the result is empty. */
+export const firstRowOf =
+  <T>() =>
+  (table: Table): T | null =>
+    rowsOf<T>()(table)[0] ?? null;

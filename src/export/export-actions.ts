@@ -1,7 +1,7 @@
 import type { Manifest } from '../data/manifest.ts';
 import { loadManifest } from '../data/published-data.ts';
-import { whenTablesLoaded } from '../db/database.ts';
-import { tableRows } from '../domain/connector.ts';
+import type { Coordinator } from '../db/coordinator.ts';
+import { rowsOf } from '../domain/connector.ts';
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { buildQpvRiskIndicatorQuery } from '../queries/fiche-qpv-queries.ts';
 import { RISK_INDICATOR_ID, RISK_TABLES } from '../queries/risk-indicator-queries.ts';
@@ -25,12 +25,10 @@ const riskSourceIds = (manifest: Manifest, present: boolean) => (present ? sourc
  * The fiche's indicators, the risk index first under `weights` (as the fiche and the map show
  * it): queried when asked for, and left out, the rest exported, if the dataset has no index.
  */
-export async function exportFicheCsv(model: FicheModel, weights: RiskWeights): Promise<void> {
+export async function exportFicheCsv(database: Coordinator, model: FicheModel, weights: RiskWeights): Promise<void> {
   const manifest = await loadManifest();
-  const risk = await whenTablesLoaded(RISK_TABLES)
-    .then((c) => c.query(buildQpvRiskIndicatorQuery([model.identity.code], weights)))
-    .then(
-      (table) => (tableRows(table) as unknown as IndicatorSqlRow[]).map((row) => toIndicatorView(row)),
+  const risk = await database.query(buildQpvRiskIndicatorQuery([model.identity.code], weights), RISK_TABLES).then(
+      (table) => rowsOf<IndicatorSqlRow>()(table).map((row) => toIndicatorView(row)),
       () => [],
     );
   const sources = sourcesById(manifest, [...model.sourceIds, ...riskSourceIds(manifest, risk.length > 0)]);

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf } from '../domain/connector.ts';
 import { isSecretStatut } from '../domain/secret-statistique.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery, type IndicatorOption, indicatorValueTables } from '../queries/indicator-queries.ts';
@@ -23,7 +23,7 @@ export interface Choropleth {
 }
 
 const FILL_ALPHA = 200;
-const LIST_TABLES = ['indicateurs_meta', 'indicateurs'];
+const LIST_TABLES = ['indicateurs_meta', 'indicateurs'] as const;
 
 type ValueRow = { code: string; valeur: number | null; statut: string };
 
@@ -32,9 +32,9 @@ export function useChoropleth(): Choropleth {
   const { indicator, classification, classCount, riskWeights } = useAppStore(
     useShallow((s) => ({ indicator: s.indicator, classification: s.classification, classCount: s.classCount, riskWeights: s.riskWeights })),
   );
-  const list = useSql(buildIndicatorListQuery(), (t) => tableRows(t) as unknown as IndicatorOption[], LIST_TABLES);
+  const list = useSql(buildIndicatorListQuery(), rowsOf<IndicatorOption>(), LIST_TABLES);
   const sql = buildQpvIndicatorValuesQuery(indicator, riskWeights);
-  const values = useSql(sql, (t) => tableRows(t) as ValueRow[], indicatorValueTables(indicator));
+  const values = useSql(sql, rowsOf<ValueRow>(), indicatorValueTables(indicator));
   // The values shown: the current ones, or, while new risk weights are recomputed, the
   // previous ones of the same indicator (the map does not blink to the default fill).
   const last = useRef<{ indicator: string; rows: ValueRow[]; version: number } | null>(null);

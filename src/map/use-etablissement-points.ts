@@ -1,6 +1,8 @@
+import { useCallback } from 'react';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
-import { SEARCH_TABLES, whenTablesLoaded } from '../db/database.ts';
+import { SEARCH_TABLES } from '../db/coordinator.ts';
+import { useDatabase } from '../db/use-sql.ts';
 import { type EtablissementPoint, etablissementPoints } from './etablissement-points.ts';
 
 const NONE: EtablissementPoint[] = [];
@@ -10,14 +12,15 @@ const NONE: EtablissementPoint[] = [];
  * answers, even if DuckDB failed: the first paint and the search come first, the schools no
  * longer wait for every table.
  */
-const loadPoints = () =>
-  whenTablesLoaded(SEARCH_TABLES)
+const loadPoints = (whenSearchReady: Promise<unknown>) =>
+  whenSearchReady
     .catch(() => {})
     .then(() => loadArrowTable('etablissements'))
     .then(etablissementPoints);
 
 /** Located establishments; empty until loaded. */
 export function useEtablissementPoints(): { points: EtablissementPoint[]; error: string | null } {
-  const { data, error } = useLoaded(loadPoints);
+  const database = useDatabase();
+  const { data, error } = useLoaded(useCallback(() => loadPoints(database.whenReady(SEARCH_TABLES)), [database]));
   return { points: data ?? NONE, error };
 }

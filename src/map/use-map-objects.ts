@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
 import {
   buildActionPointsQuery,
@@ -10,8 +10,7 @@ import {
   type MapFootprint,
   type MapPoint,
 } from '../queries/map-objects-queries.ts';
-import { whenActionsReadyWith } from '../db/local-actions-store.ts';
-import { ALL_ACTIONS_VIEW, withLocalActionsVersion } from '../queries/local-actions-queries.ts';
+import { ALL_ACTIONS_VIEW } from '../queries/local-actions-queries.ts';
 import { type LayerId, useAppStore } from '../state/store.ts';
 import type { ObjectLayerData } from './object-layers.ts';
 
@@ -23,7 +22,6 @@ const QUERIES = {
 } as const;
 
 const ACTIONS = buildActionPointsQuery(ALL_ACTIONS_VIEW);
-const whenActionsReady = whenActionsReadyWith(['actions']);
 
 const EMPTY: never[] = [];
 
@@ -32,18 +30,17 @@ const EMPTY: never[] = [];
  * while some are highlighted, with those imported in this browser.
  */
 export function useMapObjects(visible: readonly LayerId[]): { data: ObjectLayerData; errors: string[] } {
-  const revision = useAppStore((s) => s.localActionsRevision);
   const highlighted = useAppStore((s) => s.highlightedActions);
   const use = <T>(layer: keyof typeof QUERIES) => {
     const { sql, needs } = QUERIES[layer];
-    return useSql(visible.includes(layer) ? sql : null, (t) => tableRows(t) as unknown as T[], needs);
+    return useSql(visible.includes(layer) ? sql : null, rowsOf<T>(), needs);
   };
   const results = {
     cites: use<MapFootprint>('cites'),
     reseaux: use<MapFootprint>('reseaux'),
     lieux: use<MapPoint>('lieux'),
     pre: use<MapPoint>('pre'),
-    actions: useSql(visible.includes('actions') || highlighted.length > 0 ? withLocalActionsVersion(ACTIONS, revision) : null, (t) => tableRows(t) as unknown as MapPoint[], whenActionsReady),
+    actions: useSql(visible.includes('actions') || highlighted.length > 0 ? ACTIONS : null, rowsOf<MapPoint>(), ['actions_toutes']),
   };
   const [cites, reseaux, lieux, pre, actions] = [results.cites.data, results.reseaux.data, results.lieux.data, results.pre.data, results.actions.data];
   // The same object while nothing changed: the map rebuilds its layers only on a change.

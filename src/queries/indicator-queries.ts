@@ -1,3 +1,4 @@
+import type { TableName } from '../domain/table-layouts.ts';
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
@@ -30,7 +31,7 @@ ORDER BY theme <> ${sqlString(RISK_THEME)}, theme, libelle`;
 }
 
 /** Tables the values query of `indicateur` reads. */
-export function indicatorValueTables(indicateur: string): readonly string[] {
+export function indicatorValueTables(indicateur: string): readonly TableName[] {
   return indicateur === RISK_INDICATOR_ID ? RISK_TABLES : ['indicateurs_meta', 'indicateurs', 'qpv'];
 }
 

@@ -46,11 +46,3 @@ SELECT 'qpv' AS kind, code AS value FROM qpv
 UNION ALL SELECT 'cite', nom FROM cites
 UNION ALL SELECT 'action', id FROM actions`;
 }
-
-/**
- * `sql` tagged with the version of the local actions: `useSql` runs a query again when its
- * text changes, and a query over `actions_toutes` must run again after an import.
- */
-export function withLocalActionsVersion(sql: string, version: number): string {
-  return `${sql}\n-- actions locales : version ${sqlNumber(version)}`;
-}

@@ -1,3 +1,4 @@
+import type { TableName } from '../domain/table-layouts.ts';
 import { PERIMETRE_KINDS, PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
 import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
@@ -111,7 +112,7 @@ export interface SelectionShape {
  * The table a selected object comes from, and the query of its `SelectionShape` (no row when
  * the key is unknown). Actions are read from `actions` (the published and local ones).
  */
-export function buildSelectionShapeQuery(object: SelectedObject): { table: string; sql: string } {
+export function buildSelectionShapeQuery(object: SelectedObject): { table: TableName; sql: string } {
   const { table, footprint } = OBJECT_TABLES[object.kind];
   const geometry = footprint ? 'o.geometry' : 'NULL::VARCHAR AS geometry';
   return { table, sql: `SELECT o.lon, o.lat, ${geometry} ${fromObject(object, 'o', object.kind === 'action' ? ALL_ACTIONS_VIEW : table)}` };

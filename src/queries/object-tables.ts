@@ -1,3 +1,4 @@
+import type { TableName } from '../domain/table-layouts.ts';
 import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
 
@@ -6,7 +7,7 @@ import type { SelectedObject } from '../domain/selected-object.ts';
  * URL, a fiche's links, a search hit) is the value of; `footprint` when the row has a
  * GeoJSON perimeter besides its point.
  */
-export const OBJECT_TABLES: Readonly<Record<SelectedObject['kind'], { table: string; key: string; footprint: boolean }>> = {
+export const OBJECT_TABLES: Readonly<Record<SelectedObject['kind'], { table: TableName; key: string; footprint: boolean }>> = {
   etablissement: { table: 'etablissements', key: 'uai', footprint: false },
   lieu: { table: 'lieux', key: 'id', footprint: false },
   pre: { table: 'pre', key: 'nom', footprint: false },
@@ -16,6 +17,6 @@ export const OBJECT_TABLES: Readonly<Record<SelectedObject['kind'], { table: str
 };
 
 /** `FROM <table> <alias> WHERE <alias>.<key> = <id>`: the row of `object`, read from `source` (its table by default). */
-export function fromObject(object: SelectedObject, alias: string, source = OBJECT_TABLES[object.kind].table): string {
+export function fromObject(object: SelectedObject, alias: string, source: string = OBJECT_TABLES[object.kind].table): string {
   return `FROM ${source} ${alias} WHERE ${alias}.${OBJECT_TABLES[object.kind].key} = ${sqlString(object.id)}`;
 }

@@ -1,3 +1,4 @@
+import type { TableName } from '../domain/table-layouts.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
 import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
@@ -31,9 +32,9 @@ function territoireExists(t: Territoire): string {
   return exists(`FROM territoires WHERE niveau = ${sqlString(t.niveau)} AND code = ${sqlString(t.code)}`);
 }
 
-/** Tables the check reads; actions are read from the view of published and local ones (`whenActionsReady`). */
-export function referenceCheckTables(refs: References): string[] {
-  const tables = new Set(['indicateurs_meta', 'indicateurs']);
+/** Tables the check reads; actions are read from the view of published and local ones (`actions_toutes`, which the caller adds). */
+export function referenceCheckTables(refs: References): TableName[] {
+  const tables = new Set<TableName>(['indicateurs_meta', 'indicateurs']);
   if (refs.selectedQpv !== null) tables.add('qpv');
   if (refs.selectedObject !== null) tables.add(OBJECT_TABLES[refs.selectedObject.kind].table);
   if (refs.territoire !== null) tables.add(refs.territoire.niveau === 'cite' ? 'cites' : 'territoires');

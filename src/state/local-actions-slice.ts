@@ -1,18 +1,11 @@
 import type { StateCreator } from 'zustand';
+import type { LocalActionsInfo } from '../db/coordinator.ts';
 import type { AppState } from './store.ts';
 
-/** What the app knows of the actions imported in this browser (the rows live in DuckDB). */
-export interface LocalActionsInfo {
-  fichier: string;
-  /** ISO date-time of the import. */
-  importeLe: string;
-  count: number;
-}
+export type { LocalActionsInfo };
 
 export interface LocalActionsSlice {
   localActions: LocalActionsInfo | null;
-  /** Incremented whenever `actions_locales` changes: queries over the actions run again. */
-  localActionsRevision: number;
   /** Why the actions kept in the browser could not be restored, if so. */
   localActionsError: string | null;
   setLocalActions(info: LocalActionsInfo | null): void;
@@ -24,9 +17,8 @@ export interface LocalActionsSlice {
 
 export const createLocalActionsSlice: StateCreator<AppState, [], [], LocalActionsSlice> = (set) => ({
   localActions: null,
-  localActionsRevision: 0,
   localActionsError: null,
-  setLocalActions: (localActions) => set((s) => ({ localActions, localActionsRevision: s.localActionsRevision + 1 })),
+  setLocalActions: (localActions) => set({ localActions }),
   setLocalActionsError: (localActionsError) => set({ localActionsError }),
   highlightedActions: [],
   setHighlightedActions: (highlightedActions) => set({ highlightedActions }),

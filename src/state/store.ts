@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { DatabaseStatus } from '../db/coordinator.ts';
 import type { BBox } from '../../geo/index.ts';
 import type { Classification } from '../domain/classification.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
@@ -9,17 +10,15 @@ import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createRiskSlice, type RiskSlice } from './risk-slice.ts';
 
-/** Loading state of the in-browser database; the map never waits for it. */
+/** Loading state of the in-browser database (the coordinator's `DatabaseStatus`); the map never waits for it. */
 export interface DatabaseSlice {
-  dbStatus: 'idle' | 'loading' | 'ready' | 'error';
+  dbStatus: DatabaseStatus['state'];
   dbStep: string;
-  tableCounts: { table: string; rows: number }[];
-  /** Tables left out (file missing, damaged or refused), with the French reason. */
-  failedTables: { table: string; message: string }[];
+  tableCounts: DatabaseStatus['tableCounts'];
+  failedTables: DatabaseStatus['failedTables'];
   dbError: string | null;
-  setDbProgress(step: string): void;
-  setDbReady(tableCounts: { table: string; rows: number }[], failedTables?: { table: string; message: string }[]): void;
-  setDbError(message: string): void;
+  /** What the database says of itself (`followDatabase`, database-status.ts). */
+  setDatabaseStatus(status: DatabaseStatus): void;
 }
 
 /** What the map shows and where it should go. */
@@ -97,9 +96,7 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   tableCounts: [],
   failedTables: [],
   dbError: null,
-  setDbProgress: (dbStep) => set({ dbStatus: 'loading', dbStep }),
-  setDbReady: (tableCounts, failedTables = []) => set({ dbStatus: 'ready', dbStep: '', tableCounts, failedTables }),
-  setDbError: (dbError) => set({ dbStatus: 'error', dbError }),
+  setDatabaseStatus: (s) => set({ dbStatus: s.state, dbStep: s.step, tableCounts: s.tableCounts, failedTables: s.failedTables, dbError: s.error }),
 
   focus: null,
   selectedQpv: null,

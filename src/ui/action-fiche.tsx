@@ -1,20 +1,15 @@
 import { tableRows } from '../domain/connector.ts';
-import { whenActionsReadyWith } from '../db/local-actions-store.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildActionFicheQuery } from '../queries/actions-catalogue-query.ts';
-import { withLocalActionsVersion } from '../queries/local-actions-queries.ts';
-import { useAppStore } from '../state/store.ts';
 import { cellValues, financementText, vocabularyLabels } from '../view-models/action-labels.ts';
 import './territoire.css';
 
-const whenReady = whenActionsReadyWith(['actions']);
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 const list = (values: string[]) => (values.length === 0 ? '—' : values.join(', '));
 
 /** Every field of one action (published or imported in this browser), with its source. */
 export function ActionFiche({ id, onClose }: { id: string; onClose: () => void }) {
-  const version = useAppStore((s) => s.localActionsRevision);
-  const result = useSql(withLocalActionsVersion(buildActionFicheQuery(id), version), (t) => tableRows(t)[0] ?? null, whenReady);
+  const result = useSql(buildActionFicheQuery(id), (t) => tableRows(t)[0] ?? null, ['actions_toutes']);
   const a = result.data;
   const years = a && (a.annee_debut !== null || a.annee_fin !== null) ? `${text(a.annee_debut)} – ${a.annee_fin === null ? 'en cours ou non précisé' : String(a.annee_fin)}` : '—';
   const fields: [string, string][] = a

@@ -3,17 +3,13 @@ import { useRef, useState } from 'react';
 import { ACTIONS_VOCABULARIES } from '../domain/actions-template.ts';
 import { tableRows } from '../domain/connector.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
-import { whenActionsReadyWith } from '../db/local-actions-store.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildActionsCatalogueQuery, CATALOGUE_VOCABULARIES, type CatalogueQuery, type CatalogueSort, DEFAULT_CATALOGUE_QUERY } from '../queries/actions-catalogue-query.ts';
-import { withLocalActionsVersion } from '../queries/local-actions-queries.ts';
-import { useAppStore } from '../state/store.ts';
 import { cellValues, financementText, vocabularyLabels } from '../view-models/action-labels.ts';
 import { ActionFiche } from './action-fiche.tsx';
 import { ActionsImportPanel } from './actions-import-panel.tsx';
 import './territoire.css';
 
-const whenReady = whenActionsReadyWith(['actions', 'territoires', 'cites']);
 const LEGENDS = { spheres: 'Sphères', axes: 'Axes', niveaux: 'Niveaux d’alliance', tranches: 'Tranches d’âge', financement: 'Financement' } as const;
 const COLUMNS: { sort: CatalogueSort | null; label: string }[] = [
   { sort: 'titre', label: 'Action' },
@@ -32,8 +28,7 @@ const COLUMNS: { sort: CatalogueSort | null; label: string }[] = [
 export function ActionsCatalogue({ territory, onClose }: { territory?: Territoire | null; onClose?: () => void }) {
   const [query, setQuery] = useState<CatalogueQuery>(DEFAULT_CATALOGUE_QUERY);
   const [fiche, setFiche] = useState<string | null>(null);
-  const version = useAppStore((s) => s.localActionsRevision);
-  const result = useSql(withLocalActionsVersion(buildActionsCatalogueQuery(query), version), tableRows, whenReady);
+  const result = useSql(buildActionsCatalogueQuery(query), tableRows, ['actions_toutes', 'territoires', 'cites']);
   const rows = result.data ?? [];
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 58, overscan: 8 });

@@ -4,6 +4,7 @@ import { actionsTemplateCsv, actionsTemplateWorkbook } from '../domain/actions-t
 import { type CheckedImport } from '../db/local-actions.ts';
 import { clearLocalActions, importActionsFile } from '../db/local-actions-store.ts';
 import { LocalStorageError } from '../db/local-actions-storage.ts';
+import { useDatabase } from '../db/use-sql.ts';
 import { SheetError } from '../domain/delimited-text.ts';
 import { checkFileSize, formatCountFr, formatMegabytes, IMPORT_LIMITS, ImportLimitError } from '../domain/import-limits.ts';
 import { downloadBlob } from '../export/download.ts';
@@ -38,6 +39,7 @@ function failureMessage(file: string | null, error: unknown): string {
 export function ActionsImportPanel() {
   const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ status: 'idle' });
+  const database = useDatabase();
   const local = useAppStore((s) => s.localActions);
   const restoreError = useAppStore((s) => s.localActionsError);
 
@@ -46,7 +48,7 @@ export function ActionsImportPanel() {
     try {
       // Refused before it is read: the size is known without loading the file.
       checkFileSize(file.size);
-      const result = await importActionsFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const result = await importActionsFile(database, file.name, new Uint8Array(await file.arrayBuffer()));
       setOutcome({ status: 'done', file: file.name, result });
     } catch (error) {
       setOutcome({ status: 'failed', message: failureMessage(file.name, error) });
@@ -55,7 +57,7 @@ export function ActionsImportPanel() {
 
   async function onClear() {
     try {
-      await clearLocalActions();
+      await clearLocalActions(database);
       setOutcome({ status: 'idle' });
     } catch (error) {
       setOutcome({ status: 'failed', message: failureMessage(null, error) });

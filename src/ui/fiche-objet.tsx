@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { Manifest } from '../data/manifest.ts';
 import { loadManifest } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf, tableRows } from '../domain/connector.ts';
 import { natureLabel } from '../domain/etablissement-nature.ts';
 import { formatValue } from '../domain/format-fr.ts';
 import { lieuCategorie } from '../domain/lieu-categories.ts';
@@ -39,6 +39,9 @@ function display(field: string, value: unknown, manifest: Manifest | null): stri
   return text;
 }
 
+/** Tables an object's fiche and its links read, whatever its kind. */
+const FICHE_OBJET_TABLES = ['etablissements', 'lieux', 'pre', 'cites', 'reseaux_ep', 'actions', 'qpv', 'territoires'] as const;
+
 /** A row of `buildQpvNamesQuery`. */
 interface QpvLink {
   code: string;
@@ -52,7 +55,7 @@ interface QpvLink {
 /** The rows of `buildFicheLinksQuery` under their sections, in order. */
 function linksBySection(table: Table): Map<string, FicheLink[]> {
   const sections = new Map<string, FicheLink[]>();
-  for (const link of tableRows(table) as unknown as FicheLink[]) sections.set(link.section, [...(sections.get(link.section) ?? []), link]);
+  for (const link of rowsOf<FicheLink>()(table)) sections.set(link.section, [...(sections.get(link.section) ?? []), link]);
   return sections;
 }
 
@@ -74,15 +77,15 @@ function TableObjectFiche({ object }: { object: SelectedObject & { kind: Exclude
   const selectQpv = useAppStore((s) => s.selectQpv);
   const focusOn = useAppStore((s) => s.focusOn);
   const { data: manifest } = useLoaded(loadManifest);
-  const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null);
+  const result = useSql(buildFicheObjetQuery(object), (t) => tableRows(t)[0] ?? null, FICHE_OBJET_TABLES);
   const row = result.data;
   const { fields, hasSecret } = row ? ficheObjetFields(row) : { fields: [], hasSecret: false };
   const codes = row && typeof row.qpv_lies === 'string' && row.qpv_lies !== '' ? [...new Set(row.qpv_lies.split(','))] : [];
-  const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(tableRows(t).map((r) => [String(r.code), r as unknown as QpvLink])), ['qpv']);
+  const names = useSql(codes.length > 0 ? buildQpvNamesQuery(codes) : null, (t) => new Map(rowsOf<QpvLink>()(t).map((r) => [r.code, r])), ['qpv']);
   // Each QPV with its name and box once known.
   const qpv = codes.map((code) => ({ code, known: names.data?.get(code) }));
   const linksSql = buildFicheLinksQuery(object);
-  const links = useSql(linksSql, linksBySection);
+  const links = useSql(linksSql, linksBySection, FICHE_OBJET_TABLES);
   // Not the previous object's links while this one's are queried.
   const sections = links.status === 'ready' && links.sql === linksSql ? links.data : null;
   /** A linked object's fiche, with the map on it. */

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useDatabase } from '../db/use-sql.ts';
 import { exportFicheCsv } from '../export/export-actions.ts';
 import { useAppStore } from '../state/store.ts';
 import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
@@ -19,6 +20,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
     useShallow((s) => ({ selectQpv: s.selectQpv, openView: s.openView, addToComparison: s.addToComparison, comparison: s.comparison })),
   );
   const { model, error, loading } = useFicheModel(code);
+  const database = useDatabase();
   const extra = useFicheRisque(code);
   const full = layout === 'page';
   const compared = comparison.includes(code);
@@ -63,7 +65,7 @@ export function FicheQpv({ code, layout }: { code: string; layout: 'panel' | 'pa
         <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" onClick={() => openView(full ? 'carte' : 'fiche')}>
           {full ? 'Retour à la carte' : 'Pleine page'}
         </button>
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={model === null} onClick={() => model && void exportFicheCsv(model, useAppStore.getState().riskWeights)}>
+        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" disabled={model === null} onClick={() => model && void exportFicheCsv(database, model, useAppStore.getState().riskWeights)}>
           Exporter (CSV)
         </button>
         {full && (

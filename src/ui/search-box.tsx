@@ -1,8 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
-import { tableRows } from '../domain/connector.ts';
-import { SEARCH_TABLES } from '../db/database.ts';
+import { rowsOf } from '../domain/connector.ts';
+import { SEARCH_TABLES } from '../db/coordinator.ts';
 import { useSql } from '../db/use-sql.ts';
-import { whenObjectSearchReady } from '../db/object-search-table.ts';
 import { buildObjectSearchQuery, buildSearchQuery, OBJECT_HIT_KINDS, rankSearchHits, type SearchHit } from '../queries/search-query.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -31,9 +30,9 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
   const selectQpv = useAppStore((s) => s.selectQpv);
   const selectObject = useAppStore((s) => s.selectObject);
   const offered = (kind: SearchHit['kind']) => kinds === undefined || kinds.includes(kind);
-  const toHits = (t: Parameters<typeof tableRows>[0]) => tableRows(t) as unknown as SearchHit[];
+  const toHits = rowsOf<SearchHit>();
   const result = useSql(buildSearchQuery(deferred), toHits, SEARCH_TABLES);
-  const objects = useSql(OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null, toHits, whenObjectSearchReady);
+  const objects = useSql(OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null, toHits, ['search_objets']);
   const hits = rankSearchHits([...(result.data ?? []), ...(objects.data ?? [])].filter((hit) => offered(hit.kind)));
   const error = result.error ?? objects.error;
   const listId = useId();

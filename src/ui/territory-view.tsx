@@ -50,15 +50,21 @@ export function TerritoryView({ territory, onTerritoryChange, onHighlightActions
     setFiche(null);
   }, [key]);
   const box = bboxOf(data.identity);
+  const boxKey = box?.join(',');
   useEffect(() => {
     if (box !== null) onFitBounds(box);
-    // Fit once per territory, when its box is known.
-  }, [key, box?.join(',')]);
+    // Fit once per territory, when its box is known: keyed by the box's numbers (`box` is a new
+    // array at each render), not by `onFitBounds` (the parent's callback, new at each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, boxKey]);
 
   const cellActions = useTerritorySql(cell === null || mode !== 'actions' ? null : territory, (t) => buildCellActionsQuery(t, cell!.tranche, cell!.sphere));
   const cellLieux = useTerritorySql(cell === null || mode !== 'lieux' ? null : territory, (t) => buildCellLieuxQuery(t, cell!.tranche, cell!.sphere));
   const highlighted = useMemo(() => (cellActions.data ?? []).map((a) => String(a.id)), [cellActions.data]);
-  useEffect(() => onHighlightActions(highlighted), [highlighted.join('|')]);
+  const highlightedKey = highlighted.join('|');
+  // Told when the ids change, not when the parent's callback is a new function.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onHighlightActions(highlighted), [highlightedKey]);
 
   const openReport = () => {
     setReport(null);

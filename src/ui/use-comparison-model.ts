@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildQpvIdentityQuery, buildQpvIndicatorsQuery, buildQpvRiskIndicatorQuery } from '../queries/fiche-qpv-queries.ts';
 import { buildLoadedCoverageQuery } from '../queries/loaded-coverage-query.ts';
@@ -21,10 +21,10 @@ const COVERAGE_SQL = buildLoadedCoverageQuery();
 export function useComparisonModel(codes: readonly string[]): { model: ComparisonModel | null; error: string | null } {
   const weights = useAppStore((s) => s.riskWeights);
   const sql = codes.length > 0;
-  const identity = useSql(sql ? buildQpvIdentityQuery(codes) : null, (t) => tableRows(t) as unknown as IdentitySqlRow[], TABLES);
-  const indicators = useSql(sql ? buildQpvIndicatorsQuery(codes) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], TABLES);
-  const risk = useSql(sql ? buildQpvRiskIndicatorQuery(codes, weights) : null, (t) => tableRows(t) as unknown as IndicatorSqlRow[], RISK_TABLES);
-  const coverage = useSql(COVERAGE_SQL, (t) => tableRows(t) as unknown as CoverageSqlRow[], TABLES);
+  const identity = useSql(sql ? buildQpvIdentityQuery(codes) : null, rowsOf<IdentitySqlRow>(), TABLES);
+  const indicators = useSql(sql ? buildQpvIndicatorsQuery(codes) : null, rowsOf<IndicatorSqlRow>(), TABLES);
+  const risk = useSql(sql ? buildQpvRiskIndicatorQuery(codes, weights) : null, rowsOf<IndicatorSqlRow>(), RISK_TABLES);
+  const coverage = useSql(COVERAGE_SQL, rowsOf<CoverageSqlRow>(), TABLES);
   return useMemo(() => {
     const error = identity.error ?? indicators.error ?? risk.error ?? coverage.error;
     // While a changed list is queried, the previous answer (same QPV, maybe fewer) stays on

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
 import { useAppStore } from '../state/store.ts';
 import {
@@ -22,19 +22,14 @@ const COVERAGE_SQL = buildLoadedCoverageQuery();
 /** Tables the fiche reads. */
 export const FICHE_TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'cites', 'pre', 'actions'] as const;
 
-const rowsAs =
-  <T,>() =>
-  (t: Parameters<typeof tableRows>[0]) =>
-    tableRows(t) as unknown as T[];
-
 /** Runs the fiche's queries and builds its view model once they have all answered. */
 export function useFicheModel(code: string): { model: FicheModel | null; error: string | null; loading: boolean } {
-  const identity = useSql(buildQpvIdentityQuery([code]), rowsAs<IdentitySqlRow>(), FICHE_TABLES);
-  const indicators = useSql(buildQpvIndicatorsQuery([code]), rowsAs<IndicatorSqlRow>(), FICHE_TABLES);
-  const etablissements = useSql(buildQpvEtablissementsQuery(code), rowsAs<EtablissementSqlRow>(), FICHE_TABLES);
-  const programmes = useSql(buildQpvProgrammesQuery(code), rowsAs<ProgrammeSqlRow>(), FICHE_TABLES);
-  const actions = useSql(buildQpvActionsQuery(code), rowsAs<ActionSqlRow>(), FICHE_TABLES);
-  const coverage = useSql(COVERAGE_SQL, rowsAs<CoverageSqlRow>(), FICHE_TABLES);
+  const identity = useSql(buildQpvIdentityQuery([code]), rowsOf<IdentitySqlRow>(), FICHE_TABLES);
+  const indicators = useSql(buildQpvIndicatorsQuery([code]), rowsOf<IndicatorSqlRow>(), FICHE_TABLES);
+  const etablissements = useSql(buildQpvEtablissementsQuery(code), rowsOf<EtablissementSqlRow>(), FICHE_TABLES);
+  const programmes = useSql(buildQpvProgrammesQuery(code), rowsOf<ProgrammeSqlRow>(), FICHE_TABLES);
+  const actions = useSql(buildQpvActionsQuery(code), rowsOf<ActionSqlRow>(), FICHE_TABLES);
+  const coverage = useSql(COVERAGE_SQL, rowsOf<CoverageSqlRow>(), FICHE_TABLES);
   return useMemo(() => {
     const results = [identity, indicators, etablissements, programmes, actions, coverage];
     const error = results.find((r) => r.error !== null)?.error ?? null;
@@ -54,10 +49,10 @@ export function useFicheRisque(code: string): { risque: RisqueView | null; score
   // The index under the user's weights (pondérations panel) and the zone blanche radius: the store's.
   const { riskWeights, zoneBlancheKm } = useAppStore(useShallow((s) => ({ riskWeights: s.riskWeights, zoneBlancheKm: s.zoneBlancheKm })));
   const risqueSql = buildQpvRisqueQuery(code, riskWeights);
-  const risque = useSql(risqueSql, rowsAs<RisqueSqlRow>(), FICHE_RISQUE_TABLES);
-  const scored = useSql(buildScoredCoverageQuery(code, riskWeights), rowsAs<CoverageSqlRow>(), FICHE_SCORED_COVERAGE_TABLES);
-  const colleges = useSql(buildQpvCollegesQuery(code), rowsAs<CollegeSqlRow>(), FICHE_COLLEGES_TABLES);
-  const services = useSql(buildQpvServicesQuery(code), rowsAs<ServiceSqlRow>(), FICHE_SERVICES_TABLES);
+  const risque = useSql(risqueSql, rowsOf<RisqueSqlRow>(), FICHE_RISQUE_TABLES);
+  const scored = useSql(buildScoredCoverageQuery(code, riskWeights), rowsOf<CoverageSqlRow>(), FICHE_SCORED_COVERAGE_TABLES);
+  const colleges = useSql(buildQpvCollegesQuery(code), rowsOf<CollegeSqlRow>(), FICHE_COLLEGES_TABLES);
+  const services = useSql(buildQpvServicesQuery(code), rowsOf<ServiceSqlRow>(), FICHE_SERVICES_TABLES);
   // While new weights are recomputed, the QPV's previous index stays (the section does not blink).
   const last = useRef<{ code: string; view: RisqueView | null } | null>(null);
   const risqueView = useMemo(() => {

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { tableRows } from '../domain/connector.ts';
-import { whenTablesLoaded } from '../db/database.ts';
-import { whenActionsReadyWith } from '../db/local-actions-store.ts';
+import { firstRowOf } from '../domain/connector.ts';
 import { useSql } from '../db/use-sql.ts';
 import { buildReferenceCheckQuery, type ReferenceCheck, referenceCheckTables } from '../queries/reference-check-query.ts';
 import { DEFAULT_INDICATOR, useAppStore } from '../state/store.ts';
@@ -21,8 +19,8 @@ export function useReferenceCheck(): void {
   );
   const sql = buildReferenceCheckQuery(refs);
   const tables = referenceCheckTables(refs);
-  const needs = refs.selectedObject?.kind === 'action' ? whenActionsReadyWith(tables) : () => whenTablesLoaded(tables);
-  const result = useSql(sql, (t) => tableRows(t)[0] as unknown as ReferenceCheck, needs);
+  const needs = refs.selectedObject?.kind === 'action' ? [...tables, 'actions_toutes' as const] : tables;
+  const result = useSql(sql, firstRowOf<ReferenceCheck>(), needs);
   const check = result.status === 'ready' && result.sql === sql ? result.data : null;
   useEffect(() => {
     if (check === null) return;

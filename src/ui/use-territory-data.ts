@@ -1,10 +1,8 @@
 import type { Table } from 'apache-arrow';
 import { useMemo } from 'react';
-import { tableRows } from '../domain/connector.ts';
+import { rowsOf, tableRows } from '../domain/connector.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
-import { whenActionsReadyWith } from '../db/local-actions-store.ts';
 import { useSql } from '../db/use-sql.ts';
-import { withLocalActionsVersion } from '../queries/local-actions-queries.ts';
 import { buildParcoursMatrixQuery, buildUnplacedInMatrixQuery } from '../queries/parcours-matrix-query.ts';
 import {
   buildTerritoryActionBreakdownQuery,
@@ -15,12 +13,10 @@ import {
   buildTerritoryPreQuery,
   buildTerritoryQpvQuery,
 } from '../queries/territory-queries.ts';
-import { useAppStore } from '../state/store.ts';
 import type { MatrixSqlRow } from '../view-models/parcours-matrix-model.ts';
 
-/** Tables the territory view reads (plus `actions_toutes`, see local-actions-store.ts). */
-export const TERRITORY_NEEDS = ['territoires', 'qpv', 'indicateurs', 'indicateurs_meta', 'etablissements', 'pre', 'lieux', 'cites', 'actions'] as const;
-const whenReady = whenActionsReadyWith(TERRITORY_NEEDS);
+/** Tables the territory view reads, with the actions published and imported here. */
+export const TERRITORY_NEEDS = ['territoires', 'qpv', 'indicateurs', 'indicateurs_meta', 'etablissements', 'pre', 'lieux', 'cites', 'actions', 'actions_toutes'] as const;
 
 export type Row = Record<string, unknown>;
 const rows = (t: Table) => tableRows(t);
@@ -30,8 +26,7 @@ const rows = (t: Table) => tableRows(t);
  * actions change.
  */
 export function useTerritorySql<T = Row[]>(t: Territoire | null, build: (t: Territoire) => string, select: (table: Table) => T = rows as (table: Table) => T) {
-  const version = useAppStore((s) => s.localActionsRevision);
-  return useSql(t === null ? null : withLocalActionsVersion(build(t), version), select, whenReady);
+  return useSql(t === null ? null : build(t), select, TERRITORY_NEEDS);
 }
 
 /** Everything the summary, matrix and lists of a territory show. */
@@ -43,7 +38,7 @@ export function useTerritoryData(t: Territoire | null) {
   const lieux = useTerritorySql(t, buildTerritoryLieuxQuery);
   const actions = useTerritorySql(t, buildTerritoryActionsQuery);
   const breakdown = useTerritorySql(t, buildTerritoryActionBreakdownQuery);
-  const matrix = useTerritorySql(t, buildParcoursMatrixQuery, (table) => tableRows(table) as unknown as MatrixSqlRow[]);
+  const matrix = useTerritorySql(t, buildParcoursMatrixQuery, rowsOf<MatrixSqlRow>());
   const unplaced = useTerritorySql(t, buildUnplacedInMatrixQuery);
   const error = [identity, qpv, etablissements, pre, lieux, actions, breakdown, matrix, unplaced].find((r) => r.error !== null)?.error ?? null;
   return useMemo(

@@ -109,6 +109,8 @@ export function CategoryChart({ label, categories, totals, totalsDescription, co
     container.current!.replaceChildren(plot);
     if (focused !== null) plot.querySelector<SVGRectElement>(`rect[data-category="${CSS.escape(focused)}"]`)?.focus();
     return () => plot.remove();
+    // Keyed by the totals' content: a new Map of the same counts (each facts query) does not redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [categories, totalsKey, chosen, label, totalsDescription]);
 
   useEffect(() => {

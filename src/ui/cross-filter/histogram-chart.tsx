@@ -170,6 +170,8 @@ export function HistogramChart({ label, bins, totals, totalsDescription, counts,
     container.current!.replaceChildren(plot);
     moveBrush.current(latest.current.range);
     return () => plot.remove();
+    // Keyed by the bins' and totals' content: new objects of the same values (each facts query) do not redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [totalsKey, binsKey, label, totalsDescription]);
 
   const countsKey = counts.join(',');

@@ -2,9 +2,7 @@ import { useMemo, useState } from 'react';
 import { tableRows } from '../../domain/connector.ts';
 import { activeCategories, activeRanges, type Filters, GPU_RANGES, NO_FILTERS } from '../../domain/cross-filter.ts';
 import { type Bins, binsOf, computeCrossFilter, type CrossFilterCounts, type FactsShape, factsOfRows, type MatchSort, type QpvFacts, sortMatches } from '../../domain/cross-filter-compute.ts';
-import { whenCrossFilterReady } from '../../db/cross-filter-tables.ts';
-import { withLocalActionsVersion } from '../../queries/local-actions-queries.ts';
-import { useAppStore } from '../../state/store.ts';
+import { CROSS_FILTER_TABLES } from '../../db/derived-tables.ts';
 import type { RiskWeights } from '../../domain/risk-index.ts';
 import { useSql } from '../../db/use-sql.ts';
 import { DIMENSIONS } from '../../queries/cross-filter-dimensions.ts';
@@ -42,13 +40,12 @@ const TERRITORIES = buildTerritoryOptionsQuery();
  */
 export function useCrossFilter(indicator: string, weights: RiskWeights, filters: Filters): CrossFilterResult {
   const [sort, setSort] = useState<MatchSort>({ column: 'valeur', descending: true });
-  // Actions imported in this browser count too: the facts are queried again after an import.
-  const revision = useAppStore((s) => s.localActionsRevision);
+  // Actions imported in this browser count too: the facts are queried again after an import (`cf_qpv_actions` follows them).
   const rangeIds = activeRanges(filters, DIMENSIONS).join(',');
   const categoryIds = activeCategories(filters, DIMENSIONS).join(',');
   const shape = useMemo<FactsShape>(() => ({ ranges: rangeIds === '' ? [] : rangeIds.split(','), categories: categoryIds === '' ? [] : categoryIds.split(',') }), [rangeIds, categoryIds]);
-  const factsSql = withLocalActionsVersion(buildQpvFactsQuery(shape, { indicator, weights }, filters.territoire, filters.texte), revision);
-  const ready = () => whenCrossFilterReady(revision);
+  const factsSql = buildQpvFactsQuery(shape, { indicator, weights }, filters.territoire, filters.texte);
+  const ready = CROSS_FILTER_TABLES;
   const facts = useSql(factsSql, (t) => ({ shape, facts: factsOfRows(tableRows(t), shape) }), ready);
   const territories = useSql(TERRITORIES, (t) => tableRows(t) as unknown as TerritoryOption[], ready);
   const data = facts.data;
