@@ -51,7 +51,7 @@ describe('the check of what a link names, on the published data', () => {
 });
 
 describe('the fallback of an unknown reference', () => {
-  const state = { indicator: 'inconnu', selectedQpv: 'QP999999', selectedObject: null, filters: { ...NO_FILTERS, valeur: [1, 2] as const, territoire: { niveau: 'commune' as const, code: '<b>x</b>' } }, view: 'fiche' as const };
+  const state = { indicator: 'inconnu', selectedQpv: 'QP999999', selectedObject: null, filters: { ...NO_FILTERS, ranges: { valeur: [1, 2] as const }, territoire: { niveau: 'commune' as const, code: '<b>x</b>' } }, view: 'fiche' as const };
 
   it('shows the defaults and says why, in French, quoting what the link asked for', async () => {
     const result = await check({ indicator: state.indicator, selectedQpv: state.selectedQpv, territoire: state.filters.territoire });
