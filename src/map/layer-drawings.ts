@@ -75,11 +75,12 @@ export interface LayerDrawer {
 /** A layer's rows as its query gives them. */
 const rowsOf = <T>(inputs: LayerInputs, id: LayerId) => (inputs.rows[id] ?? []) as readonly T[];
 
-/** A drawer that draws `visible` rows of its query only. */
-const ofRows =
-  <T>(id: LayerId, draw: (rows: readonly T[]) => LayerDrawing) =>
-  (inputs: LayerInputs, visible: boolean): LayerDrawing =>
-    visible ? draw(rowsOf<T>(inputs, id)) : NOTHING;
+/** A layer drawn from the rows of `sql` alone, read from its table, and nothing while hidden. */
+const fromRows = <T>(id: LayerId, sql: () => string, draw: (rows: readonly T[]) => LayerDrawing): Pick<LayerDrawer, 'reads' | 'draw' | 'query'> => ({
+  reads: [],
+  draw: (inputs, visible) => (visible ? draw(rowsOf<T>(inputs, id)) : NOTHING),
+  query: { sql, needs: [MAP_LAYER[id].table] },
+});
 
 const whenActionsReady = whenActionsReadyWith([MAP_LAYER.actions.table]);
 
@@ -107,30 +108,22 @@ export const LAYER_DRAWINGS: Readonly<Record<LayerId, LayerDrawer>> = {
     panelLegend: [],
   },
   reseaux: {
-    reads: [],
-    draw: ofRows<MapFootprint>('reseaux', drawReseaux),
-    query: { sql: buildReseauFootprintsQuery, needs: [MAP_LAYER.reseaux.table] },
+    ...fromRows<MapFootprint>('reseaux', buildReseauFootprintsQuery, drawReseaux),
     pngLegend: [RESEAU_LEGEND_ITEM],
     panelLegend: [],
   },
   cites: {
-    reads: [],
-    draw: ofRows<MapFootprint>('cites', drawCites),
-    query: { sql: buildCiteFootprintsQuery, needs: [MAP_LAYER.cites.table] },
+    ...fromRows<MapFootprint>('cites', buildCiteFootprintsQuery, drawCites),
     pngLegend: CITE_LEGEND_ITEMS,
     panelLegend: [],
   },
   lieux: {
-    reads: [],
-    draw: ofRows<MapPoint>('lieux', drawLieux),
-    query: { sql: buildLieuPointsQuery, needs: [MAP_LAYER.lieux.table] },
+    ...fromRows<MapPoint>('lieux', buildLieuPointsQuery, drawLieux),
     pngLegend: LIEU_LEGEND_ITEMS,
     panelLegend: [],
   },
   pre: {
-    reads: [],
-    draw: ofRows<MapPoint>('pre', drawPre),
-    query: { sql: buildPrePointsQuery, needs: [MAP_LAYER.pre.table] },
+    ...fromRows<MapPoint>('pre', buildPrePointsQuery, drawPre),
     pngLegend: [PRE_LEGEND_ITEM],
     panelLegend: [{ symbol: OBJECT_SYMBOLS.pre.url, text: 'Au centre de sa commune : programme communal, quartiers suivis non précisés par la source' }],
   },
