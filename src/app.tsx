@@ -116,7 +116,7 @@ function MapWorkspace() {
   const excluded = isFiltered(filters) && crossFilter.total !== null ? Math.max(0, qpvCount - crossFilter.total) : null;
   return (
     <>
-      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects.data} selection={selection} />
+      <MapView fill={choropleth.fill} fillKey={choropleth.fillKey} etablissements={etablissements.points} qpvFilter={qpvFilter} objects={objects} selection={selection} />
       <div className="app__left">
         <LinkNotices />
         <aside className="app__panel" aria-label="Recherche, indicateur, filtres et couches">

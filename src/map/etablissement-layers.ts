@@ -3,6 +3,7 @@ import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { IconLayer } from '@deck.gl/layers';
 import { EP_LONG_LABELS, EP_STATUTS, type EpStatut, isEpReseau } from '../domain/education-prioritaire.ts';
 import { etablissementKindLabel } from '../domain/etablissement-nature.ts';
+import { MAP_LAYER } from '../domain/map-layers.ts';
 import type { EtablissementPoint } from './etablissement-points.ts';
 import { hexToRgba, type Rgba, rgbaCss } from './palettes.ts';
 import { gpuFilterProps, type QpvGpuFilter, UNFILTERED } from './qpv-layers.ts';
@@ -71,7 +72,7 @@ export type EpSymbol = EpStatut;
 export const epSymbolOf = (ep: EtablissementPoint['ep']): EpSymbol => (EP_STATUTS.includes(ep) ? ep : 'inconnu');
 
 /** Below this zoom only REP and REP+ establishments are drawn (14,000 points would hide the map). */
-export const ALL_ETABLISSEMENTS_MIN_ZOOM = 10;
+export const ALL_ETABLISSEMENTS_MIN_ZOOM = MAP_LAYER.etablissements.detailMinZoom;
 
 const epOnlyCache = new WeakMap<readonly EtablissementPoint[], EtablissementPoint[]>();
 /** REP and REP+ only, the same array for the same points (deck.gl compares data by identity). */

@@ -4,7 +4,9 @@ import { formatValue } from '../domain/format-fr.ts';
 import { EMPRISE_ESTIMEE, RESEAU_BUFFER_METERS } from '../domain/reseau-emprise.ts';
 import { secretLabel } from '../domain/secret-statistique.ts';
 import { RISK_INDICATOR_ID } from '../queries/risk-indicator-queries.ts';
+import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import { EP_SYMBOLS } from './etablissement-layers.ts';
+import { LIEU_COLOURS, OBJECT_SYMBOLS } from './object-layers.ts';
 import type { MapLegend } from './map-capture.ts';
 import { DIMMED, NO_DATA_COLOUR, rgbaCss } from './palettes.ts';
 import type { Choropleth } from './use-choropleth.ts';
@@ -83,13 +85,9 @@ export const RESEAU_LEGEND_ITEM: MapLegend['items'][number] = {
   outline: { colour: '#000091', dashed: false },
 };
 
-/** `legend` with the lines of the object layers `visibleLayers` draws: schools, networks, Cités. */
-export function withObjectLegend(legend: MapLegend | null, visibleLayers: readonly string[]): MapLegend | null {
-  if (legend === null) return legend;
-  const extra = [
-    ...(visibleLayers.includes('etablissements') ? ETABLISSEMENT_LEGEND_ITEMS : []),
-    ...(visibleLayers.includes('reseaux') ? [RESEAU_LEGEND_ITEM] : []),
-    ...(visibleLayers.includes('cites') ? CITE_LEGEND_ITEMS : []),
-  ];
-  return extra.length === 0 ? legend : { ...legend, items: [...legend.items, ...extra] };
-}
+/** The partner places' lines: one per category, the colour of its dots. */
+export const LIEU_LEGEND_ITEMS: MapLegend['items'] = LIEU_CATEGORIES.map((c) => ({ colour: LIEU_COLOURS.get(c.id)!, label: `Lieu partenaire : ${c.label}` }));
+
+/** The PRE's and the actions' lines: their symbol's colour, its shape and where it stands, in words. */
+export const PRE_LEGEND_ITEM: MapLegend['items'][number] = { colour: OBJECT_SYMBOLS.pre.colour, label: 'Programme de réussite éducative (carré, au centre de sa commune)' };
+export const ACTION_LEGEND_ITEM: MapLegend['items'][number] = { colour: OBJECT_SYMBOLS.action.colour, label: 'Action éducative (étoile, au centre de sa première commune ; agrandie si plusieurs)' };

@@ -12,16 +12,16 @@ import { arrowToFeatures } from './arrow-features.ts';
 import { registerMapCapture } from './map-capture.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
 import type { EtablissementPoint } from './etablissement-points.ts';
-import { buildEtablissementLayers, etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
-import { QPV_POLYGON_MIN_ZOOM, buildQpvLayers, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
-import { buildObjectLayers, objectOf, objectTooltip, type ObjectLayerData } from './object-layers.ts';
+import { etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
+import { type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import { objectOf, objectTooltip } from './object-layers.ts';
+import type { LayerInputs } from './layer-drawings.ts';
+import { useLayerStack } from './use-layer-stack.ts';
 import type { SelectionShape } from '../queries/map-objects-queries.ts';
 import { buildSelectionLayers, selectionBBox } from './selection-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 import { type DrawnState, watchDrawn } from './drawn-state.ts';
-
-const NO_LAYERS: Layer[] = [];
 
 /**
  * The map: MapLibre draws the offline basemap and, interleaved, deck.gl's footprints; a
@@ -35,7 +35,8 @@ export interface MapViewProps {
   etablissements: readonly EtablissementPoint[];
   /** The cross-filter for the GPU, applied to the QPV and to the schools near them. */
   qpvFilter: QpvGpuFilter | null;
-  objects: ObjectLayerData;
+  /** The rows of the queried layers and the actions to point out (`useMapObjects`). */
+  objects: Pick<LayerInputs, 'rows' | 'highlightedActions'>;
   /** Where the object whose fiche is open lies, pointed out above every layer. */
   selection: SelectionShape | null;
 }
@@ -193,14 +194,10 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     };
   }, []);
 
-  // Each group is built again only when its own inputs change: on a brush move, the QPV and
-  // school layers get a new filter range (uniforms), the other layers are left as they were.
-  const showQpv = visibleLayers.includes('qpv');
-  const showEtablissements = visibleLayers.includes('etablissements');
-  // A hidden group is the same empty array on every build: a brush move then changes no layer.
-  const qpvLayers = useMemo(() => (qpv !== null && showQpv ? buildQpvLayers(qpv, { zoom, selected, fill, fillKey, filter: qpvFilter }) : NO_LAYERS), [qpv, showQpv, zoom, selected, fill, fillKey, qpvFilter]);
-  const etablissementLayers = useMemo(() => (showEtablissements && etablissements.length > 0 ? buildEtablissementLayers(etablissements, { zoom, filter: qpvFilter }) : NO_LAYERS), [showEtablissements, etablissements, zoom, qpvFilter]);
-  const objectLayers = useMemo(() => buildObjectLayers(objects, visibleLayers), [objects, visibleLayers]);
+  // Each layer (src/map/layer-drawings.ts) is drawn again only when its own inputs change: on
+  // a brush move, the QPV and school layers get a new filter range (uniforms), the other
+  // layers are left as they were.
+  const layers = useLayerStack({ zoom, qpv, selectedQpv: selected, fill, fillKey, qpvFilter, etablissements, highlightedActions: objects.highlightedActions, rows: objects.rows }, visibleLayers);
   const selectionLayers = useMemo(() => buildSelectionLayers(selection), [selection]);
 
   useEffect(() => {
@@ -213,21 +210,19 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   }, [selection]);
 
   useEffect(() => {
-    footprintOverlayRef.current?.setProps({ layers: objectLayers.footprints });
+    footprintOverlayRef.current?.setProps({ layers: layers.basemap });
     drawnRef.current?.basemapChanged();
-  }, [objectLayers.footprints]);
+  }, [layers.basemap]);
 
   useEffect(() => {
     if (qpv === null) return;
-    // Over the footprints: QPV polygons under the schools; QPV markers (national zoom) above
-    // them; places, PRE and actions on top.
-    const middle = zoom >= QPV_POLYGON_MIN_ZOOM ? [...qpvLayers, ...etablissementLayers] : [...etablissementLayers, ...qpvLayers];
-    layersRef.current = [...middle, ...objectLayers.points, ...selectionLayers];
+    // Over the footprints, the layers in the registry's order; the selected object above all.
+    layersRef.current = [...layers.upper, ...selectionLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
     drawnRef.current?.upperChanged();
     // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
     if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
-  }, [qpv, zoom, qpvLayers, etablissementLayers, objectLayers.points, selectionLayers]);
+  }, [qpv, layers.upper, selectionLayers]);
 
   useEffect(() => {
     const map = mapRef.current;

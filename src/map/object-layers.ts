@@ -5,7 +5,8 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { perimetreLabel } from '../domain/cite-perimetre.ts';
 import { LIEU_CATEGORIES } from '../domain/lieu-categories.ts';
 import type { MapFootprint, MapPoint } from '../queries/map-objects-queries.ts';
-import type { LayerId } from '../state/store.ts';
+import { OBJECT_LAYERS } from '../domain/map-layers.ts';
+import { type LayerDrawing, NOTHING } from './layer-stack.ts';
 import { hexToRgba, type Rgba } from './palettes.ts';
 
 /**
@@ -30,7 +31,7 @@ export const OBJECT_SYMBOLS = {
   },
   reseau: { label: 'Réseau REP / REP+ (emprise estimée)', colour: '#6a6af4', url: svg('<rect x="3" y="3" width="18" height="18" rx="6" fill="#6a6af455" stroke="#000091" stroke-width="2"/>') },
   pre: { label: 'Programme de réussite éducative', colour: '#009E73', url: svg('<rect x="4" y="4" width="16" height="16" fill="#009E73" stroke="#fff" stroke-width="2"/>') },
-  action: { label: 'Actions éducatives', colour: '#CC79A7', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
+  action: { label: 'Actions éducatives', colour: '#A0457F', url: svg('<path d="M12 1.5 15 9h7.5l-6 4.8 2.3 7.7L12 16.9l-6.8 4.6 2.3-7.7-6-4.8H9Z" fill="#A0457F" stroke="#fff" stroke-width="1.5"/>') },
 } as const;
 
 const CITE_LINE: Rgba = [179, 107, 0, 255];
@@ -50,16 +51,6 @@ function featuresOf(footprints: readonly MapFootprint[]): FootprintFeature[] {
   return features;
 }
 
-export interface ObjectLayerData {
-  cites: readonly MapFootprint[];
-  reseaux: readonly MapFootprint[];
-  lieux: readonly MapPoint[];
-  pre: readonly MapPoint[];
-  actions: readonly MapPoint[];
-  /** Actions to point out (a cell of the parcours matrix): ringed, even with the layer off. */
-  highlightedActions: ReadonlySet<string>;
-}
-
 /** A Cité drawn as its commune for want of QPV the source names and the data holds. */
 export const isApproached = (f: Pick<MapFootprint, 'kind' | 'categorie'>) => f.kind === 'cite' && f.categorie === 'commune_approchee';
 
@@ -70,42 +61,52 @@ function citeLayer(id: string, data: FootprintFeature[], props: Partial<GeoJsonL
 
 const pointRadius = (p: MapPoint) => Math.min(14, 4 + 2 * Math.sqrt(p.count - 1));
 
-/** Footprint layers (drawn under the QPV markers) and point layers (drawn above everything). */
-export function buildObjectLayers(data: ObjectLayerData, visible: readonly LayerId[]): { footprints: Layer[]; points: Layer[] } {
-  const footprints: Layer[] = [];
-  const points: Layer[] = [];
-  if (visible.includes('reseaux') && data.reseaux.length > 0) {
-    footprints.push(
+/** The REP/REP+ networks' footprints, drawn with the basemap. */
+export function drawReseaux(reseaux: readonly MapFootprint[]): LayerDrawing {
+  if (reseaux.length === 0) return NOTHING;
+  return {
+    basemap: [
       new GeoJsonLayer<MapFootprint>({
         id: 'reseaux',
-        data: featuresOf(data.reseaux),
+        data: featuresOf(reseaux),
         getFillColor: (f) => RESEAU_FILL[f.properties.categorie] ?? RESEAU_FILL.REP!,
         getLineColor: (f) => RESEAU_LINE[f.properties.categorie] ?? RESEAU_LINE.REP!,
         lineWidthUnits: 'pixels',
         getLineWidth: 1.5,
         pickable: true,
       }),
-    );
-  }
-  if (visible.includes('cites') && data.cites.length > 0) {
-    // A perimeter the source gives (its QPV, or the whole commune it states) is drawn solid;
-    // a commune drawn for want of better is dashed and fainter, so it never passes for one.
-    const features = featuresOf(data.cites);
-    const approached = features.filter((f) => isApproached(f.properties));
-    const sourced = features.filter((f) => !isApproached(f.properties));
-    // A perimeter made of QPV lies exactly on them, and the QPV polygons are drawn over the
-    // footprints: its outline is drawn again above them, unpickable, so it stays visible.
-    const onQpv = sourced.filter((f) => f.properties.categorie === 'qpv');
-    const dashed = { getDashArray: [5, 4] as const, dashJustified: true, dashGapPickable: true, extensions: [new PathStyleExtension({ dash: true })] };
-    if (approached.length > 0) footprints.push(citeLayer('cites-approchees', approached, { getFillColor: [230, 159, 0, 12], getLineWidth: 2, ...dashed }));
-    if (sourced.length > 0) footprints.push(citeLayer('cites', sourced, { getFillColor: [230, 159, 0, 40], getLineWidth: 3 }));
-    if (onQpv.length > 0) points.push(citeLayer('cites-contours-qpv', onQpv, { filled: false, getLineWidth: 3, pickable: false }));
-  }
-  if (visible.includes('lieux') && data.lieux.length > 0) {
-    points.push(
+    ],
+    upper: [],
+  };
+}
+
+/** The Cités' perimeters, drawn with the basemap; the outline of those made of QPV again over the QPV. */
+export function drawCites(cites: readonly MapFootprint[]): LayerDrawing {
+  if (cites.length === 0) return NOTHING;
+  // A perimeter the source gives (its QPV, or the whole commune it states) is drawn solid;
+  // a commune drawn for want of better is dashed and fainter, so it never passes for one.
+  const features = featuresOf(cites);
+  const approached = features.filter((f) => isApproached(f.properties));
+  const sourced = features.filter((f) => !isApproached(f.properties));
+  // A perimeter made of QPV lies exactly on them, and the QPV polygons are drawn over the
+  // footprints: its outline is drawn again above them, unpickable, so it stays visible.
+  const onQpv = sourced.filter((f) => f.properties.categorie === 'qpv');
+  const dashed = { getDashArray: [5, 4] as const, dashJustified: true, dashGapPickable: true, extensions: [new PathStyleExtension({ dash: true })] };
+  const basemap: Layer[] = [];
+  if (approached.length > 0) basemap.push(citeLayer('cites-approchees', approached, { getFillColor: [230, 159, 0, 12], getLineWidth: 2, ...dashed }));
+  if (sourced.length > 0) basemap.push(citeLayer('cites', sourced, { getFillColor: [230, 159, 0, 40], getLineWidth: 3 }));
+  return { basemap, upper: onQpv.length > 0 ? [citeLayer('cites-contours-qpv', onQpv, { filled: false, getLineWidth: 3, pickable: false })] : [] };
+}
+
+/** Partner places, a dot coloured by category, larger where several share a point. */
+export function drawLieux(lieux: readonly MapPoint[]): LayerDrawing {
+  if (lieux.length === 0) return NOTHING;
+  return {
+    basemap: [],
+    upper: [
       new ScatterplotLayer<MapPoint>({
         id: 'lieux',
-        data: data.lieux,
+        data: lieux,
         getPosition: (p) => [p.lon, p.lat],
         radiusUnits: 'pixels',
         getRadius: pointRadius,
@@ -116,11 +117,38 @@ export function buildObjectLayers(data: ObjectLayerData, visible: readonly Layer
         getLineWidth: 1,
         pickable: true,
       }),
-    );
-  }
-  const highlighted = data.highlightedActions.size === 0 ? [] : data.actions.filter((p) => p.ids.split(',').some((id) => data.highlightedActions.has(id)));
+    ],
+  };
+}
+
+/** Points drawn with `symbol`'s icon, larger where several share a point. */
+function iconLayer(id: string, points: readonly MapPoint[], symbol: { url: string }): Layer {
+  return new IconLayer<MapPoint>({
+    id,
+    data: points,
+    getPosition: (p) => [p.lon, p.lat],
+    getIcon: () => ({ id, url: symbol.url, width: 24, height: 24, mask: false }),
+    getSize: (p) => 2 * pointRadius(p) + 8,
+    sizeUnits: 'pixels',
+    pickable: true,
+  });
+}
+
+/** The PRE, at a point of their commune. */
+export function drawPre(pre: readonly MapPoint[]): LayerDrawing {
+  return pre.length === 0 ? NOTHING : { basemap: [], upper: [iconLayer('pre', pre, OBJECT_SYMBOLS.pre)] };
+}
+
+/**
+ * The actions, when `visible`; those `highlighted` (a cell of the parcours matrix) ringed,
+ * and drawn even with the layer off.
+ */
+export function drawActions(actions: readonly MapPoint[], visible: boolean, highlightedIds: ReadonlySet<string>): LayerDrawing {
+  const highlighted = highlightedIds.size === 0 ? [] : actions.filter((p) => p.ids.split(',').some((id) => highlightedIds.has(id)));
+  const shown = visible ? actions : highlighted;
+  const upper: Layer[] = [];
   if (highlighted.length > 0) {
-    points.push(
+    upper.push(
       new ScatterplotLayer<MapPoint>({
         id: 'actions-highlight',
         data: highlighted,
@@ -135,26 +163,12 @@ export function buildObjectLayers(data: ObjectLayerData, visible: readonly Layer
       }),
     );
   }
-  for (const kind of ['pre', 'actions'] as const) {
-    const shown = kind === 'actions' && !visible.includes('actions') ? highlighted : visible.includes(kind) ? data[kind] : [];
-    if (shown.length === 0) continue;
-    const symbol = OBJECT_SYMBOLS[kind === 'pre' ? 'pre' : 'action'];
-    points.push(
-      new IconLayer<MapPoint>({
-        id: kind,
-        data: shown,
-        getPosition: (p) => [p.lon, p.lat],
-        getIcon: () => ({ id: kind, url: symbol.url, width: 24, height: 24, mask: false }),
-        getSize: (p) => 2 * pointRadius(p) + 8,
-        sizeUnits: 'pixels',
-        pickable: true,
-      }),
-    );
-  }
-  return { footprints, points };
+  if (shown.length > 0) upper.push(iconLayer('actions', shown, OBJECT_SYMBOLS.action));
+  return upper.length === 0 ? NOTHING : { basemap: [], upper };
 }
 
-const KIND_LABELS: Record<string, string> = { cite: 'Cité éducative', reseau: 'Réseau d’éducation prioritaire', pre: 'Programme de réussite éducative', action: 'Action éducative' };
+/** One object of each kind, in French. */
+const KIND_LABELS: Readonly<Record<string, string>> = Object.fromEntries(OBJECT_LAYERS.map((l) => [l.kind, l.label]));
 
 /** A picked object of these layers, if that is what `info` holds. */
 export function objectOf(info: PickingInfo): MapPoint | MapFootprint | null {

@@ -2,6 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { GPU_RANGES, type Range } from '../domain/cross-filter.ts';
+import { MAP_LAYER } from '../domain/map-layers.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DIMMED, type Rgba } from './palettes.ts';
 
@@ -20,7 +21,7 @@ export type QpvCollection = FeatureCollection<Polygon | MultiPolygon, QpvProps>;
  * From it on, as its polygon. Only one of the two is drawn at a time, so the first paint
  * compiles only the marker's WebGL program.
  */
-export const QPV_POLYGON_MIN_ZOOM = 10;
+export const QPV_POLYGON_MIN_ZOOM = MAP_LAYER.qpv.detailMinZoom;
 
 /** Documented defaults of the QPV layers (STYLE.md §6). */
 export const QPV_LAYER_DEFAULTS = {

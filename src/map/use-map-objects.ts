@@ -1,52 +1,36 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { rowsOf } from '../domain/connector.ts';
-import { useSql } from '../db/use-sql.ts';
-import {
-  buildActionPointsQuery,
-  buildCiteFootprintsQuery,
-  buildLieuPointsQuery,
-  buildPrePointsQuery,
-  buildReseauFootprintsQuery,
-  type MapFootprint,
-  type MapPoint,
-} from '../queries/map-objects-queries.ts';
-import { ALL_ACTIONS_VIEW } from '../queries/local-actions-queries.ts';
-import { type LayerId, useAppStore } from '../state/store.ts';
-import type { ObjectLayerData } from './object-layers.ts';
-
-const QUERIES = {
-  cites: { sql: buildCiteFootprintsQuery(), needs: ['cites'] },
-  reseaux: { sql: buildReseauFootprintsQuery(), needs: ['reseaux_ep'] },
-  lieux: { sql: buildLieuPointsQuery(), needs: ['lieux'] },
-  pre: { sql: buildPrePointsQuery(), needs: ['pre'] },
-} as const;
-
-const ACTIONS = buildActionPointsQuery(ALL_ACTIONS_VIEW);
+import { type LayerId, LAYER_IDS } from '../domain/map-layers.ts';
+import { type SqlResult, useSql } from '../db/use-sql.ts';
+import { useAppStore } from '../state/store.ts';
+import { LAYER_DRAWINGS } from './layer-drawings.ts';
 
 const EMPTY: never[] = [];
+const toRows = rowsOf<unknown>();
+type LayerRows = Readonly<Partial<Record<LayerId, readonly unknown[]>>>;
 
 /**
- * The objects of each visible layer, queried when the layer is shown; the actions also
- * while some are highlighted, with those imported in this browser.
+ * The rows of each layer that declares a query (`LAYER_DRAWINGS`), queried while the layer
+ * is shown (or while its `alsoWhen` holds: the actions a matrix cell points out).
  */
-export function useMapObjects(visible: readonly LayerId[]): { data: ObjectLayerData; errors: string[] } {
+export function useMapObjects(visible: readonly LayerId[]): { rows: LayerRows; highlightedActions: ReadonlySet<string>; errors: string[] } {
   const highlighted = useAppStore((s) => s.highlightedActions);
-  const use = <T>(layer: keyof typeof QUERIES) => {
-    const { sql, needs } = QUERIES[layer];
-    return useSql(visible.includes(layer) ? sql : null, rowsOf<T>(), needs);
-  };
-  const results = {
-    cites: use<MapFootprint>('cites'),
-    reseaux: use<MapFootprint>('reseaux'),
-    lieux: use<MapPoint>('lieux'),
-    pre: use<MapPoint>('pre'),
-    actions: useSql(visible.includes('actions') || highlighted.length > 0 ? ACTIONS : null, rowsOf<MapPoint>(), ['actions_toutes']),
-  };
-  const [cites, reseaux, lieux, pre, actions] = [results.cites.data, results.reseaux.data, results.lieux.data, results.pre.data, results.actions.data];
-  // The same object while nothing changed: the map rebuilds its layers only on a change.
-  const data = useMemo(
-    () => ({ cites: cites ?? EMPTY, reseaux: reseaux ?? EMPTY, lieux: lieux ?? EMPTY, pre: pre ?? EMPTY, actions: actions ?? EMPTY, highlightedActions: new Set(highlighted) }),
-    [cites, reseaux, lieux, pre, actions, highlighted],
-  );
-  return { data, errors: Object.values(results).flatMap((r) => (r.error === null ? [] : [r.error])) };
+  const state = { highlightedActions: highlighted };
+  // One `useSql` per layer of the registry, a module constant: the same hooks in the same
+  // order on every render.
+  const results: [LayerId, SqlResult<readonly unknown[]>][] = [];
+  for (const id of LAYER_IDS) {
+    const query = LAYER_DRAWINGS[id].query;
+    if (query === undefined) continue;
+    const wanted = visible.includes(id) || query.alsoWhen?.(state) === true;
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- a loop over a module constant: the same hooks in the same order on every render
+    results.push([id, useSql(wanted ? query.sql() : null, toRows, query.needs)]);
+  }
+  // The same object while no layer's rows changed: the map draws a layer again only when its rows change.
+  const last = useRef<{ data: unknown[]; rows: LayerRows } | null>(null);
+  const data = results.map(([, r]) => r.data);
+  if (last.current === null || data.some((d, i) => d !== last.current!.data[i])) last.current = { data, rows: Object.fromEntries(results.map(([id, r]) => [id, r.data ?? EMPTY])) };
+  const rows = last.current.rows;
+  const highlightedActions = useMemo(() => new Set(highlighted), [highlighted]);
+  return { rows, highlightedActions, errors: results.flatMap(([, r]) => (r.error === null ? [] : [r.error])) };
 }

@@ -3,6 +3,7 @@ import { PERIMETRE_KINDS, PRE_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { sqlString } from '../domain/sql.ts';
 import { reseauEmpriseSql } from '../domain/reseau-emprise.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
+import type { MapObjectKind } from '../domain/map-layers.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { fromObject, OBJECT_TABLES } from './object-tables.ts';
 
@@ -11,7 +12,8 @@ import { fromObject, OBJECT_TABLES } from './object-tables.ts';
  * its tooltip text. Points come with WGS84 lon/lat; footprints with GeoJSON text.
  */
 export interface MapPoint {
-  kind: 'lieu' | 'pre' | 'action';
+  /** The kind of its fiche (a layer's `object.kind`, domain/map-layers.ts). */
+  kind: MapObjectKind;
   id: string;
   nom: string;
   /** Category id (lieux), else the kind. */
@@ -26,7 +28,7 @@ export interface MapPoint {
 }
 
 export interface MapFootprint {
-  kind: 'cite' | 'reseau';
+  kind: MapObjectKind;
   id: string;
   nom: string;
   categorie: string;

@@ -1,20 +1,16 @@
 import type { TableName } from '../domain/table-layouts.ts';
+import { OBJECT_LAYERS } from '../domain/map-layers.ts';
 import { sqlString } from '../domain/sql.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
 
 /**
  * Where each kind of object with a fiche lives: its table and the column its `id` (in the
  * URL, a fiche's links, a search hit) is the value of; `footprint` when the row has a
- * GeoJSON perimeter besides its point.
+ * GeoJSON perimeter besides its point. Read from the map's layers (`domain/map-layers.ts`).
  */
-export const OBJECT_TABLES: Readonly<Record<SelectedObject['kind'], { table: TableName; key: string; footprint: boolean }>> = {
-  etablissement: { table: 'etablissements', key: 'uai', footprint: false },
-  lieu: { table: 'lieux', key: 'id', footprint: false },
-  pre: { table: 'pre', key: 'nom', footprint: false },
-  cite: { table: 'cites', key: 'nom', footprint: true },
-  reseau: { table: 'reseaux_ep', key: 'uai_college', footprint: true },
-  action: { table: 'actions', key: 'id', footprint: false },
-};
+export const OBJECT_TABLES = Object.fromEntries(OBJECT_LAYERS.map(({ kind, table, key, footprint }) => [kind, { table, key, footprint }])) as Readonly<
+  Record<SelectedObject['kind'], { table: TableName; key: string; footprint: boolean }>
+>;
 
 /** `FROM <table> <alias> WHERE <alias>.<key> = <id>`: the row of `object`, read from `source` (its table by default). */
 export function fromObject(object: SelectedObject, alias: string, source: string = OBJECT_TABLES[object.kind].table): string {

@@ -1,11 +1,14 @@
 import { EP_RESEAU_SQL } from '../domain/education-prioritaire.ts';
 import { ETABLISSEMENT_KIND_LABELS } from '../domain/etablissement-nature.ts';
 import { foldText, foldTextSql as normSql } from '../domain/fold-text.ts';
+import { MAP_LAYERS, type SearchableKind } from '../domain/map-layers.ts';
 import { sqlNumber, sqlString } from '../domain/sql.ts';
-import { OBJECT_TABLES } from './object-tables.ts';
+
+/** The layers whose objects the search finds (`search` in `domain/map-layers.ts`), with their order among hits. */
+const SEARCHED_LAYERS = MAP_LAYERS.flatMap((l) => (l.search === null ? [] : [{ ...l.object, table: l.table, order: l.search.order, kind: l.object.kind as SearchableKind }]));
 
 /** The kinds of hit that have a fiche of their own (`SelectedObject`), rather than a territory. */
-export const OBJECT_HIT_KINDS = ['etablissement', 'cite', 'pre'] as const;
+export const OBJECT_HIT_KINDS = SEARCHED_LAYERS.map((l) => l.kind) as readonly SearchableKind[];
 
 /** One search hit: a QPV, a territory or an object with a fiche, with the box to zoom to. */
 export interface SearchHit {
@@ -92,26 +95,55 @@ const KIND_LABEL_SQL = `CASE ${Object.entries(ETABLISSEMENT_KIND_LABELS)
   .join(' ')} ELSE type END`;
 
 /** Tables the objects' search is built from. */
-export const OBJECT_SEARCH_TABLES = [OBJECT_TABLES.etablissement.table, OBJECT_TABLES.cite.table, OBJECT_TABLES.pre.table];
+export const OBJECT_SEARCH_TABLES = SEARCHED_LAYERS.map((l) => l.table);
+
+/** What a searched kind of object gives the search, as SQL expressions over its layer's table. */
+interface SearchedColumns {
+  /** The text matched (folded once, when `search_objets` is built). */
+  searched: string;
+  /** The hit's second line. */
+  detail: string;
+  /** The box the map zooms to: xmin, ymin, xmax, ymax. */
+  box: readonly [string, string, string, string];
+}
+
+const POINT_BOX = ['lon', 'lat', 'lon', 'lat'] as const;
+
+/**
+ * What each searched kind of object contributes to the search, given its French label. A
+ * layer declaring `search` (domain/map-layers.ts) without an entry here fails the typecheck.
+ */
+const SEARCHED_COLUMNS: Readonly<Record<SearchableKind, (label: string) => SearchedColumns>> = {
+  etablissement: () => ({
+    searched: `nom || ' ' || commune_nom`,
+    detail: `${KIND_LABEL_SQL} || CASE WHEN ep IN ${EP_RESEAU_SQL} THEN ' ' || ep WHEN ep = 'hors_ep' THEN '' ELSE ' · EP inconnue' END || ' · ' || commune_nom || ' (' || departement_code || ')'`,
+    box: POINT_BOX,
+  }),
+  cite: (label) => ({
+    searched: `nom || ' ' || communes_noms`,
+    detail: `${sqlString(`${label} · `)} || replace(communes_noms, '|', ', ')`,
+    box: ['coalesce(xmin, lon)', 'coalesce(ymin, lat)', 'coalesce(xmax, lon)', 'coalesce(ymax, lat)'],
+  }),
+  pre: (label) => ({ searched: `nom || ' ' || communes_noms`, detail: `${sqlString(`${label} · `)} || replace(communes_noms, '|', ', ')`, box: POINT_BOX }),
+};
+
+/** The rows of one searched layer, with the columns `scoredSql` expects. */
+function searchedRowsSql({ kind, order, key, table, label }: (typeof SEARCHED_LAYERS)[number]): string {
+  const { searched, detail, box } = SEARCHED_COLUMNS[kind](label);
+  const [xmin, ymin, xmax, ymax] = box;
+  return `
+  SELECT ${sqlString(kind)} AS kind, ${sqlNumber(order)} AS kind_order, ${key} AS code, nom, ${searched} AS searched,
+         ${detail} AS detail,
+         ${xmin} AS xmin, ${ymin} AS ymin, ${xmax} AS xmax, ${ymax} AS ymax
+  FROM ${table} WHERE lon IS NOT NULL`;
+}
 
 /**
  * Builds `search_objets` once the tables are loaded: the Cités, PRE and schools with their
  * folded searched text (a school's name and commune, « jean moulin nimes »), so that a
  * keystroke folds nothing.
  */
-export const OBJECT_SEARCH_SETUP = `CREATE OR REPLACE TABLE search_objets AS ${scoredSql(`
-  SELECT 'cite' AS kind, 6 AS kind_order, ${OBJECT_TABLES.cite.key} AS code, nom, nom || ' ' || communes_noms AS searched,
-         'Cité éducative · ' || replace(communes_noms, '|', ', ') AS detail,
-         coalesce(xmin, lon) AS xmin, coalesce(ymin, lat) AS ymin, coalesce(xmax, lon) AS xmax, coalesce(ymax, lat) AS ymax
-  FROM ${OBJECT_TABLES.cite.table} WHERE lon IS NOT NULL
-  UNION ALL
-  SELECT 'pre', 7, ${OBJECT_TABLES.pre.key}, nom, nom || ' ' || communes_noms, 'Programme de réussite éducative · ' || replace(communes_noms, '|', ', '), lon, lat, lon, lat
-  FROM ${OBJECT_TABLES.pre.table} WHERE lon IS NOT NULL
-  UNION ALL
-  SELECT 'etablissement', 8, ${OBJECT_TABLES.etablissement.key}, nom, nom || ' ' || commune_nom,
-         ${KIND_LABEL_SQL} || CASE WHEN ep IN ${EP_RESEAU_SQL} THEN ' ' || ep WHEN ep = 'hors_ep' THEN '' ELSE ' · EP inconnue' END || ' · ' || commune_nom || ' (' || departement_code || ')',
-         lon, lat, lon, lat
-  FROM ${OBJECT_TABLES.etablissement.table} WHERE lon IS NOT NULL`)}`;
+export const OBJECT_SEARCH_SETUP = `CREATE OR REPLACE TABLE search_objets AS ${scoredSql(SEARCHED_LAYERS.map(searchedRowsSql).join('\n  UNION ALL'))}`;
 
 /** The Cités éducatives, PRE and schools (by name and commune, or by UAI) matching the text, ranked as `buildSearchQuery` ranks. Reads `search_objets`. */
 export function buildObjectSearchQuery(text: string, limit = 10): string | null {

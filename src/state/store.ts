@@ -3,6 +3,7 @@ import type { DatabaseStatus } from '../db/coordinator.ts';
 import type { BBox } from '../../geo/index.ts';
 import type { Classification } from '../domain/classification.ts';
 import type { SelectedObject } from '../domain/selected-object.ts';
+import { DEFAULT_LAYERS, inLayerOrder, LAYER_IDS, type LayerId } from '../domain/map-layers.ts';
 import { type Filters, NO_FILTERS, setRange } from '../domain/cross-filter.ts';
 import { type ComparisonSlice, createComparisonSlice } from './comparison-slice.ts';
 import { createPageSlice, type PageSlice } from './page-slice.ts';
@@ -51,11 +52,11 @@ export interface ChoroplethSlice {
   setClassCount(classCount: number): void;
 }
 
-/** Map layers the user can show or hide, bottom to top. */
-export const LAYER_IDS = ['qpv', 'reseaux', 'cites', 'etablissements', 'lieux', 'pre', 'actions'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+/** Map layers the user can show or hide, declared in `src/domain/map-layers.ts`. */
+export { LAYER_IDS, type LayerId };
 
 export interface LayersSlice {
+  /** In the registry's order. */
   visibleLayers: readonly LayerId[];
   toggleLayer(layer: LayerId): void;
 }
@@ -81,9 +82,6 @@ export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice 
 
 /** Poverty rate: the first figure a délégué du préfet asks for. */
 export const DEFAULT_INDICATOR = 'tp60';
-
-/** Shown on first visit: the QPV, their schools and the Cités; the rest on demand. */
-const DEFAULT_LAYERS: readonly LayerId[] = ['qpv', 'cites', 'etablissements'];
 
 export const useAppStore = create<AppState>()((set, get, api) => ({
   ...createComparisonSlice(set, get, api),
@@ -122,7 +120,7 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
 
   visibleLayers: DEFAULT_LAYERS,
   toggleLayer: (layer) =>
-    set((s) => ({ visibleLayers: s.visibleLayers.includes(layer) ? s.visibleLayers.filter((l) => l !== layer) : LAYER_IDS.filter((l) => l === layer || s.visibleLayers.includes(l)) })),
+    set((s) => ({ visibleLayers: s.visibleLayers.includes(layer) ? s.visibleLayers.filter((l) => l !== layer) : inLayerOrder([...s.visibleLayers, layer]) })),
 
   filters: NO_FILTERS,
   setFilters: (filters) => set({ filters }),

@@ -5,28 +5,22 @@ import { formatDateFr } from '../domain/format-fr.ts';
 import { sourcesLine } from '../export/csv-fr.ts';
 import { downloadBlob } from '../export/download.ts';
 import { sourcesOfTables } from '../export/export-sources.ts';
-import { choroplethLegend, withObjectLegend } from '../map/legend-entries.ts';
+import { choroplethLegend } from '../map/legend-entries.ts';
+import { layerTables, withLayerLegend } from '../map/layer-drawings.ts';
 import { captureMapPng, MapCaptureError } from '../map/map-capture.ts';
 import type { Choropleth } from '../map/use-choropleth.ts';
 import { indicatorValueTables } from '../queries/indicator-queries.ts';
 import { useAppStore } from '../state/store.ts';
 
-/** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the schools, networks and Cités when shown. */
-const mapTables = (layers: readonly string[], indicator: string) => [
-  'territoires',
-  'qpv',
-  ...indicatorValueTables(indicator),
-  ...(layers.includes('etablissements') ? ['etablissements'] : []),
-  ...(layers.includes('reseaux') ? ['reseaux_ep'] : []),
-  ...(layers.includes('cites') ? ['cites'] : []),
-];
+/** Tables whose sources the map picture cites: the basemap, the QPV and their indicator, the tables of the layers shown. */
+const mapTables = (layers: readonly string[], indicator: string) => ['territoires', 'qpv', ...indicatorValueTables(indicator), ...layerTables(layers)];
 
 /** « Exporter la carte (PNG) »: the current map with its legend and sources. */
 export function MapExportButton({ choropleth, excluded }: { choropleth: Choropleth; excluded: number | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const visibleLayers = useAppStore((s) => s.visibleLayers);
-  const legend = withObjectLegend(choroplethLegend(choropleth, excluded), visibleLayers);
+  const legend = withLayerLegend(choroplethLegend(choropleth, excluded), visibleLayers);
 
   const exportPng = async () => {
     if (legend === null) return;

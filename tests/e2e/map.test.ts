@@ -153,7 +153,7 @@ describe('the observatory in Chromium', () => {
     await layers.getByLabel(/QPV \(/).check({ force: true });
     await layers.getByLabel(/Cités éducatives/).check({ force: true });
     await layers.getByLabel(/Établissements scolaires/).check({ force: true });
-    await expect.poll(() => page.url()).toContain('couches=qpv,cites,etablissements');
+    await expect.poll(() => page.url()).toContain('couches=qpv,etablissements,cites');
     await page.getByRole('tab', { name: 'Indicateur' }).click();
   });
 
