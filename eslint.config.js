@@ -25,6 +25,8 @@ export default tseslint.config(
   ...layer('src/state/**', ['ui', 'map', 'view-models', 'export']),
   // The database tells whoever subscribes how it is doing (coordinator.ts): it knows no store nor view.
   ...layer('src/db/**', ['state', 'ui', 'map', 'view-models', 'export']),
+  // The map draws what the views decide: it reads no view.
+  ...layer('src/map/**', ['ui']),
 );
 
 /** Files matching `files` may not import from the sibling folders `above` of `src/`. */

@@ -1,4 +1,4 @@
-import { CROSS_FILTER_SETUP, crossFilterNeeds, qpvActionsTableSql } from '../queries/cross-filter-queries.ts';
+import { CROSS_FILTER_SETUP, CROSS_FILTER_SETUP_NEEDS, qpvActionsTableSql } from '../queries/cross-filter-queries.ts';
 import { ALL_ACTIONS_VIEW, LOCAL_ACTIONS_SETUP } from '../queries/local-actions-queries.ts';
 import { OBJECT_SEARCH_SETUP, OBJECT_SEARCH_TABLES } from '../queries/search-query.ts';
 import type { DerivedTable, Need } from './coordinator.ts';
@@ -17,7 +17,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
    */
   { id: 'actions_toutes', needs: LOCAL_ACTIONS_NEEDS, setup: LOCAL_ACTIONS_SETUP, revisionKey: 'localActions', afterFirstSetup: restoreLocalActions },
   /** The cross-filter's facts of each QPV (they do not depend on the filters). */
-  { id: 'cross_filter_facts', needs: crossFilterNeeds(), setup: CROSS_FILTER_SETUP },
+  { id: 'cross_filter_facts', needs: CROSS_FILTER_SETUP_NEEDS, setup: CROSS_FILTER_SETUP },
   /** The QPV of each action, published and imported here: rebuilt after each import. */
   { id: 'cf_qpv_actions', needs: ['cross_filter_facts', 'actions_toutes'], setup: [qpvActionsTableSql(ALL_ACTIONS_VIEW)], revisionKey: 'localActions' },
 ];

@@ -99,7 +99,11 @@ export function binsOf(facts: readonly QpvFacts[], shape: FactsShape, registry: 
   });
 }
 
-const inRange = (value: number | null, range: Range | undefined) => range === undefined || (value !== null && value >= range[0] && value <= range[1]);
+/**
+ * Compared in single precision, as the map's GPU compares them (DataFilterExtension): the
+ * table and the map never disagree on a QPV at the edge of a brush.
+ */
+const inRange = (value: number | null, range: Range | undefined) => range === undefined || (value !== null && Math.fround(value) >= Math.fround(range[0]) && Math.fround(value) <= Math.fround(range[1]));
 
 /**
  * Cross-filter counts in memory: each chart counts the QPV passing every filter but its own

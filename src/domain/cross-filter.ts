@@ -93,10 +93,15 @@ export type DimensionDeclaration = RangeDimension | CategoryDimension;
 /** The registry the engine, the URL, the panel, the table, the GPU filter and the CSV read. */
 export type DimensionRegistry = ReadonlyMap<string, DimensionDeclaration>;
 
+/** A dimension's id: what the URL may name. */
+const DIMENSION_ID = /^[a-z][a-z0-9_]*$/;
+/** Names the URL or the result table already use for something else. */
+const RESERVED_IDS = ['texte', 'code', 'nom', 'commune_nom', 'departement_code'];
+
 export const registryOf = (declarations: readonly DimensionDeclaration[]): DimensionRegistry => {
   const registry = new Map<string, DimensionDeclaration>();
   for (const d of declarations) {
-    if (!/^[a-z][a-z0-9_]*$/.test(d.id) || d.id === 'texte') throw new Error(`invalid dimension id "${d.id}"`);
+    if (!DIMENSION_ID.test(d.id) || RESERVED_IDS.includes(d.id)) throw new Error(`invalid dimension id "${d.id}"`);
     if (registry.has(d.id)) throw new Error(`dimension "${d.id}" declared twice`);
     registry.set(d.id, d);
   }
@@ -142,13 +147,25 @@ export function isFiltered(filters: Filters): boolean {
 }
 
 /**
+ * `n` at the URL's precision (`formatUrlNumber`), rounded down (`direction` -1) or up (+1):
+ * a bound kept outward never leaves out the value at the edge of a brush.
+ */
+function roundedOutward(n: number, direction: -1 | 1): number {
+  const rounded = Number(formatUrlNumber(n));
+  if (rounded === n || Math.sign(rounded - n) !== -direction) return rounded;
+  // One unit of the 8th significant digit further out.
+  const unit = 10 ** (Math.floor(Math.log10(Math.abs(n))) - 7);
+  return Number(formatUrlNumber(rounded + direction * unit));
+}
+
+/**
  * `filters` with `range` brushed on dimension `id` (null: cleared), its bounds at the URL's
- * precision: the link then filters exactly as the page it was copied from.
+ * precision, rounded outward: the link then filters exactly as the page it was copied from,
+ * and a brush reaching an edge value keeps it.
  */
 export function setRange(filters: Filters, id: string, range: Range | null): Filters {
   const { [id]: _, ...others } = filters.ranges;
-  const asInUrl = (n: number) => Number(formatUrlNumber(n));
-  return { ...filters, ranges: range === null ? others : { ...others, [id]: [asInUrl(range[0]), asInUrl(range[1])] } };
+  return { ...filters, ranges: range === null ? others : { ...others, [id]: [roundedOutward(range[0], -1), roundedOutward(range[1], 1)] } };
 }
 
 /** `filters` with category `id` of `dimension` chosen, or unchosen if it was; category order kept. */
@@ -188,7 +205,6 @@ export function activeCategories(filters: Filters, registry: DimensionRegistry):
   return [...new Set(ids)].filter((id) => registry.get(id)?.kind === 'category');
 }
 
-const DIMENSION_ID = /^[a-z][a-z0-9_]*$/;
 const Dims = z
   .string()
   .transform((v) => (v === '' ? [] : v.split(',')))
@@ -196,7 +212,8 @@ const Dims = z
 const Nuage = z
   .string()
   .transform((v) => v.split(','))
-  .pipe(z.tuple([z.string().regex(DIMENSION_ID), z.string().regex(DIMENSION_ID)]));
+  .pipe(z.tuple([z.string().regex(DIMENSION_ID), z.string().regex(DIMENSION_ID)]))
+  .refine(([x, y]) => x !== y, 'the same dimension twice');
 const Territoire = z
   .string()
   .transform((v) => {
@@ -228,16 +245,17 @@ export function readFilterParams(params: URLSearchParams, registry: DimensionReg
     return unknown.length === 0;
   };
   const dims = readParam(Dims, PARAM.dims, params.get(PARAM.dims), rejected);
+  const rawNuage = params.get(PARAM.nuage);
   // `nuage=` (empty): the scatter plot hidden.
-  const nuage = params.get(PARAM.nuage) === '' ? undefined : readParam(Nuage, PARAM.nuage, params.get(PARAM.nuage), rejected);
+  const nuage = rawNuage === '' ? null : readParam(Nuage, PARAM.nuage, rawNuage, rejected);
+  const ranged = (ids: readonly string[], param: string, raw: string) => {
+    const ok = ids.every((id) => registry.get(id)?.kind === 'range');
+    if (!ok) rejected.push({ param, value: raw, reason: 'malformed' });
+    return ok;
+  };
   const charts: Charts = {
     dims: dims !== undefined && known(dims, PARAM.dims, params.get(PARAM.dims)!) ? [...new Set(dims)] : DEFAULT_CHARTS.dims,
-    nuage:
-      params.get(PARAM.nuage) === ''
-        ? null
-        : nuage !== undefined && known(nuage, PARAM.nuage, params.get(PARAM.nuage)!) && nuage.every((id) => registry.get(id)?.kind === 'range') && nuage[0] !== nuage[1]
-          ? nuage
-          : DEFAULT_CHARTS.nuage,
+    nuage: nuage === null ? null : nuage !== undefined && known(nuage, PARAM.nuage, rawNuage!) && ranged(nuage, PARAM.nuage, rawNuage!) ? nuage : DEFAULT_CHARTS.nuage,
   };
   const ranges: Record<string, Range> = {};
   const categories: Record<string, readonly string[]> = {};
@@ -256,14 +274,21 @@ export function readFilterParams(params: URLSearchParams, registry: DimensionReg
       if (chosen !== undefined && chosen.length > 0) categories[dimension.id] = dimension.categories.map((c) => c.id).filter((id) => chosen.includes(id));
     }
   }
-  // A filtered range shows its histogram, unless the scatter plot shows it.
+  // A filtered dimension shows its chart, unless the scatter plot shows it; no more than
+  // GPU_RANGES histograms (a longer link loses the last ones, and their brushes, with a notice).
   const hidden = [...Object.keys(ranges), ...Object.keys(categories)].filter((id) => !charts.dims.includes(id) && charts.nuage?.includes(id) !== true);
+  let histograms = 0;
+  const wanted = [...charts.dims, ...hidden];
+  const shown = wanted.filter((id) => registry.get(id)?.kind !== 'range' || ++histograms <= GPU_RANGES);
+  const dropped = wanted.filter((id) => !shown.includes(id));
+  for (const param of new Set(dropped.map((id) => (params.has(FILTER_PREFIX + id) ? FILTER_PREFIX + id : PARAM.dims)))) rejected.push({ param, value: params.get(param) ?? '', reason: 'malformed' });
+  const kept = new Set([...shown, ...(charts.nuage ?? [])]);
   return {
-    ranges,
+    ranges: Object.fromEntries(Object.entries(ranges).filter(([id]) => kept.has(id))),
     categories,
     territoire: readParam(Territoire, PARAM.territoire, params.get(PARAM.territoire), rejected) ?? null,
     texte: readParam(Texte, PARAM.texte, params.get(PARAM.texte), rejected) ?? '',
-    charts: hidden.length === 0 ? charts : { ...charts, dims: [...charts.dims, ...hidden] },
+    charts: { ...charts, dims: shown },
   };
 }
 

@@ -6,11 +6,11 @@ import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { foldText, foldTextSql } from '../domain/fold-text.ts';
 import { sqlString } from '../domain/sql.ts';
 
-/** Tables the cross-filter's own tables read; each dimension's values query declares its own besides. */
-const SETUP_NEEDS = ['qpv', 'etablissements', 'actions', 'cites', 'acces_services'] as const;
+/** Tables the cross-filter's own tables read (`CROSS_FILTER_SETUP`). */
+export const CROSS_FILTER_SETUP_NEEDS: readonly TableName[] = ['qpv', 'etablissements', 'actions', 'cites', 'acces_services'];
 
-/** Tables the cross-filter reads, with every dimension of `registry`. */
-export const crossFilterNeeds = (registry: DimensionRegistry = DIMENSIONS): TableName[] => [...new Set([...SETUP_NEEDS, ...[...registry.values()].flatMap((d) => d.tables)])];
+/** Tables the values of dimensions `ids` read: a facts query waits for them, and only them (a table that failed disables its charts alone). */
+export const dimensionTables = (ids: readonly string[], registry: DimensionRegistry = DIMENSIONS): TableName[] => [...new Set(ids.flatMap((id) => registry.get(id)?.tables ?? []))];
 
 /**
  * Facts of each QPV the filters test, computed once (they do not depend on the filters):

@@ -163,7 +163,7 @@ export function correctUrlState(patch: Partial<UrlState>): void {
 /** Loads the URL's state into the store, then keeps both in step. Call once, before rendering. */
 export function syncStoreWithUrl(): void {
   const initial = useAppStore.getState();
-  const defaults = Object.fromEntries(KEYS.map((k) => [k, initial[k]])) as unknown as UrlState;
+  const defaults = Object.fromEntries(KEYS.map((k) => [k, initial[k]])) as UrlState;
   // A parameter missing from the URL means its default (after « back » to a plainer URL too);
   // one the app cannot read is said so, and leaves the URL (a bad `carte` before MapLibre reads it).
   const apply = () => {

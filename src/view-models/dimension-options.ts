@@ -1,4 +1,4 @@
-import { type CategoryDimension, describeRange, type DimensionDescription, type DimensionRegistry, type Filters, type RangeDimension } from '../domain/cross-filter.ts';
+import { type CategoryDimension, describeRange, type DimensionDescription, type DimensionRegistry, type RangeDimension } from '../domain/cross-filter.ts';
 import type { FactsShape } from '../domain/cross-filter-compute.ts';
 import type { TableName } from '../domain/table-layouts.ts';
 import { DIMENSIONS } from '../queries/cross-filter-dimensions.ts';
@@ -12,10 +12,10 @@ export const indicatorDescription = (indicator: IndicatorOption | null): Dimensi
 const offered = (d: { id: string }, indicators: readonly IndicatorOption[]) => !d.id.startsWith('i_') || indicators.some((o) => `i_${o.indicateur}` === d.id);
 
 /** The dimensions the chart picker offers (those not shown), by group, in the registry's order. */
-export function pickerGroups(filters: Filters, indicators: readonly IndicatorOption[], registry: DimensionRegistry = DIMENSIONS): [string, (RangeDimension | CategoryDimension)[]][] {
+export function pickerGroups(shown: readonly string[], indicators: readonly IndicatorOption[], registry: DimensionRegistry = DIMENSIONS): [string, (RangeDimension | CategoryDimension)[]][] {
   const groups = new Map<string, (RangeDimension | CategoryDimension)[]>();
   for (const d of registry.values()) {
-    if (filters.charts.dims.includes(d.id) || !offered(d, indicators)) continue;
+    if (shown.includes(d.id) || !offered(d, indicators)) continue;
     groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
   }
   return [...groups];

@@ -171,4 +171,35 @@ describe('crossing any dimensions', () => {
     await expect.poll(() => page.getByTestId('dimension-picker').locator('option[value="dnb"]').isDisabled()).toBe(true);
     expect(await page.getByTestId('dimension-picker').locator('option[value="spheres"]').isDisabled()).toBe(false);
   });
+
+  test('the question of DESIGN.md §2 is one link: the QPV of the Gard in the top third of risk, with no CIO within 3 km and no action « famille »', async () => {
+    const [{ q }] = tableRows(
+      await db.query("SELECT quantile_cont(r.score, 2 / 3) AS q FROM risque_decrochage r JOIN qpv ON qpv.code = r.qpv_code WHERE qpv.departement_code = '30' AND r.score IS NOT NULL"),
+    ) as [{ q: number }];
+    const threshold = Math.floor(q * 1e4) / 1e4;
+    const opened = await openPage(browser, server.url);
+    const p = opened.page;
+    await p.goto(`${server.url}#onglet=filtres&territoire=departement:30&f_risque=${threshold}~100&f_d_cio=3000~100000&f_actions_famille=0~0`);
+    await waitForMark(p, 'obs:duckdb-ready', 90_000);
+    await p.locator('[data-dimension="actions_famille"] svg').first().waitFor({ timeout: 60_000 });
+    await settle(p);
+    const expected = Number(
+      tableRows(
+        await db.query(`
+      SELECT count(*) AS n FROM qpv q
+      JOIN risque_decrochage r ON r.qpv_code = q.code
+      JOIN acces_services s ON s.qpv_code = q.code AND s.categorie = 'cio'
+      WHERE q.departement_code = '30' AND r.score >= ${threshold} AND s.distance_m >= 3000
+        AND NOT EXISTS (SELECT 1 FROM actions a WHERE list_contains(string_split(a.spheres, '|'), 'famille')
+          AND (list_contains(string_split(a.qpv_code, '|'), q.code) OR (a.qpv_code IS NULL AND list_contains(string_split(a.commune_code, '|'), q.commune_code))))`),
+      )[0]!.n,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(await tableCount(p)).toBe(expected);
+    // Every QPV of the list is in the Gard.
+    const departements = await p.locator('[data-testid="result-table"] tbody tr[data-code] td:nth-child(3)').allInnerTexts();
+    expect(new Set(departements)).toEqual(new Set(['30']));
+    await opened.close();
+  });
 });
+

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { activeCategories, activeRanges, type DimensionRegistry, NO_FILTERS, type RangeDimension, readFilterParams, registryOf, writeFilterParams } from '../../src/domain/cross-filter.ts';
+import { activeCategories, activeRanges, type DimensionRegistry, NO_FILTERS, type RangeDimension, readFilterParams, registryOf, setRange, writeFilterParams } from '../../src/domain/cross-filter.ts';
 import { binsOf, computeCrossFilter, type FactsShape, factsOfRows } from '../../src/domain/cross-filter-compute.ts';
 import { formatValue } from '../../src/domain/format-fr.ts';
 import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
@@ -126,7 +126,7 @@ describe('the dimension registry', () => {
       values: () => 'SELECT code, length(nom)::DOUBLE AS valeur, NULL AS statut FROM qpv',
     };
     const registry = registryOf([...DIMENSION_DECLARATIONS, longueur]);
-    expect(pickerGroups(NO_FILTERS, [], registry).find(([group]) => group === 'Essai')?.[1].map((d) => d.id)).toEqual(['test_longueur_nom']);
+    expect(pickerGroups(NO_FILTERS.charts.dims, [], registry).find(([group]) => group === 'Essai')?.[1].map((d) => d.id)).toEqual(['test_longueur_nom']);
     const { filters, shape, facts, result, codes: found } = await matchesOfLink('dims=test_longueur_nom,ep&nuage=&f_test_longueur_nom=10~14', registry);
     expect(filters.ranges).toEqual({ test_longueur_nom: [10, 14] });
     const params = new URLSearchParams();
@@ -152,4 +152,35 @@ describe('the dimension registry', () => {
     // The default scatter plot shows it: its brush is there.
     expect(activeRanges(filters, DIMENSIONS)).toContain('risque');
   });
+
+  it('refuses a scatter plot of a category or of one dimension twice, with a notice', () => {
+    for (const nuage of ['ep,distance', 'risque,risque', 'risque']) {
+      const rejected: RejectedParam[] = [];
+      expect(readFilterParams(new URLSearchParams(`nuage=${nuage}`), DIMENSIONS, rejected).charts.nuage, nuage).toEqual(NO_FILTERS.charts.nuage);
+      expect(rejected.map((r) => r.param), nuage).toEqual(['nuage']);
+    }
+  });
+
+  it('shows four histograms at most: a longer link loses the last ranges, with a notice', () => {
+    const rejected: RejectedParam[] = [];
+    const filters = readFilterParams(new URLSearchParams('dims=ep&nuage=&f_risque=1~2&f_ips=1~2&f_dnb=1~2&f_postes=1~2&f_actions=0~0'), DIMENSIONS, rejected);
+    expect(filters.charts.dims).toEqual(['ep', 'risque', 'ips', 'dnb', 'postes']);
+    expect(Object.keys(filters.ranges)).toEqual(['risque', 'ips', 'dnb', 'postes']);
+    expect(rejected.map((r) => r.param)).toEqual(['f_actions']);
+  });
 });
+
+describe('a brushed range', () => {
+  it('is kept at the URL precision, rounded outward: the values at its edges stay in', () => {
+    const [lo, hi] = [32.57575757575758, 94.71426637373737];
+    const range = setRange(NO_FILTERS, 'risque', [lo, hi]).ranges.risque!;
+    expect(range[0]).toBeLessThanOrEqual(lo);
+    expect(range[1]).toBeGreaterThanOrEqual(hi);
+    for (const bound of range) expect(formatUrlNumber(bound)).toBe(String(bound));
+    expect(range).toEqual([32.575757, 94.714267]);
+    // Already at that precision: unchanged.
+    expect(setRange(NO_FILTERS, 'valeur', [0.5, 3000]).ranges.valeur).toEqual([0.5, 3000]);
+    expect(setRange(NO_FILTERS, 'valeur', [-12.345678901, -0.00012345678901]).ranges.valeur).toEqual([-12.345679, -0.00012345678]);
+  });
+});
+

@@ -67,9 +67,11 @@ describe('brush rectangle ↔ ranges', () => {
     ).toEqual(NO_BRUSH);
   });
 
-  it('clamps a rectangle reaching past the plot area to the domains', () => {
-    const brush = read(0, 0, 300, 300);
-    expect(brush).toEqual({ x: [0, 100], y: [0, 10_000] });
+  it('clamps a rectangle reaching past the plot area to the domains, and leaves an axis it spans whole unbrushed', () => {
+    expect(read(0, 0, 300, 300)).toEqual(NO_BRUSH);
+    // Full height: only x is a filter (a y range would leave out the QPV without a y value).
+    expect(read(90, 0, 150, 300).y).toBeNull();
+    expect(read(90, 0, 150, 300).x).not.toBeNull();
   });
 });
 
@@ -89,9 +91,9 @@ describe('insideBrush and brushKey', () => {
 });
 
 describe('brushAfterKey (the four keyboard handles)', () => {
-  it('moves a bound by 1/20 of its domain, five times as far with Shift, and opens the other axis whole', () => {
-    expect(brushAfterKey(NO_BRUSH, 'x0', 'ArrowRight', false, xDomain, yDomain)).toEqual({ x: [5, 100], y: [0, 10_000] });
-    expect(brushAfterKey(NO_BRUSH, 'y1', 'ArrowDown', true, xDomain, yDomain)).toEqual({ x: [0, 100], y: [0, 7500] });
+  it('moves a bound by 1/20 of its domain, five times as far with Shift, and leaves the other axis unbrushed', () => {
+    expect(brushAfterKey(NO_BRUSH, 'x0', 'ArrowRight', false, xDomain, yDomain)).toEqual({ x: [5, 100], y: null });
+    expect(brushAfterKey(NO_BRUSH, 'y1', 'ArrowDown', true, xDomain, yDomain)).toEqual({ x: null, y: [0, 7500] });
     expect(brushAfterKey({ x: [20, 60], y: [1000, 2000] }, 'x1', 'ArrowLeft', false, xDomain, yDomain)).toEqual({ x: [20, 55], y: [1000, 2000] });
     expect(brushAfterKey({ x: [20, 60], y: [1000, 2000] }, 'y0', 'ArrowUp', false, xDomain, yDomain)).toEqual({ x: [20, 60], y: [1500, 2000] });
   });
@@ -99,6 +101,7 @@ describe('brushAfterKey (the four keyboard handles)', () => {
   it('never lets a bound cross the other one of its axis, nor leave the domain', () => {
     expect(brushAfterKey({ x: [20, 22], y: [0, 100] }, 'x0', 'ArrowRight', true, xDomain, yDomain)).toEqual({ x: [22, 22], y: [0, 100] });
     expect(brushAfterKey({ x: [2, 50], y: [0, 100] }, 'x0', 'ArrowLeft', false, xDomain, yDomain)).toEqual({ x: [0, 50], y: [0, 100] });
+    expect(brushAfterKey({ x: [2, 100], y: [0, 100] }, 'x0', 'ArrowLeft', false, xDomain, yDomain)).toEqual({ x: null, y: [0, 100] });
   });
 
   it('sends a bound to its end with Home / End, and clears with Échap', () => {

@@ -1,9 +1,10 @@
-import { memo, useCallback, useEffect, useId, useState } from 'react';
+import { memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BBox } from '../../../geo/index.ts';
 import {
   clearFilters,
   describeRange,
   type DimensionDescription,
+  type Charts,
   type Filters,
   GPU_RANGES,
   isFiltered,
@@ -28,6 +29,9 @@ import { HistogramChart } from './histogram-chart.tsx';
 import { ScatterSection } from './scatter-section.tsx';
 import { TerritorySelector } from './territory-selector.tsx';
 import type { CrossFilterResult } from './use-cross-filter.ts';
+
+/** No category chosen: the same array on every render, or each chart would be drawn again at each brush move. */
+const NONE_CHOSEN: readonly string[] = [];
 
 /**
  * The linked charts: each shows the QPV under the other filters; brushing a histogram or the
@@ -62,7 +66,9 @@ export function CrossFilterPanel({ result, indicator, indicators, qpvCount }: { 
   const coverage = useLoadedCoverage();
   const totalsDescription =
     filters.territoire !== null || filters.texte.trim() !== '' ? 'QPV du territoire et du texte choisis, sans les autres filtres' : coverage === null ? 'QPV des données chargées' : coverageLabel(coverage);
-  const current = indicatorDescription(indicator);
+  const current = useMemo(() => indicatorDescription(indicator), [indicator]);
+  // Where the focus goes once a chart is added or removed (the button it was on is gone or disabled).
+  const picker = useRef<HTMLSelectElement>(null);
 
   return (
     <section className="cross-filter" aria-label="Filtres croisés" data-testid="cross-filter">
@@ -81,7 +87,10 @@ export function CrossFilterPanel({ result, indicator, indicators, qpvCount }: { 
       {filters.charts.dims.map((id) => {
         const d = DIMENSIONS.get(id)!;
         const index = d.kind === 'range' ? (result.shape?.ranges.indexOf(id) ?? -1) : (result.shape?.categories.indexOf(id) ?? -1);
-        const remove = () => apply(toggleChart(useAppStore.getState().filters, id));
+        const remove = () => {
+          apply(toggleChart(useAppStore.getState().filters, id));
+          picker.current?.focus();
+        };
         if (d.kind === 'range') {
           const counts = index >= 0 ? result.counts?.histograms[index] : undefined;
           const totals = index >= 0 ? result.totals?.histograms[index] : undefined;
@@ -93,14 +102,14 @@ export function CrossFilterPanel({ result, indicator, indicators, qpvCount }: { 
           <div key={id} className="cross-filter__chart" data-dimension={id}>
             <ChartHeading label={d.label} onRemove={remove} />
             {counts && totals ? (
-              <CategoryChart label={d.label} categories={d.categories} totals={totals} totalsDescription={totalsDescription} counts={counts} chosen={filters.categories[id] ?? []} onToggle={(c) => apply(toggleCategory(useAppStore.getState().filters, d, c))} />
+              <CategoryChart label={d.label} categories={d.categories} totals={totals} totalsDescription={totalsDescription} counts={counts} chosen={filters.categories[id] ?? NONE_CHOSEN} onToggle={(c) => apply(toggleCategory(useAppStore.getState().filters, d, c))} />
             ) : (
               <p className="fr-text--xs fr-mb-0">Calcul…</p>
             )}
           </div>
         );
       })}
-      <DimensionPicker filters={filters} indicators={indicators} indicator={current} apply={apply} />
+      <DimensionPicker charts={filters.charts} indicators={indicators} indicator={current} apply={apply} selectRef={picker} />
     </section>
   );
 }
@@ -112,7 +121,7 @@ function ChartHeading({ label, millesime, onRemove }: { label: string; millesime
         {label} {millesime && <span className="fiche__year">({millesime})</span>}
       </h3>
       <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left cross-filter__remove" title={`Retirer le graphique « ${label} » (et son filtre)`} onClick={onRemove}>
-        Retirer
+        Retirer<span className="fr-sr-only"> le graphique « {label} » et son filtre</span>
       </button>
     </div>
   );
@@ -150,15 +159,27 @@ function RangeChart({ dimension, indicator, counts, totals, totalsDescription, f
   );
 }
 
-/** « Ajouter un graphique »: every dimension of the registry not shown yet, by group. */
-function DimensionPicker({ filters, indicators, indicator, apply }: { filters: Filters; indicators: readonly IndicatorOption[]; indicator: DimensionDescription | null; apply(next: Filters): void }) {
+/** « Ajouter un graphique »: every dimension of the registry not shown yet, by group. Memoised: a brush move leaves its options alone. */
+const DimensionPicker = memo(function DimensionPicker({
+  charts,
+  indicators,
+  indicator,
+  apply,
+  selectRef,
+}: {
+  charts: Charts;
+  indicators: readonly IndicatorOption[];
+  indicator: DimensionDescription | null;
+  apply(next: Filters): void;
+  selectRef: RefObject<HTMLSelectElement | null>;
+}) {
   const id = useId();
   const [choice, setChoice] = useState('');
-  const rangeCharts = filters.charts.dims.filter((d) => DIMENSIONS.get(d)?.kind === 'range').length;
+  const rangeCharts = charts.dims.filter((d) => DIMENSIONS.get(d)?.kind === 'range').length;
   const full = rangeCharts >= GPU_RANGES;
-  const groups = pickerGroups(filters, indicators);
+  const groups = pickerGroups(charts.dims, indicators);
   const chosen = DIMENSIONS.get(choice);
-  const usable = chosen !== undefined && !filters.charts.dims.includes(choice) && !(full && chosen.kind === 'range');
+  const usable = chosen !== undefined && !charts.dims.includes(choice) && !(full && chosen.kind === 'range');
   return (
     <form
       className="cross-filter__picker"
@@ -167,6 +188,7 @@ function DimensionPicker({ filters, indicators, indicator, apply }: { filters: F
         if (!usable) return;
         apply(toggleChart(useAppStore.getState().filters, choice));
         setChoice('');
+        selectRef.current?.focus();
       }}
     >
       <label className="fr-label fr-text--sm" htmlFor={id}>
@@ -174,7 +196,7 @@ function DimensionPicker({ filters, indicators, indicator, apply }: { filters: F
         <span className="fr-hint-text">{full ? `${GPU_RANGES} histogrammes au plus : retirez-en un pour en ajouter un autre` : `Jusqu’à ${GPU_RANGES} histogrammes, et autant de catégories que voulu`}</span>
       </label>
       <div className="cross-filter__picker-row">
-        <select id={id} className="fr-select fr-select--sm" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="dimension-picker">
+        <select ref={selectRef} id={id} className="fr-select fr-select--sm" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="dimension-picker">
           <option value="">Choisir une dimension…</option>
           {groups.map(([group, dims]) => (
             <optgroup key={group} label={group}>
@@ -192,7 +214,7 @@ function DimensionPicker({ filters, indicators, indicator, apply }: { filters: F
       </div>
     </form>
   );
-}
+});
 
 /**
  * Memoised, like the territory selector: React writes a controlled input's `name` and `type`

@@ -46,7 +46,15 @@ export function rangesOfRect(rect: PixelRect | null, x: LinearScale, y: LinearSc
   if (right - left < MIN_BRUSH_PX || bottom - top < MIN_BRUSH_PX) return NO_BRUSH;
   const xs = ordered(clampTo(x.invert(left), xDomain), clampTo(x.invert(right), xDomain));
   const ys = ordered(clampTo(y.invert(bottom), yDomain), clampTo(y.invert(top), yDomain));
-  return { x: xs, y: ys };
+  return unbrushWhole({ x: xs, y: ys }, xDomain, yDomain);
+}
+
+/**
+ * An axis whose range spans its whole domain is not brushed: as a range it would leave out
+ * the QPV without a value on that axis, which the user never asked for.
+ */
+function unbrushWhole(brush: Brush2d, xDomain: Range, yDomain: Range): Brush2d {
+  return { x: brush.x !== null && covers(brush.x, xDomain) ? null : brush.x, y: brush.y !== null && covers(brush.y, yDomain) ? null : brush.y };
 }
 
 /** The pixel rectangle of two ranges (a missing one spans its whole domain); null for no brush. */
@@ -101,8 +109,7 @@ export function brushAfterKey(brush: Brush2d, handle: Handle, key: string, shift
   const low = handle[1] === '0';
   const moved = edge ?? clampTo((low ? lo : hi) + delta!, domain);
   const range: Range = low ? [Math.min(moved, hi), hi] : [lo, Math.max(moved, lo)];
-  const next: Brush2d = { x: brush.x ?? xDomain, y: brush.y ?? yDomain, [axis]: range };
-  return covers(next.x!, xDomain) && covers(next.y!, yDomain) ? NO_BRUSH : next;
+  return unbrushWhole({ ...brush, [axis]: range }, xDomain, yDomain);
 }
 
 /** The value a handle shows: its bound of the brush, or its domain's end when that axis is not brushed. */

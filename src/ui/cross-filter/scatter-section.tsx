@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { DEFAULT_CHARTS, describeRange, type DimensionDescription, type Filters, type RangeDimension, setRange, setScatter } from '../../domain/cross-filter.ts';
 import { DIMENSIONS } from '../../queries/cross-filter-dimensions.ts';
 import type { IndicatorOption } from '../../queries/indicator-queries.ts';
@@ -46,23 +46,26 @@ function Scatter({ nuage, result, filters, indicator, indicators, apply }: { nua
   );
   const selectQpv = useAppStore((s) => s.selectQpv);
   const bins = result.bins;
-  const passing = result.counts?.scatterPass;
-  const ready = bins !== null && xi >= 0 && yi >= 0 && passing !== undefined;
-  const axis = (which: 0 | 1, value: string) => {
-    const next: [string, string] = which === 0 ? [value, yId] : [xId, value];
-    if (next[0] !== next[1]) apply(setScatter(useAppStore.getState().filters, next));
-  };
+  const passing = result.scatterPass;
+  const ready = bins !== null && xi >= 0 && yi >= 0 && passing !== null;
+  const axis = useCallback(
+    (which: 'x' | 'y', value: string) => {
+      const next: [string, string] = which === 'x' ? [value, yId] : [xId, value];
+      if (next[0] !== next[1]) apply(setScatter(useAppStore.getState().filters, next));
+    },
+    [xId, yId, apply],
+  );
   return (
     <div className="cross-filter__chart scatter-section" data-testid="scatter-section">
       <div className="cross-filter__chart-head">
         <h3 className="fr-text--sm fr-mb-0">Croisement de deux dimensions</h3>
         <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left cross-filter__remove" title="Masquer le nuage de points (et son filtre)" onClick={() => apply(setScatter(useAppStore.getState().filters, null))}>
-          Masquer
+          Masquer<span className="fr-sr-only"> le nuage de points et son filtre</span>
         </button>
       </div>
       <div className="scatter-section__axes">
-        <AxisSelect label="Abscisse" value={xId} other={yId} filters={filters} indicator={indicator} indicators={indicators} onChange={(v) => axis(0, v)} />
-        <AxisSelect label="Ordonnée" value={yId} other={xId} filters={filters} indicator={indicator} indicators={indicators} onChange={(v) => axis(1, v)} />
+        <AxisSelect axis="x" value={xId} other={yId} indicator={indicator} indicators={indicators} onChange={axis} />
+        <AxisSelect axis="y" value={yId} other={xId} indicator={indicator} indicators={indicators} onChange={axis} />
       </div>
       {ready ? (
         <ScatterChart
@@ -84,17 +87,32 @@ function Scatter({ nuage, result, filters, indicator, indicators, apply }: { nua
       <p className="fr-text--xs fr-mb-0" data-testid="scatter-range">
         {filters.ranges[xId] || filters.ranges[yId]
           ? [filters.ranges[xId] && `${x.label} de ${x.format(filters.ranges[xId][0])} à ${x.format(filters.ranges[xId][1])}`, filters.ranges[yId] && `${y.label} de ${y.format(filters.ranges[yId][0])} à ${y.format(filters.ranges[yId][1])}`].filter(Boolean).join(' ; ')
-          : 'Tracer un rectangle pour filtrer sur les deux dimensions'}
+          : 'Tracer un rectangle pour filtrer sur les deux dimensions (au clavier : les quatre poignées ; la liste sous la carte donne les QPV retenus)'}
         {points.length > 0 && ` · ${points.length} QPV ont les deux valeurs`}
       </p>
     </div>
   );
 }
 
-function AxisSelect({ label, value, other, filters, indicator, indicators, onChange }: { label: string; value: string; other: string; filters: Filters; indicator: DimensionDescription | null; indicators: readonly IndicatorOption[]; onChange(id: string): void }) {
+/** One axis's choice: every range dimension, shown as a histogram or not, but the other axis. Memoised: a brush move leaves its options alone. */
+const AxisSelect = memo(function AxisSelect({
+  axis,
+  value,
+  other,
+  indicator,
+  indicators,
+  onChange,
+}: {
+  axis: 'x' | 'y';
+  value: string;
+  other: string;
+  indicator: DimensionDescription | null;
+  indicators: readonly IndicatorOption[];
+  onChange(axis: 'x' | 'y', id: string): void;
+}) {
   const id = useId();
-  // Every range dimension, shown as a histogram or not, but the other axis.
-  const groups = pickerGroups({ ...filters, charts: { ...filters.charts, dims: [other] } }, indicators)
+  const label = axis === 'x' ? 'Abscisse' : 'Ordonnée';
+  const groups = pickerGroups([other], indicators)
     .map(([group, dims]) => [group, dims.filter((d): d is RangeDimension => d.kind === 'range')] as const)
     .filter(([, dims]) => dims.length > 0);
   return (
@@ -102,7 +120,7 @@ function AxisSelect({ label, value, other, filters, indicator, indicators, onCha
       <label className="fr-label fr-text--xs" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="fr-select fr-select--sm" value={value} onChange={(e) => onChange(e.target.value)} data-testid={`scatter-${label === 'Abscisse' ? 'x' : 'y'}`}>
+      <select id={id} className="fr-select fr-select--sm" value={value} onChange={(e) => onChange(axis, e.target.value)} data-testid={`scatter-${axis}`}>
         {groups.map(([group, dims]) => (
           <optgroup key={group} label={group}>
             {dims.map((d) => (
@@ -115,4 +133,4 @@ function AxisSelect({ label, value, other, filters, indicator, indicators, onCha
       </select>
     </div>
   );
-}
+});
