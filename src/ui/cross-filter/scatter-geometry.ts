@@ -46,7 +46,7 @@ export function rangesOfRect(rect: PixelRect | null, x: LinearScale, y: LinearSc
   if (right - left < MIN_BRUSH_PX || bottom - top < MIN_BRUSH_PX) return NO_BRUSH;
   const xs = ordered(clampTo(x.invert(left), xDomain), clampTo(x.invert(right), xDomain));
   const ys = ordered(clampTo(y.invert(bottom), yDomain), clampTo(y.invert(top), yDomain));
-  return unbrushWhole({ x: xs, y: ys }, xDomain, yDomain);
+  return { x: xs, y: ys };
 }
 
 /**
