@@ -58,41 +58,30 @@ const RISQUE: RangeDimension = {
   values: ({ weights }) => buildQpvIndicatorValuesQuery(RISK_INDICATOR_ID, weights),
 };
 
-/** Mean of a column of the QPV's nearest public collèges, with the risk index's weights. */
-const collegeMean = (column: 'ips' | 'dnb_taux_reussite') => () => `
+const COLLEGES_NOTE = `Moyenne des ${RISK_COLLEGES.k} collèges publics les plus proches (à ${RISK_COLLEGES.rayonM / 1000} km au plus), pondérée par la distance comme dans l’indice de risque`;
+
+/** A column of the QPV's nearest public collèges, averaged with the risk index's weights (`qpv_colleges`). */
+const collegeMean = (id: string, label: string, column: 'ips' | 'dnb_taux_reussite', unit: string, millesime: string): RangeDimension => ({
+  kind: 'range',
+  id,
+  label,
+  group: GROUPS.risque,
+  tables: ['qpv_colleges', 'etablissements'],
+  unit,
+  millesime,
+  sens: 'hausse_favorable',
+  note: COLLEGES_NOTE,
+  format: (v) => formatValue(v, unit),
+  values: () => `
 SELECT c.qpv_code AS code, sum(c.poids * e.${column}) / sum(c.poids) AS valeur, NULL AS statut
 FROM qpv_colleges c JOIN etablissements e USING (uai)
 WHERE e.${column} IS NOT NULL
-GROUP BY c.qpv_code`;
-const COLLEGES_NOTE = `Moyenne des ${RISK_COLLEGES.k} collèges publics les plus proches (à ${RISK_COLLEGES.rayonM / 1000} km au plus), pondérée par la distance comme dans l’indice de risque`;
+GROUP BY c.qpv_code`,
+});
 
 const SCHOOL: RangeDimension[] = [
-  {
-    kind: 'range',
-    id: 'ips',
-    label: 'IPS des collèges proches',
-    group: GROUPS.risque,
-    tables: ['qpv_colleges', 'etablissements'],
-    unit: '',
-    millesime: 'dernière rentrée publiée par collège',
-    sens: 'hausse_favorable',
-    note: COLLEGES_NOTE,
-    format: (v) => formatValue(v, ''),
-    values: collegeMean('ips'),
-  },
-  {
-    kind: 'range',
-    id: 'dnb',
-    label: 'Réussite au DNB des collèges proches',
-    group: GROUPS.risque,
-    tables: ['qpv_colleges', 'etablissements'],
-    unit: '%',
-    millesime: 'dernière session publiée par collège',
-    sens: 'hausse_favorable',
-    note: COLLEGES_NOTE,
-    format: (v) => formatValue(v, '%'),
-    values: collegeMean('dnb_taux_reussite'),
-  },
+  collegeMean('ips', 'IPS des collèges proches', 'ips', '', 'dernière rentrée publiée par collège'),
+  collegeMean('dnb', 'Réussite au DNB des collèges proches', 'dnb_taux_reussite', '%', 'dernière session publiée par collège'),
 ];
 
 const ACCES_NOTE = 'À vol d’oiseau, depuis le QPV (0 si le service est dans le QPV) ; n.d. si aucun n’est localisé à son adresse';
