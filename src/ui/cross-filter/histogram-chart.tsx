@@ -126,14 +126,18 @@ export function HistogramChart({ label, bins, totals, totalsDescription, counts,
     };
 
     let programmatic = false;
-    // The range the brush shows: a range that came from the brush itself is not moved again.
-    let shown: string | null = null;
+    // Where the brush is, in pixels: a range that came from the brush itself, or the same
+    // range at the URL's precision (the store rounds each bound), is not moved again.
+    let shown: [number, number] | null = null;
+    const samePixels = (a: [number, number] | null, b: [number, number] | null) => (a === null || b === null ? a === b : Math.abs(a[0] - b[0]) < 0.5 && Math.abs(a[1] - b[1]) < 0.5);
     moveBrush.current = (r) => {
-      if (rangeKeyOf(r) === shown) return;
-      shown = rangeKeyOf(r);
-      programmatic = true;
-      brushLayer.call(brush.move, r === null ? null : [toPx(r[0]), toPx(r[1])]);
-      programmatic = false;
+      const px: [number, number] | null = r === null ? null : [toPx(r[0]), toPx(r[1])];
+      if (!samePixels(px, shown)) {
+        shown = px;
+        programmatic = true;
+        brushLayer.call(brush.move, px);
+        programmatic = false;
+      }
       recolour(r);
       drawHandles(r);
     };
@@ -141,7 +145,7 @@ export function HistogramChart({ label, bins, totals, totalsDescription, counts,
       if (programmatic || !event.sourceEvent) return;
       const selection = event.selection as [number, number] | null;
       const r: Range | null = selection === null || selection[1] - selection[0] < 1 ? null : [toValue(selection[0]), toValue(selection[1])];
-      shown = rangeKeyOf(r);
+      shown = r === null ? null : selection;
       recolour(r);
       drawHandles(r);
       latest.current.onChange(r);

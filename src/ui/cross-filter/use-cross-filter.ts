@@ -46,7 +46,8 @@ export function useCrossFilter(indicator: string, weights: RiskWeights, filters:
   const rangeIds = activeRanges(filters, DIMENSIONS).join(',');
   const categoryIds = activeCategories(filters, DIMENSIONS).join(',');
   const shape = useMemo<FactsShape>(() => ({ ranges: rangeIds === '' ? [] : rangeIds.split(','), categories: categoryIds === '' ? [] : categoryIds.split(',') }), [rangeIds, categoryIds]);
-  const factsSql = buildQpvFactsQuery(shape, { indicator, weights }, filters.territoire, filters.texte);
+  // Built again only when what it reads changes, not on each brush move.
+  const factsSql = useMemo(() => buildQpvFactsQuery(shape, { indicator, weights }, filters.territoire, filters.texte), [shape, indicator, weights, filters.territoire, filters.texte]);
   // Actions imported in this browser count too: the facts are queried again after an import (`cf_qpv_actions` follows them).
   const facts = useSql(factsSql, (t) => ({ shape, facts: factsOfRows(tableRows(t), shape) }), [...CROSS_FILTER_TABLES, ...dimensionTables([...shape.ranges, ...shape.categories])]);
   const territories = useSql(TERRITORIES, rowsOf<TerritoryOption>(), CROSS_FILTER_TABLES);
