@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { PipelineError } from './pipeline-error.ts';
-import { SOURCE_LAYOUT_IDS, SOURCE_LAYOUTS } from './source-layouts.ts';
+import { SOURCE_LAYOUT_IDS, SOURCE_LAYOUTS, SOURCE_TABLES } from './source-layouts.ts';
 
 /** One official file the pipeline reads, declared once (issue "Data pipeline"). */
 const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions']),
+  table: z.enum(SOURCE_TABLES),
   /** Path relative to `data-pipeline/sources/`, or to the folder of `package`. */
   file: z.string().min(1),
   /** npm package that ships the file, pinned in package.json (`npm ci` installs it). */

@@ -5,9 +5,12 @@
  * publisher's page, or a template of the repository when no official layout exists for it
  * (docs/mise-a-jour.md).
  */
+/** The published tables a source may feed (the others are derived from these). */
+export const SOURCE_TABLES = ['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions'] as const;
+
 export interface SourceLayoutInfo {
   /** The published table the layout feeds. */
-  table: 'qpv' | 'territoires' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions';
+  table: (typeof SOURCE_TABLES)[number];
   /** What a file of this layout holds, as `--list` prints it. */
   description: string;
   /** Where to get such a file: a publisher's page, or `template: <path>` for a file staff fill. */
