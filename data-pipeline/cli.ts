@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
-import { loadRegistry, sourceFileName } from './registry.ts';
+import { loadRegistry } from './registry.ts';
+import { registryListing } from './registry-listing.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 import { MAX_SOURCE_FILE_BYTES } from './source-file-check.ts';
 
@@ -22,7 +23,7 @@ const HELP = `usage: npm run pipeline -- [--out DIR] [--check] [--input <source-
   --check          validate the sources; publish nothing
   --input ID=PATH  read PATH instead of the registry's file for source ID (a regular file of at
                    most ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB)
-  --list           print the registry: <source-id> <table> <file>
+  --list           print the registry (<source-id> <table> <file>), then every layout a source may have
   --max-rejected S share of rejected rows (0 to 1) above which a table fails the run`;
 
 /** Issues printed per file: one noisy file must not hide the others'. */
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.list) {
-    for (const s of await loadRegistry()) console.log(`${s.id} ${s.table} ${sourceFileName(s)}`);
+    for (const line of registryListing(await loadRegistry())) console.log(line);
     return 0;
   }
   const inputs = new Map<string, string>();

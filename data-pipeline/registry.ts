@@ -3,11 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { PipelineError } from './pipeline-error.ts';
+import { SOURCE_LAYOUT_IDS, SOURCE_LAYOUTS, SOURCE_TABLES } from './source-layouts.ts';
 
 /** One official file the pipeline reads, declared once (issue "Data pipeline"). */
 const SourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
-  table: z.enum(['qpv', 'territoires', 'indicateurs', 'indicateurs_meta', 'etablissements', 'lieux', 'cites', 'pre', 'actions']),
+  table: z.enum(SOURCE_TABLES),
   /** Path relative to `data-pipeline/sources/`, or to the folder of `package`. */
   file: z.string().min(1),
   /** npm package that ships the file, pinned in package.json (`npm ci` installs it). */
@@ -18,30 +19,7 @@ const SourceSchema = z.object({
   /** `xlsx`: the first sheet of a workbook, for the templates people fill (actions, registries). */
   format: z.enum(['geojson', 'csv', 'json', 'xlsx']),
   /** What the file holds: picks the reader's schema and the table builder that uses it. */
-  layout: z.enum([
-    'qpv',
-    'regions',
-    'departements',
-    'communes',
-    // the COG's names of the communes, articles included (the IGN outlines leave them out)
-    'communes-cog',
-    'academies',
-    'qpv-indicateurs-insee',
-    'qpv-indicateurs-dictionnaire',
-    'annuaire-education',
-    'colleges-geolocalisation',
-    'colleges-ips',
-    'colleges-dnb',
-    // lieux: partner places and services for 16–25 year olds
-    'postes-adultes-relais',
-    'postes-fonjep',
-    'contrats-de-ville-points',
-    'lieux-annuaire',
-    // registries staff fill, and the actions template
-    'cites-registre',
-    'pre-registre',
-    'actions-template',
-  ]),
+  layout: z.enum(SOURCE_LAYOUT_IDS),
   /** EPSG code of the coordinates when the file does not declare it. */
   crs: z.number().int().positive().optional(),
   /** CSV only: text encoding (default: detected) and delimiter (default: detected). */
@@ -96,6 +74,8 @@ export async function loadRegistry(file = REGISTRY_FILE): Promise<Source[]> {
   const ids = new Set<string>();
   for (const source of parsed.data.sources) {
     if (ids.has(source.id)) throw new PipelineError({ file: display, field: 'id', value: source.id }, 'duplicate source id');
+    const { table } = SOURCE_LAYOUTS[source.layout];
+    if (source.table !== table) throw new PipelineError({ file: display, field: 'table', value: source.table }, `layout ${source.layout} feeds table ${table}: source ${source.id}`);
     ids.add(source.id);
   }
   return parsed.data.sources;

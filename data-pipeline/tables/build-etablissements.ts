@@ -10,6 +10,7 @@ import { keepMainLines } from './etablissements/keep-main-lines.ts';
 import { EtablissementsMerge } from './etablissements/merge-etablissements.ts';
 import { annuaireReader } from './etablissements/parse-annuaire-row.ts';
 import { dnbReader } from './etablissements/parse-dnb-row.ts';
+import { dnbSessionReader } from './etablissements/parse-dnb-session-row.ts';
 import { geolocalisationReader } from './etablissements/parse-geolocalisation-row.ts';
 import { ipsReader } from './etablissements/parse-ips-row.ts';
 import { QpvProximity } from './etablissements/qpv-proximity.ts';
@@ -24,7 +25,10 @@ export type EtablissementsBuild = TableBuild<EtablissementRow>;
  *   annuaires lack, and empty fields of those they have;
  * - DNB by collège (`colleges-dnb`): success rate, and REP / REP+ flags of rentrée 2020 for
  *   collèges no annuaire covers (an annuaire that disagrees wins, with a warning);
+ * - DNB by établissement, every session (`dnb-etablissements`): success rate;
  * - IPS des collèges (`colleges-ips`): IPS, and pupils where still unknown.
+ * Of several DNB sessions or IPS rentrées, the latest is published, labelled by
+ * `dnb_session` / `ips_annee`, whatever order the files come in.
  * Then each located establishment gets the QPV it lies in and those within 300 m, and pupils
  * go through the secret statistique (under 11: null, `effectifs_statut` 'secret').
  * A UAI twice in one file fails the run (except the annuaire's multi-line establishments).
@@ -56,6 +60,9 @@ export function buildEtablissements(
   }
   for (const { data } of inputs.csv('colleges-dnb')) {
     for (const row of take(collectFileRows(data, dnbReader))) pushIf(warnings, merge.joinDnb(row));
+  }
+  for (const { data } of inputs.csv('dnb-etablissements')) {
+    for (const row of take(collectFileRows(data, dnbSessionReader))) pushIf(warnings, merge.joinDnbSession(row));
   }
   for (const { data } of inputs.csv('colleges-ips')) {
     for (const row of take(collectFileRows(data, ipsReader))) pushIf(warnings, merge.joinIps(row));

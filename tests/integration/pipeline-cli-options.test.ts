@@ -8,11 +8,11 @@ import { copyOfPublishedData, folderState, QPV_SOURCES, removeTempDirs, runCli, 
 afterAll(removeTempDirs);
 
 describe('pipeline CLI: --list and --help', () => {
-  it('--list prints one "<id> <table> <file>" line per registry source, in registry order', async () => {
+  it('--list prints one "<id> <table> <file>" line per registry source, in registry order (then the layouts)', async () => {
     const run = await runCli(['--list']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const expected = (await loadRegistry()).map((s) => `${s.id} ${s.table} ${sourceFileName(s)}`);
-    expect(run.stdout.trimEnd().split('\n')).toEqual(expected);
+    expect(run.stdout.split('\n').slice(0, expected.length + 1)).toEqual([...expected, '']);
     expect(expected).toContain('qpv-ille-et-vilaine-2015 qpv qpv-ille-et-vilaine-2015/QPV.geojson');
     // A file an npm package ships is named with its package.
     expect(expected).toContain('cog-2026-communes territoires @etalab/decoupage-administratif/data/communes.json');

@@ -21,6 +21,8 @@ export interface RowReader<K extends string, T> {
   parse(values: Record<K, string>): RowOutcome<T, K>;
   /** True for lines that may share their UAI (the annuaire's multi-line establishments). */
   isMultiLine?(values: Record<K, string>): boolean;
+  /** What, beside the UAI, makes a line unique (the session of a file of every session). */
+  key?(values: Record<K, string>): string;
 }
 
 export interface FileRow<T> {
@@ -41,7 +43,7 @@ export interface FileRows<T> {
  * Reads every row of a file with `reader`: bad rows are rejected (located at file, line and
  * column, as the header names it), skipped rows become warnings, and records the CSV reader
  * could not split are carried over as rejections.
- * @throws PipelineError when two lines share a UAI (unless both are multi-line), naming both.
+ * @throws PipelineError when two lines share a UAI (and `key`; unless both are multi-line), naming both.
  */
 export function collectFileRows<K extends string, T>(csv: CsvFile, reader: RowReader<K, T>): FileRows<T> {
   const columns = resolveHeader(csv, reader.fields);
@@ -56,11 +58,12 @@ export function collectFileRows<K extends string, T>(csv: CsvFile, reader: RowRe
       continue;
     }
     const multiLine = reader.isMultiLine?.(values) ?? false;
-    const first = seen.get(uai);
+    const key = reader.key === undefined ? uai : `${uai} ${reader.key(values)}`;
+    const first = seen.get(key);
     if (first !== undefined && !(first.multiLine && multiLine)) {
       throw new PipelineError(at(reader.uai, uai), `duplicate etablissements key (first seen in ${csv.file} line ${first.line})`);
     }
-    if (first === undefined) seen.set(uai, { line: row.line, multiLine });
+    if (first === undefined) seen.set(key, { line: row.line, multiLine });
 
     const outcome = reader.parse(values);
     if (outcome.ok) out.rows.push({ uai, location: at(reader.uai, uai), value: outcome.value });

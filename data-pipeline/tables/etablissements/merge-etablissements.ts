@@ -3,6 +3,7 @@ import type { Location, RowIssue } from '../../pipeline-error.ts';
 import type { FileRow } from './collect-file-rows.ts';
 import type { EtablissementDraft, EtablissementFields } from './etablissement-fields.ts';
 import type { DnbValues } from './parse-dnb-row.ts';
+import type { DnbSessionValues } from './parse-dnb-session-row.ts';
 import type { IpsValues } from './parse-ips-row.ts';
 
 export interface MergedEtablissement {
@@ -49,12 +50,27 @@ export class EtablissementsMerge {
     }
   }
 
-  /** DNB rate and session; EP from the flags unless an annuaire gave it. Returns a warning or null. */
+  /**
+   * DNB rate and session, from any DNB file: the latest session wins whatever the order the
+   * files are read in (a refresh adding a session never loses to an older file). Returns a
+   * warning or null.
+   */
+  joinDnbSession(row: FileRow<DnbSessionValues>): RowIssue | null {
+    const target = this.#byUai.get(row.uai);
+    if (target === undefined) return unmatched(row, 'DNB');
+    const kept = target.fields.dnb_session;
+    if (kept === null || row.value.session > kept) {
+      target.fields.dnb_taux_reussite = row.value.taux;
+      target.fields.dnb_session = row.value.session;
+    }
+    return null;
+  }
+
+  /** DNB rate and session (`joinDnbSession`); EP from the flags unless an annuaire gave it. Returns a warning or null. */
   joinDnb(row: FileRow<DnbValues>): RowIssue | null {
     const target = this.#byUai.get(row.uai);
     if (target === undefined) return unmatched(row, 'DNB');
-    target.fields.dnb_taux_reussite = row.value.taux;
-    target.fields.dnb_session = row.value.session;
+    this.joinDnbSession(row);
     if (!target.epFromAnnuaire) {
       target.fields.ep = row.value.ep;
       return null;
@@ -66,13 +82,16 @@ export class EtablissementsMerge {
     };
   }
 
-  /** IPS and its rentrée; pupils when no annuaire gave them. Returns a warning or null. */
+  /** IPS and its rentrée, the latest rentrée winning; pupils when no annuaire gave them. Returns a warning or null. */
   joinIps(row: FileRow<IpsValues>): RowIssue | null {
     const target = this.#byUai.get(row.uai);
     if (target === undefined) return unmatched(row, 'IPS');
-    target.fields.ips = row.value.ips;
-    target.fields.ips_annee = row.value.ips === null ? null : row.value.annee;
     target.fields.effectifs ??= row.value.effectifs;
+    const kept = target.fields.ips_annee;
+    if (row.value.ips !== null && (kept === null || row.value.annee > kept)) {
+      target.fields.ips = row.value.ips;
+      target.fields.ips_annee = row.value.annee;
+    }
     return null;
   }
 }
