@@ -1,6 +1,9 @@
 import type { Table } from 'apache-arrow';
-import { loadManifest, loadTableBytes } from '../data/published-data.ts';
+import { fetchTableBytesCopy, loadManifest } from '../data/published-data.ts';
 import { userMessage } from '../data/user-message.ts';
+import { tableRows } from '../domain/connector.ts';
+import { sqlIdent } from '../domain/sql.ts';
+import { buildTableCountsQuery } from '../queries/table-counts-query.ts';
 import { startBrowserDuckDB } from '../db/duckdb-browser.ts';
 import { LOCK_STATEMENTS, type WorkbenchEngine } from './read-only-run.ts';
 
@@ -15,7 +18,7 @@ export interface WorkbenchDatabase {
 /**
  * The SQL console's own DuckDB-WASM, in a worker of its own: never the app's database, so
  * that nothing the console runs can change what the app shows. It holds the published tables
- * only (the Arrow files checked against the manifest, the bytes the app already fetched): no
+ * only (the Arrow files, fetched again and checked against the manifest): no
  * derived table, no action imported in this browser. Once they are in, its configuration is
  * locked (LOCK_STATEMENTS): no file, URL or extension, no setting changed.
  */
@@ -25,11 +28,22 @@ export async function openWorkbenchDatabase(): Promise<WorkbenchDatabase> {
   const missing: WorkbenchDatabase['missing'] = [];
   for (const { name } of manifest.tables) {
     try {
-      await conn.insertArrowFromIPCStream(await loadTableBytes(name), { name, create: true });
+      await conn.insertArrowFromIPCStream(await fetchTableBytesCopy(name), { name, create: true });
       tables.push(name);
     } catch (error) {
       // The app names the file at fault (published-data.ts); the console lists the table as missing.
       missing.push({ table: name, message: userMessage(error, `SQL console: loading table "${name}"`) });
+    }
+  }
+  // Each table as the manifest counts it, or left out: the console never answers from a partial table.
+  if (tables.length > 0) {
+    const counts = tableRows(await conn.query(buildTableCountsQuery(tables)));
+    for (const { table_name, row_count } of counts) {
+      const expected = manifest.tables.find((t) => t.name === table_name)?.rows;
+      if (row_count === expected) continue;
+      await conn.query(`DROP TABLE ${sqlIdent(String(table_name))}`);
+      tables.splice(tables.indexOf(String(table_name)), 1);
+      missing.push({ table: String(table_name), message: `${String(row_count)} lignes chargées, le manifeste en annonce ${String(expected)}` });
     }
   }
   for (const statement of LOCK_STATEMENTS) await conn.query(statement);

@@ -94,7 +94,7 @@ export function SqlWorkbench() {
         <textarea
           id={`${ids}-sql`}
           className="fr-input workbench__editor"
-          rows={9}
+          rows={7}
           spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -107,7 +107,7 @@ export function SqlWorkbench() {
           data-testid="workbench-editor"
         />
       </div>
-      <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+      <div className="workbench__actions">
         <button type="button" className="fr-btn fr-btn--sm" disabled={!ready || run.status === 'running'} onClick={submit}>
           Exécuter
         </button>

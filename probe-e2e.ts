@@ -1,0 +1,15 @@
+import { launchChromium, openPage, startPreview, waitForMark } from './tests/support/browser.ts';
+const server = await startPreview();
+const browser = await launchChromium();
+const { page } = await openPage(browser, server.url);
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 500)));
+await page.goto(`${server.url}#panneau=donnees&sql=`);
+await waitForMark(page, 'obs:first-paint', 90_000);
+await page.waitForFunction(() => document.querySelector('[data-testid="workbench-status"]')?.getAttribute('data-status') === 'ready', null, { timeout: 90_000 });
+await page.getByTestId('workbench-editor').fill('SELECT count(*) AS n FROM qpv');
+await page.getByRole('button', { name: 'Exécuter' }).click();
+await new Promise((r) => setTimeout(r, 5000));
+console.log(await page.getByTestId('workbench').innerText().then((t) => t.slice(0, 1500)));
+await page.screenshot({ path: '/tmp/wbx/shot1.png' });
+await browser.close();
+await server.close();
