@@ -18,7 +18,8 @@ const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
  * `indicateur=tp60&classes=quantiles-5&qpv=QP066007&couches=qpv,etablissements`, the
  * open fiche (`objet=etablissement:0310001A`) or panel (`panneau=donnees`), the full-page
  * view and the compared QPV (`vue=comparer&comparer=QP066007,QP034004`) and the filters
- * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts).
+ * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts) and the
+ * query of the SQL console (`sql=`, see workbench-slice.ts).
  * Reloading or sharing the URL gives the same view; each change is a history entry (a brush
  * gesture is one), so back and forward work.
  */
