@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { queryInPage, waitForMark } from '../support/browser.ts';
 import { ENGINE_TEXT, mapStatusLine, openApp, PUBLISHED_ROWS, servedApp } from '../support/app-page.ts';
@@ -92,6 +93,16 @@ describe('SQL console', () => {
     // The console's own tables are intact…
     expect(await runInConsole(page, 'SELECT * FROM qpv')).toBe(PUBLISHED_ROWS.get('qpv'));
     expect(await runInConsole(page, "SELECT * FROM qpv WHERE code = 'QP999999'")).toBe(0);
+    // The export, for French Excel: BOM, « ; », the query and the sources of the tables read.
+    expect(await runInConsole(page, "SELECT code, nom, lon FROM qpv WHERE code = 'QP066007'")).toBe(1);
+    const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Exporter en CSV' }).click()])) as [Download, void];
+    expect(download.suggestedFilename()).toBe('requete-sql.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFcode;nom;lon');
+    expect(lines[1]).toMatch(/^QP066007;[^;]+;2,\d+$/);
+    expect(lines[3]).toMatch(/^Sources : .*ANCT/);
+    expect(lines[4]).toContain("requête de la console SQL : SELECT code, nom, lon FROM qpv WHERE code = 'QP066007'");
     // …and so are the app's: every table, the map, the result table.
     for (const [table, rows] of PUBLISHED_ROWS) {
       const [{ n }] = (await queryInPage(page, `SELECT count(*) AS n FROM "${table}"`)) as [{ n: number }];
