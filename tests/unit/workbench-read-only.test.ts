@@ -19,7 +19,8 @@ let published: Map<string, number>;
 beforeAll(async () => {
   ({ engine, tables, raw } = await openNodeWorkbench());
   published = new Map((await readManifest()).tables.map((t) => [t.name, t.rows]));
-});
+  // Fifteen tables into DuckDB-WASM: seconds, more when other test files share the cores.
+}, 60_000);
 afterAll(() => engine.close());
 
 const run = (sql: string, limit?: number) => runReadOnly(engine, sql, tables, limit);
