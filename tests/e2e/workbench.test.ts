@@ -67,6 +67,20 @@ describe('SQL console', () => {
     // Three cold starts of DuckDB-WASM (the app's, the console's twice) on two shared cores.
   }, 240_000);
 
+  test('markup in a linked query is text: shown in the editor, not run, its result cell text too', async () => {
+    const sql = `SELECT '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>' AS balisage`;
+    const { page, close } = await openApp(app.browser, app.url, `panneau=donnees&sql=${encodeURIComponent(sql)}`);
+    await waitForConsole(page);
+    expect(await page.getByTestId('workbench-editor').inputValue()).toBe(sql);
+    expect(await page.getByTestId('workbench-outcome').count()).toBe(0);
+    await page.getByRole('button', { name: 'Exécuter' }).click();
+    await expect.poll(() => page.getByTestId('workbench-outcome').getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
+    expect(await page.getByTestId('workbench-results').locator('tbody td').first().innerText()).toBe('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src=x], script:not([src])').count()).toBe(0);
+    await close();
+  });
+
   test('DROP, INSERT, COPY, ATTACH and read_csv(http…) are refused in French and change nothing', async () => {
     const { page, close } = await openApp(app.browser, app.url, FAR_FROM_CIO);
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
