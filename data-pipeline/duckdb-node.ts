@@ -29,15 +29,19 @@ export async function createNodeConnector(): Promise<Connector> {
   };
 }
 
-/** A connection to a new in-memory DuckDB-WASM (Node build), extensions never fetched: for the `Connector` and the SQL console's tests. */
-export async function openNodeConnection(): Promise<duckdb.DuckDBConnection> {
+/**
+ * A connection to a new in-memory DuckDB-WASM (Node build), extensions never fetched: for the
+ * `Connector` and the SQL console's tests. `castBigIntToDouble`: as the app's database (true) or
+ * the console's (false, see workbench-db.ts).
+ */
+export async function openNodeConnection({ castBigIntToDouble = true } = {}): Promise<duckdb.DuckDBConnection> {
   const bundles = {
     mvp: { mainModule: path.join(DIST, 'duckdb-mvp.wasm'), mainWorker: path.join(DIST, 'duckdb-node-mvp.worker.cjs') },
     eh: { mainModule: path.join(DIST, 'duckdb-eh.wasm'), mainWorker: path.join(DIST, 'duckdb-node-eh.worker.cjs') },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
-  db.open({ query: { castBigIntToDouble: true } });
+  db.open({ query: { castBigIntToDouble } });
   const conn = db.connect();
   conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
   return conn;

@@ -32,9 +32,11 @@ export async function createBrowserConnector(): Promise<Connector> {
 
 /**
  * A new DuckDB-WASM in a worker of its own, opened in memory, with one connection; extensions
- * are never fetched. The app's database and the SQL console's each start one.
+ * are never fetched. The app's database and the SQL console's each start one; the console's
+ * keeps BIGINT as BigInt (`castBigIntToDouble` casts top-level columns but garbles lists of
+ * BIGINT, whose bits are then read as doubles).
  */
-export async function startBrowserDuckDB(): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection; worker: Worker }> {
+export async function startBrowserDuckDB({ castBigIntToDouble = true } = {}): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection; worker: Worker }> {
   const worker = new Worker(ehWorkerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // DuckDB-WASM's worker never answers when it cannot load its script or fetch the wasm
@@ -51,7 +53,7 @@ export async function startBrowserDuckDB(): Promise<{ db: duckdb.AsyncDuckDB; co
     ),
   );
   await Promise.race([Promise.all([db.instantiate(ehWasmUrl), checkReachable(ehWasmUrl)]), workerFailed]);
-  await db.open({ query: { castBigIntToDouble: true } });
+  await db.open({ query: { castBigIntToDouble } });
   const conn = await db.connect();
   // Extensions would be fetched from the internet: the app uses core features only.
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');

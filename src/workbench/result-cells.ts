@@ -1,4 +1,4 @@
-import { type Table, Type } from 'apache-arrow';
+import { DataType, type Table, Type } from 'apache-arrow';
 import type { CsvCell } from '../export/csv-fr.ts';
 
 /** A column of a console result: its name as DuckDB gives it, and whether it holds numbers. */
@@ -26,10 +26,17 @@ function plain(value: unknown): ResultValue {
   return JSON.stringify(json, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
 }
 
+/** A decimal as apache-arrow gives it (its unscaled integer) as a number: `DECIMAL(6,2)` 12.35 comes as 1235. */
+const decimal = (scale: number) => (value: unknown) => (value === null || value === undefined ? null : Number(String(value)) / 10 ** scale);
+
 /** The rows of a result as plain values, column by column in the schema's order. */
 export function resultRows(table: Table): ResultValue[][] {
-  const columns = table.schema.fields.map((_, i) => table.getChildAt(i));
-  return Array.from({ length: table.numRows }, (_, row) => columns.map((c) => plain(c?.get(row))));
+  const columns = table.schema.fields.map((field, i) => {
+    const vector = table.getChildAt(i);
+    const convert = DataType.isDecimal(field.type) ? decimal(field.type.scale) : plain;
+    return (row: number) => convert(vector?.get(row));
+  });
+  return Array.from({ length: table.numRows }, (_, row) => columns.map((get) => get(row)));
 }
 
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6, useGrouping: false });

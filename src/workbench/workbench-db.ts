@@ -23,7 +23,7 @@ export interface WorkbenchDatabase {
  * locked (LOCK_STATEMENTS): no file, URL or extension, no setting changed.
  */
 export async function openWorkbenchDatabase(): Promise<WorkbenchDatabase> {
-  const [{ db, conn, worker }, manifest] = await Promise.all([startBrowserDuckDB(), loadManifest()]);
+  const [{ db, conn, worker }, manifest] = await Promise.all([startBrowserDuckDB({ castBigIntToDouble: false }), loadManifest()]);
   const tables: string[] = [];
   const missing: WorkbenchDatabase['missing'] = [];
   for (const { name } of manifest.tables) {

@@ -12,7 +12,7 @@ import { PUBLISHED_DIR, readManifest } from './published-data.ts';
  * what the lock alone refuses and that the tables are intact.
  */
 export async function openNodeWorkbench(dir = PUBLISHED_DIR): Promise<{ engine: WorkbenchEngine; tables: string[]; raw(sql: string): Table }> {
-  const conn = await openNodeConnection();
+  const conn = await openNodeConnection({ castBigIntToDouble: false });
   const tables = (await readManifest(dir)).tables;
   for (const table of tables) conn.insertArrowFromIPCStream(await readFile(path.join(dir, table.file)), { name: table.name, create: true });
   for (const statement of LOCK_STATEMENTS) conn.query(statement);
