@@ -13,15 +13,7 @@ const DIST = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
  * Node build, so the SQL and the Arrow loading path tested here are the ones the app runs.
  */
 export async function createNodeConnector(): Promise<Connector> {
-  const bundles = {
-    mvp: { mainModule: path.join(DIST, 'duckdb-mvp.wasm'), mainWorker: path.join(DIST, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: path.join(DIST, 'duckdb-eh.wasm'), mainWorker: path.join(DIST, 'duckdb-node-eh.worker.cjs') },
-  };
-  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
-  db.open({ query: { castBigIntToDouble: true } });
-  const conn = db.connect();
-  conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+  const conn = await openNodeConnection();
   return {
     query: async (sql: string) => conn.query(sql) as unknown as Table,
     exec: async (sql: string) => {
@@ -35,4 +27,22 @@ export async function createNodeConnector(): Promise<Connector> {
       conn.close();
     },
   };
+}
+
+/**
+ * A connection to a new in-memory DuckDB-WASM (Node build), extensions never fetched: for the
+ * `Connector` and the SQL console's tests. `castBigIntToDouble`: as the app's database (true) or
+ * the console's (false, see workbench-db.ts).
+ */
+export async function openNodeConnection({ castBigIntToDouble = true } = {}): Promise<duckdb.DuckDBConnection> {
+  const bundles = {
+    mvp: { mainModule: path.join(DIST, 'duckdb-mvp.wasm'), mainWorker: path.join(DIST, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(DIST, 'duckdb-eh.wasm'), mainWorker: path.join(DIST, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castBigIntToDouble } });
+  const conn = db.connect();
+  conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
+  return conn;
 }

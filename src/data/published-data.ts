@@ -74,15 +74,29 @@ export function loadManifest(): Promise<Manifest> {
   return manifestPromise;
 }
 
+/** The manifest's entry of a published table. */
+async function manifestEntry(name: string): Promise<ManifestTable> {
+  const entry = (await loadManifest()).tables.find((t) => t.name === name);
+  if (entry === undefined) throw new DataLoadError(`${DATA_URL}manifest.json`, `no table "${name}"`, `la table « ${name} » manque au manifeste des données`);
+  return entry;
+}
+
+/**
+ * A copy of a published table's bytes of its own, fetched again (the browser's cache answers)
+ * and checked against the manifest: for the SQL console's database. DuckDB-WASM takes the
+ * bytes it loads (they are transferred to its worker), so those `loadTableBytes` shares may
+ * be gone once the app's database has them.
+ */
+export async function fetchTableBytesCopy(name: string): Promise<Uint8Array> {
+  const entry = await manifestEntry(name);
+  return verifyTableBytes(entry, await fetchBytes(`${DATA_URL}${entry.file}`));
+}
+
 /** The bytes of a published table as fetched, not yet checked. */
 function loadRawBytes(name: string): Promise<{ entry: ManifestTable; bytes: Uint8Array }> {
   let promise = rawPromises.get(name);
   if (promise === undefined) {
-    promise = loadManifest().then(async (manifest) => {
-      const entry = manifest.tables.find((t) => t.name === name);
-      if (entry === undefined) throw new DataLoadError(`${DATA_URL}manifest.json`, `no table "${name}"`, `la table « ${name} » manque au manifeste des données`);
-      return { entry, bytes: await fetchBytes(`${DATA_URL}${entry.file}`) };
-    });
+    promise = manifestEntry(name).then(async (entry) => ({ entry, bytes: await fetchBytes(`${DATA_URL}${entry.file}`) }));
     rawPromises.set(name, promise);
   }
   return promise;

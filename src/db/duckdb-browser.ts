@@ -12,6 +12,31 @@ import { sqlIdent } from '../domain/sql.ts';
  * browser we target (Chromium, Firefox, Safari ≥ 15.2) supports wasm exceptions.
  */
 export async function createBrowserConnector(): Promise<Connector> {
+  const { db, conn, worker } = await startBrowserDuckDB();
+  return {
+    query: (sql: string): Promise<Table> => conn.query(sql) as Promise<Table>,
+    exec: async (sql: string) => {
+      await conn.query(sql);
+    },
+    loadArrow: async (name: string, ipc: Uint8Array) => {
+      await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(name)}`);
+      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
+    close: async () => {
+      await conn.close();
+      await db.terminate();
+      worker.terminate();
+    },
+  };
+}
+
+/**
+ * A new DuckDB-WASM in a worker of its own, opened in memory, with one connection; extensions
+ * are never fetched. The app's database and the SQL console's each start one; the console's
+ * keeps BIGINT as BigInt (`castBigIntToDouble` casts top-level columns but garbles lists of
+ * BIGINT, whose bits are then read as doubles).
+ */
+export async function startBrowserDuckDB({ castBigIntToDouble = true } = {}): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection; worker: Worker }> {
   const worker = new Worker(ehWorkerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // DuckDB-WASM's worker never answers when it cannot load its script or fetch the wasm
@@ -28,26 +53,11 @@ export async function createBrowserConnector(): Promise<Connector> {
     ),
   );
   await Promise.race([Promise.all([db.instantiate(ehWasmUrl), checkReachable(ehWasmUrl)]), workerFailed]);
-  await db.open({ query: { castBigIntToDouble: true } });
+  await db.open({ query: { castBigIntToDouble } });
   const conn = await db.connect();
   // Extensions would be fetched from the internet: the app uses core features only.
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-
-  return {
-    query: (sql: string): Promise<Table> => conn.query(sql) as Promise<Table>,
-    exec: async (sql: string) => {
-      await conn.query(sql);
-    },
-    loadArrow: async (name: string, ipc: Uint8Array) => {
-      await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(name)}`);
-      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-    },
-    close: async () => {
-      await conn.close();
-      await db.terminate();
-      worker.terminate();
-    },
-  };
+  return { db, conn, worker };
 }
 
 /** Rejects when `url` cannot be fetched (a HEAD request: the worker downloads the file itself). */

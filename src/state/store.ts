@@ -10,6 +10,7 @@ import { createPageSlice, type PageSlice } from './page-slice.ts';
 import { createLocalActionsSlice, type LocalActionsSlice } from './local-actions-slice.ts';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.ts';
 import { createRiskSlice, type RiskSlice } from './risk-slice.ts';
+import { createWorkbenchSlice, type WorkbenchSlice } from './workbench-slice.ts';
 
 /** Loading state of the in-browser database (the coordinator's `DatabaseStatus`); the map never waits for it. */
 export interface DatabaseSlice {
@@ -78,7 +79,7 @@ export interface PanelSlice {
 }
 export const TABS = ['indicateur', 'filtres', 'couches'] as const;
 
-export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice & FiltersSlice & PanelSlice & ComparisonSlice & PageSlice & LocalActionsSlice & RiskSlice & NoticeSlice;
+export type AppState = DatabaseSlice & MapSlice & ChoroplethSlice & LayersSlice & FiltersSlice & PanelSlice & ComparisonSlice & PageSlice & LocalActionsSlice & RiskSlice & NoticeSlice & WorkbenchSlice;
 
 /** Poverty rate: the first figure a délégué du préfet asks for. */
 export const DEFAULT_INDICATOR = 'tp60';
@@ -89,6 +90,7 @@ export const useAppStore = create<AppState>()((set, get, api) => ({
   ...createLocalActionsSlice(set, get, api),
   ...createRiskSlice(set, get, api),
   ...createNoticeSlice(set, get, api),
+  ...createWorkbenchSlice(set, get, api),
   dbStatus: 'idle',
   dbStep: '',
   tableCounts: [],

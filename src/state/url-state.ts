@@ -7,6 +7,7 @@ import { COMPARISON_MAX } from '../domain/comparison-limits.ts';
 import { PAGE_VIEWS } from './page-slice.ts';
 import { DEFAULT_ZONE_BLANCHE_KM, formatRiskWeightsParam, RiskWeightsParam, splitRetiredRiskWeights, ZoneBlancheParam } from './risk-slice.ts';
 import { rejectedParamNotice } from './url-notices.ts';
+import { readSqlParam } from './workbench-slice.ts';
 import { OBJECT_KINDS } from '../domain/selected-object.ts';
 import { type AppState, LAYER_IDS, PANELS, TABS, useAppStore } from './store.ts';
 
@@ -17,7 +18,8 @@ const QPV_CODE = /^Q[PN][0-9A-Z]{6,7}$/;
  * `indicateur=tp60&classes=quantiles-5&qpv=QP066007&couches=qpv,etablissements`, the
  * open fiche (`objet=etablissement:0310001A`) or panel (`panneau=donnees`), the full-page
  * view and the compared QPV (`vue=comparer&comparer=QP066007,QP034004`) and the filters
- * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts).
+ * (`f_valeur=20~35&f_ep=REP%2B&territoire=departement:31`…, see domain/cross-filter.ts) and the
+ * query of the SQL console (`sql=`, see workbench-slice.ts).
  * Reloading or sharing the URL gives the same view; each change is a history entry (a brush
  * gesture is one), so back and forward work.
  */
@@ -55,7 +57,7 @@ const UrlParams = {
   zone_blanche: ZoneBlancheParam,
 } as const;
 
-const KEYS = ['indicator', 'classification', 'classCount', 'selectedQpv', 'selectedObject', 'visibleLayers', 'filters', 'panel', 'tab', 'view', 'comparison', 'riskWeights', 'zoneBlancheKm'] as const;
+const KEYS = ['indicator', 'classification', 'classCount', 'selectedQpv', 'selectedObject', 'visibleLayers', 'filters', 'panel', 'tab', 'view', 'comparison', 'riskWeights', 'zoneBlancheKm', 'workbenchSql'] as const;
 
 type UrlState = Pick<AppState, (typeof KEYS)[number]>;
 
@@ -95,6 +97,7 @@ export function parseUrlState(hash: string): ParsedUrlState {
   for (const component of retired) rejected.push({ param: 'poids', value: component, reason: 'retired' });
   set('riskWeights', retired.length > 0 && kept === '' ? undefined : readParam(UrlParams.poids, 'poids', retired.length > 0 ? kept : poids, rejected));
   set('zoneBlancheKm', read(UrlParams.zone_blanche, 'zone_blanche'));
+  set('workbenchSql', readSqlParam(params.get('sql'), rejected));
   read(MapViewParam, 'carte');
   return { state, rejected };
 }
@@ -127,6 +130,8 @@ export function writeUrlState(hash: string, state: UrlState): string {
   else params.set('poids', poids);
   if (state.zoneBlancheKm === DEFAULT_ZONE_BLANCHE_KM) params.delete('zone_blanche');
   else params.set('zone_blanche', String(state.zoneBlancheKm));
+  if (state.workbenchSql === null) params.delete('sql');
+  else params.set('sql', state.workbenchSql);
   writeFilterParams(params, state.filters);
   // MapLibre writes `carte=5/46.5/2.3` with its slashes unescaped: keep those, and the other
   // separators that are legal in a fragment, readable.

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { loadManifest } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
 import { useAppStore } from '../state/store.ts';
+import { WorkbenchSection } from './workbench/workbench-section.tsx';
 
 const number = new Intl.NumberFormat('fr-FR');
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
@@ -14,6 +15,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
   const { data: manifest, error } = useLoaded(loadManifest);
   const counts = useAppStore((s) => s.tableCounts);
   const heading = useRef<HTMLHeadingElement>(null);
+  const wide = useAppStore((s) => s.workbenchSql !== null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -23,7 +25,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
   }, [onClose]);
 
   return (
-    <section className="side-panel data-panel" role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
+    <section className={`side-panel data-panel${wide ? ' data-panel--wide' : ''}`} role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
       <div className="data-panel__head">
         <h2 id="data-panel-title" className="fr-h4" tabIndex={-1} ref={heading}>
           Données
@@ -39,6 +41,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
             Jeu de données construit le {date.format(new Date(manifest.built_at))} par <code>npm run pipeline</code> à partir de fichiers
             officiels en open data. Aucune donnée ne quitte votre navigateur.
           </p>
+          <WorkbenchSection />
           {manifest.tables.map((table) => {
             const counted = counts.find((c) => c.table === table.name)?.rows;
             return (

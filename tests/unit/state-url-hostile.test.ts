@@ -113,4 +113,5 @@ const FULL_DEFAULTS: Parameters<typeof writeUrlState>[1] = {
   comparison: [],
   riskWeights: DEFAULT_RISK_WEIGHTS,
   zoneBlancheKm: 3,
+  workbenchSql: null,
 };

@@ -17,13 +17,14 @@ const state = {
   comparison: [] as readonly string[],
   riskWeights: DEFAULT_RISK_WEIGHTS,
   zoneBlancheKm: 3,
+  workbenchSql: null,
 };
 
 describe('URL state', () => {
   it('round-trips through the hash and keeps MapLibre’s carte parameter as written', () => {
     const hash = writeUrlState('#carte=12.5/42.7/2.9', state);
     expect(hash).toBe('#carte=12.5/42.7/2.9&indicateur=tx_tot_empl&classes=jenks-6&qpv=QP066007&couches=qpv');
-    expect(readUrlState(hash)).toEqual({ ...state, selectedObject: undefined, panel: undefined, view: undefined, comparison: undefined, tab: undefined, riskWeights: undefined, zoneBlancheKm: undefined });
+    expect(readUrlState(hash)).toEqual({ ...state, selectedObject: undefined, panel: undefined, view: undefined, comparison: undefined, tab: undefined, riskWeights: undefined, zoneBlancheKm: undefined, workbenchSql: undefined });
   });
 
   it('drops the QPV parameter when nothing is selected', () => {
@@ -44,7 +45,7 @@ describe('URL state', () => {
     expect(hash).toContain('f_actions_famille=0~0');
     expect(hash).toContain('nuage=ips,d_cio');
     expect(hash).toContain('territoire=cite:Cit%C3%A9');
-    expect(readUrlState(hash)).toEqual({ ...full, selectedQpv: undefined, view: undefined, comparison: undefined, tab: undefined, riskWeights: undefined, zoneBlancheKm: undefined });
+    expect(readUrlState(hash)).toEqual({ ...full, selectedQpv: undefined, view: undefined, comparison: undefined, tab: undefined, riskWeights: undefined, zoneBlancheKm: undefined, workbenchSql: undefined });
     expect(writeUrlState(hash, state)).toBe('#carte=5/46/2&indicateur=tx_tot_empl&classes=jenks-6&couches=qpv&qpv=QP066007');
   });
 
