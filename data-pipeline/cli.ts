@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { loadRegistry, sourceFileName } from './registry.ts';
+import { formatRefreshReport } from './report/format-refresh-report.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 import { MAX_SOURCE_FILE_BYTES } from './source-file-check.ts';
 
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     progress: (step, done, total) => (done === 0 ? bar?.start(total, 0, { step }) : bar?.update(done, { step })),
   }).finally(() => bar?.stop());
   report(result);
+  if (result.refreshReport) for (const line of formatRefreshReport(result.refreshReport.report, path.relative(process.cwd(), result.refreshReport.file))) console.log(line);
   console.log(result.published ? 'pipeline: published' : 'pipeline: check passed, nothing published');
   return 0;
 }
