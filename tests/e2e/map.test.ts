@@ -321,6 +321,9 @@ describe('the observatory in Chromium', () => {
     const report = refreshReportView(RefreshReportSchema.parse(JSON.parse(readFileSync(path.join(DIST_DIR, `data/${REFRESH_REPORT_FILE}`), 'utf8'))));
     const section = panel.getByTestId('refresh-report');
     await expect.poll(() => section.innerText()).toContain(report.comparison);
+    // The sources are folded under a summary: opened as a user would.
+    await section.locator('summary').click();
+    await expect.poll(() => section.locator('details').getAttribute('open')).not.toBeNull();
     const shown = (await section.innerText()).replace(/\s/g, ' ');
     for (const text of [report.title, report.warnings, ...report.sources.map((s) => `${s.publisher} — millésime ${s.millesime}`)]) expect(shown).toContain(text.replace(/\s/g, ' '));
     expect(await panel.getByRole('heading', { name: report.title }).count()).toBe(1);
