@@ -1,7 +1,7 @@
-import { INDICATOR_MOVE_THRESHOLD, type RefreshReport, type SourceChange, type TableChange } from '../../src/domain/refresh-report.ts';
+import { INDICATOR_MOVE_THRESHOLD, type RefreshReport, type SourceChange, type TableChange, tableWithoutChanges } from '../../src/domain/refresh-report.ts';
 import type { TableLayout } from '../../src/domain/table-layouts.ts';
 import { issueKind, type RowIssue } from '../pipeline-error.ts';
-import { compareTables, uncomparedTable } from './compare-tables.ts';
+import { compareTables } from './compare-tables.ts';
 import { decodePublishedRows, type PreviousOutput, type PublishedManifest, type PublishedRows } from './published-rows.ts';
 import { epChanges, indicatorChanges } from './report-highlights.ts';
 
@@ -29,19 +29,19 @@ export function buildRefreshReport(tables: readonly PublishedTable[], manifest: 
   const changes: TableChange[] = tables.map(({ layout, bytes }) => {
     const { rows, checksum } = manifest.tables.find((t) => t.name === layout.name)!;
     const entry = previous?.manifest.tables.find((t) => t.name === layout.name);
-    if (previous === null || entry === undefined) return uncomparedTable(layout.name, 'new', rows, null);
+    if (previous === null || entry === undefined) return tableWithoutChanges(layout.name, 'new', rows, null);
     const old = previous.tables.get(layout.name);
     // Same bytes, same rows: most tables of a refresh, and the largest (contours), left undecoded.
-    if (old !== null && old !== undefined && entry.checksum === checksum) return uncomparedTable(layout.name, 'compared', rows, rows);
+    if (old !== null && old !== undefined && entry.checksum === checksum) return tableWithoutChanges(layout.name, 'compared', rows, rows);
     const oldRows = old === null || old === undefined ? null : decodePublishedRows(old, layout.key);
-    if (oldRows === null) return uncomparedTable(layout.name, 'not_compared', rows, entry.rows);
+    if (oldRows === null) return tableWithoutChanges(layout.name, 'not_compared', rows, entry.rows);
     const newRows = decodePublishedRows(bytes, layout.key)!;
     before.set(layout.name, oldRows);
     after.set(layout.name, newRows);
     return compareTables(layout.name, oldRows, newRows);
   });
   for (const entry of previous?.manifest.tables ?? []) {
-    if (!tables.some((t) => t.layout.name === entry.name)) changes.push(uncomparedTable(entry.name, 'dropped', null, entry.rows));
+    if (!tables.some((t) => t.layout.name === entry.name)) changes.push(tableWithoutChanges(entry.name, 'dropped', null, entry.rows));
   }
   // The highlights name QPV and indicators from tables that may not have changed.
   for (const { layout, bytes } of tables) {

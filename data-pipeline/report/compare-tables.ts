@@ -44,23 +44,3 @@ export function compareTables(name: string, before: PublishedRows, after: Publis
     examples: { added: examples(added), removed: examples(removed), changed: examples(changed) },
   };
 }
-
-/**
- * A table with no row-by-row comparison: new in this run, dropped by it, unreadable before, or
- * `compared` when its bytes are those published before (nothing changed).
- */
-export function uncomparedTable(name: string, status: TableChange['status'], rows: number | null, previousRows: number | null): TableChange {
-  return {
-    name,
-    status,
-    rows,
-    previous_rows: previousRows,
-    added: 0,
-    removed: 0,
-    changed: 0,
-    changed_columns: {},
-    new_columns: [],
-    dropped_columns: [],
-    examples: { added: [], removed: [], changed: [] },
-  };
-}

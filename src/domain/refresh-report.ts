@@ -103,6 +103,26 @@ export const RefreshReportSchema = z.object({
 
 export type RefreshReport = z.infer<typeof RefreshReportSchema>;
 export type TableChange = z.infer<typeof TableChangeSchema>;
+
+/**
+ * A table with no row-by-row comparison: new in this run, dropped by it, unreadable before, or
+ * `compared` when its bytes are those published before (nothing changed).
+ */
+export function tableWithoutChanges(name: string, status: TableChange['status'], rows: number | null, previousRows: number | null): TableChange {
+  return {
+    name,
+    status,
+    rows,
+    previous_rows: previousRows,
+    added: 0,
+    removed: 0,
+    changed: 0,
+    changed_columns: {},
+    new_columns: [],
+    dropped_columns: [],
+    examples: { added: [], removed: [], changed: [] },
+  };
+}
 export type SourceChange = z.infer<typeof SourceChangeSchema>;
 export type EpChange = z.infer<typeof EpChangeSchema>;
 export type IndicatorChange = z.infer<typeof IndicatorChangeSchema>;

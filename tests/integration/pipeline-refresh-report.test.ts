@@ -6,7 +6,7 @@ import { buildRefreshReport } from '../../data-pipeline/report/build-refresh-rep
 import { formatRefreshReport } from '../../data-pipeline/report/format-refresh-report.ts';
 import { readPreviousOutput } from '../../data-pipeline/report/published-rows.ts';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
-import { REFRESH_REPORT_FILE, type RefreshReport, RefreshReportSchema, type TableChange } from '../../src/domain/refresh-report.ts';
+import { REFRESH_REPORT_FILE, type RefreshReport, RefreshReportSchema, type TableChange, tableWithoutChanges } from '../../src/domain/refresh-report.ts';
 import { TABLE_LAYOUTS } from '../../src/domain/table-layouts.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
 import { type CliRun, REPO_ROOT, removeTempDirs, runCli, tempDir, writeInput } from '../support/pipeline-cli.ts';
@@ -67,19 +67,7 @@ beforeAll(async () => {
 }, 360_000);
 afterAll(removeTempDirs);
 
-const unchanged = (name: string, rows: number): TableChange => ({
-  name,
-  status: 'compared',
-  rows,
-  previous_rows: rows,
-  added: 0,
-  removed: 0,
-  changed: 0,
-  changed_columns: {},
-  new_columns: [],
-  dropped_columns: [],
-  examples: { added: [], removed: [], changed: [] },
-});
+const unchanged = (name: string, rows: number) => tableWithoutChanges(name, 'compared', rows, rows);
 
 /** The tables the edits change, and how (the derived ones follow the edited rows). */
 const CHANGED_TABLES: Record<string, Partial<TableChange>> = {

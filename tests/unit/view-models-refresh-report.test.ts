@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorMove, type RefreshReport, RefreshReportSchema, type TableChange } from '../../src/domain/refresh-report.ts';
+import { indicatorMove, type RefreshReport, RefreshReportSchema, type TableChange, tableWithoutChanges } from '../../src/domain/refresh-report.ts';
 import { refreshReportView, SHOWN_ITEMS } from '../../src/view-models/refresh-report-model.ts';
 
-const table = (name: string, rows: number, change: Partial<TableChange> = {}): TableChange => ({
-  name,
-  status: 'compared',
-  rows,
-  previous_rows: rows,
-  added: 0,
-  removed: 0,
-  changed: 0,
-  changed_columns: {},
-  new_columns: [],
-  dropped_columns: [],
-  examples: { added: [], removed: [], changed: [] },
-  ...change,
-});
+const table = (name: string, rows: number, change: Partial<TableChange> = {}): TableChange => ({ ...tableWithoutChanges(name, 'compared', rows, rows), ...change });
 
 const source = { tables: ['etablissements'], publisher: 'Ministère de l’Éducation nationale', file: 'fr-en-annuaire-education.csv', previous_millesime: '2023-06-08' } as const;
 
