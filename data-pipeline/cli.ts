@@ -9,6 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { formatIssue, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { loadRegistry } from './registry.ts';
 import { registryListing } from './registry-listing.ts';
+import { formatRefreshReport } from './report/format-refresh-report.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 import { MAX_SOURCE_FILE_BYTES } from './source-file-check.ts';
 
@@ -82,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     progress: (step, done, total) => (done === 0 ? bar?.start(total, 0, { step }) : bar?.update(done, { step })),
   }).finally(() => bar?.stop());
   report(result);
+  if (result.refreshReport) for (const line of formatRefreshReport(result.refreshReport.report, path.relative(process.cwd(), result.refreshReport.file))) console.log(line);
   console.log(result.published ? 'pipeline: published' : 'pipeline: check passed, nothing published');
   return 0;
 }

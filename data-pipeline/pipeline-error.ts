@@ -43,3 +43,8 @@ export interface RowIssue {
 export function formatIssue(issue: RowIssue): string {
   return `${formatLocation(issue.location)}: ${issue.reason}`;
 }
+
+/** The kind of an issue: its reason before any detail or value it quotes (`:` or `(`), to count issues by kind. */
+export function issueKind(issue: RowIssue): string {
+  return issue.reason.replace(/[:(].*$/, '').trim();
+}

@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { REFRESH_REPORT_FILE } from '../src/domain/refresh-report.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Written in every manifest: the only sure sign that a folder is an output of this pipeline. */
@@ -8,10 +9,11 @@ export const MANIFEST_GENERATOR = 'observatoire-reussite-educative/data-pipeline
 /** What a folder given as `--out` holds, as far as replacing it is concerned. */
 export type OutputFolder = { kind: 'absent' } | { kind: 'empty' } | { kind: 'output' } | { kind: 'foreign'; reason: string };
 
-const isNamedOutputFile = (name: string) => name === MANIFEST_FILE || /^[a-z0-9_]+\.arrow$/.test(name);
+const isNamedOutputFile = (name: string) => name === MANIFEST_FILE || name === REFRESH_REPORT_FILE || /^[a-z0-9_]+\.arrow$/.test(name);
 
 /**
- * Only regular files named as the pipeline names its files (`manifest.json`, `<table>.arrow`).
+ * Only regular files named as the pipeline names its files (`manifest.json`, `<table>.arrow`,
+ * `refresh-report.json`).
  * The check for the pipeline's own leftovers (`<out>.staging-<pid>`, `<out>.previous-<pid>`),
  * whose name alone must not be enough to delete a folder.
  */
@@ -55,11 +57,13 @@ async function manifestFiles(file: string): Promise<Set<string> | null> {
     return null;
   }
   if (typeof manifest !== 'object' || manifest === null) return null;
-  const { generator, schema_version: schema, tables } = manifest as Record<string, unknown>;
+  const { generator, schema_version: schema, tables, refresh_report: report } = manifest as Record<string, unknown>;
   if (!Array.isArray(tables) || tables.length === 0) return null;
   const files = tables.map((t) => (typeof t === 'object' && t !== null ? (t as Record<string, unknown>) : {}));
   const legacy = generator === undefined && schema === 1 && files.every((t) => t.format === 'arrow-ipc-stream' && /^sha256:[0-9a-f]{64}$/.test(String(t.checksum)));
   if (generator !== MANIFEST_GENERATOR && !legacy) return null;
   if (!files.every((t) => typeof t.file === 'string' && isNamedOutputFile(t.file))) return null;
-  return new Set(files.map((t) => t.file as string));
+  // The refresh report is listed apart from the tables (a manifest before it has none).
+  const reportFile = typeof report === 'object' && report !== null ? (report as Record<string, unknown>).file : undefined;
+  return new Set([...files.map((t) => t.file as string), ...(reportFile === REFRESH_REPORT_FILE ? [reportFile] : [])]);
 }

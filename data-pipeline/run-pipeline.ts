@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { REFRESH_REPORT_FILE, type RefreshReport } from '../src/domain/refresh-report.ts';
 import { TABLE_LAYOUTS, type TableLayout } from '../src/domain/table-layouts.ts';
 import { acquireOutputLock } from './output-lock.ts';
 import { resolveOutputDir } from './output-guard.ts';
-import { PipelineError, type RowIssue } from './pipeline-error.ts';
+import { issueKind, PipelineError, type RowIssue } from './pipeline-error.ts';
 import { MANIFEST_FILE, MANIFEST_GENERATOR } from './pipeline-output.ts';
 import { publishFolder, recoverInterruptedPublish, sha256 } from './publish.ts';
 import { describeSourceData, readSource, type SourceInput, SourceInputs } from './read/read-source.ts';
+import { buildRefreshReport } from './report/build-refresh-report.ts';
+import { readPreviousOutput } from './report/published-rows.ts';
 import { loadRegistry, REGISTRY_FILE, type Source, SOURCES_DIR, sourceFileName, sourcePath } from './registry.ts';
 import { checkSourceFile } from './source-file-check.ts';
 import { assertUniqueKeys, type TableBuild } from './table-build.ts';
@@ -47,6 +50,8 @@ export interface PipelineResult {
   tables: TableSummary[];
   rejected: RowIssue[];
   warnings: RowIssue[];
+  /** What the published run changed against the data it replaced, and where that report was written. */
+  refreshReport?: { report: RefreshReport; file: string };
 }
 
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -168,18 +173,24 @@ async function buildAndPublish(
     };
   });
   const manifest = { schema_version: MANIFEST_SCHEMA_VERSION, generator: MANIFEST_GENERATOR, built_at: builtAt, tables };
-  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Compared with the output it replaces, read under the output lock like the swap itself.
+  const published = builds.map(([layout, build]) => ({ layout, bytes: files.get(`${layout.name}.arrow`) as Uint8Array, warnings: build.warnings }));
+  const report = buildRefreshReport(published, manifest, await readPreviousOutput(outDir));
+  const reportText = `${JSON.stringify(report, null, 2)}\n`;
+  files.set(REFRESH_REPORT_FILE, reportText);
+  const refreshReport = { file: REFRESH_REPORT_FILE, bytes: Buffer.byteLength(reportText), checksum: sha256(reportText) };
+  files.set(MANIFEST_FILE, `${JSON.stringify({ ...manifest, refresh_report: refreshReport }, null, 2)}\n`);
   await publishFolder(outDir, files);
   progress('publié', total, total);
   log(`published ${files.size} files → ${display(outDir)}`);
-  return { ...result, published: true };
+  return { ...result, published: true, refreshReport: { report, file: path.join(outDir, REFRESH_REPORT_FILE) } };
 }
 
 function checkTable(layout: TableLayout, build: TableBuild<Record<string, unknown>>, maxRejected: number, recordsByFile: ReadonlyMap<string, number>): TableSummary {
   assertUniqueKeys(layout.name, build, layout.key);
   const rejectedByReason: Record<string, number> = {};
   for (const issue of build.rejected) {
-    const reason = issue.reason.replace(/[:(].*$/, '').trim();
+    const reason = issueKind(issue);
     rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
   }
   const summary = { table: layout.name, rowsIn: build.rowsIn, rowsKept: build.rows.length, rejected: build.rejected.length, warnings: build.warnings.length, rejectedByReason };

@@ -31,6 +31,8 @@ export const ManifestSchema = z.object({
   schema_version: z.literal(1),
   built_at: z.string(),
   tables: z.array(ManifestTableSchema),
+  /** The refresh report written beside the manifest (absent from data built before it existed). */
+  refresh_report: z.object({ file: z.string(), bytes: z.number().int().nonnegative(), checksum: z.string() }).optional(),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;

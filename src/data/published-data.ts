@@ -1,4 +1,5 @@
 import { type Table, tableFromIPC } from 'apache-arrow';
+import { type RefreshReport, RefreshReportSchema } from '../domain/refresh-report.ts';
 import { sha256Checksum } from './checksum.ts';
 import { type Manifest, type ManifestTable, ManifestSchema } from './manifest.ts';
 import { ExplainedError, formatBytes } from './user-message.ts';
@@ -90,6 +91,25 @@ async function manifestEntry(name: string): Promise<ManifestTable> {
 export async function fetchTableBytesCopy(name: string): Promise<Uint8Array> {
   const entry = await manifestEntry(name);
   return verifyTableBytes(entry, await fetchBytes(`${DATA_URL}${entry.file}`));
+}
+
+/**
+ * The refresh report the manifest lists, checked against it like a table file; null when the
+ * data predates the report. Not cached: the Données panel asks for it when it opens.
+ */
+export async function loadRefreshReport(): Promise<RefreshReport | null> {
+  const entry = (await loadManifest()).refresh_report;
+  if (entry === undefined) return null;
+  const url = `${DATA_URL}${entry.file}`;
+  const bytes = await verifyTableBytes(entry, await fetchBytes(url), url);
+  let parsed;
+  try {
+    parsed = RefreshReportSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+  } catch (error) {
+    throw new DataLoadError(url, `invalid JSON (${String(error)})`, `le rapport de mise à jour (${entry.file}) est illisible`, { cause: error });
+  }
+  if (!parsed.success) throw new DataLoadError(url, `invalid refresh report: ${parsed.error.issues[0]?.message}`, `le rapport de mise à jour (${entry.file}) est illisible`);
+  return parsed.data;
 }
 
 /** The bytes of a published table as fetched, not yet checked. */

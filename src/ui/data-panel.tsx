@@ -3,13 +3,15 @@ import { loadManifest } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
 import { useAppStore } from '../state/store.ts';
 import { WorkbenchSection } from './workbench/workbench-section.tsx';
+import { RefreshReportSection } from './refresh-report-section.tsx';
 
 const number = new Intl.NumberFormat('fr-FR');
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /**
  * « Données »: every published table with its rows (as published and as counted by DuckDB),
- * its sources, publishers, licences, millésimes and the build date.
+ * its sources, publishers, licences, millésimes and the build date; above them, what the last
+ * refresh changed (`RefreshReportSection`).
  */
 export function DataPanel({ onClose }: { onClose: () => void }) {
   const { data: manifest, error } = useLoaded(loadManifest);
@@ -41,6 +43,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
             Jeu de données construit le {date.format(new Date(manifest.built_at))} par <code>npm run pipeline</code> à partir de fichiers
             officiels en open data. Aucune donnée ne quitte votre navigateur.
           </p>
+          <RefreshReportSection />
           <WorkbenchSection />
           {manifest.tables.map((table) => {
             const counted = counts.find((c) => c.table === table.name)?.rows;

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { REFRESH_REPORT_FILE, RefreshReportSchema } from '../../src/domain/refresh-report.ts';
+import { refreshReportView } from '../../src/view-models/refresh-report-model.ts';
 import {
   countPixels,
   differingShare,
@@ -315,6 +317,16 @@ describe('the observatory in Chromium', () => {
       expect(text).toMatch(/millésime/);
     }
     expect(await panel.innerText()).toContain('QPV 2015');
+    // The refresh report of the served data: its date, what it was compared with, each source's millésime.
+    const report = refreshReportView(RefreshReportSchema.parse(JSON.parse(readFileSync(path.join(DIST_DIR, `data/${REFRESH_REPORT_FILE}`), 'utf8'))));
+    const section = panel.getByTestId('refresh-report');
+    await expect.poll(() => section.innerText()).toContain(report.comparison);
+    // The sources are folded under a summary: opened as a user would.
+    await section.locator('summary').click();
+    await expect.poll(() => section.locator('details').getAttribute('open')).not.toBeNull();
+    const shown = (await section.innerText()).replace(/\s/g, ' ');
+    for (const text of [report.title, report.warnings, ...report.sources.map((s) => `${s.publisher} — millésime ${s.millesime}`)]) expect(shown).toContain(text.replace(/\s/g, ' '));
+    expect(await panel.getByRole('heading', { name: report.title }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     await screenshot('donnees-ferme');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../data-pipeline/publish.ts';
 import { loadRegistry, sourcePath } from '../../data-pipeline/registry.ts';
 import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
+import { REFRESH_REPORT_FILE, RefreshReportSchema } from '../../src/domain/refresh-report.ts';
 import { removeTempDirs, tempDir } from '../support/pipeline-cli.ts';
 import { type Manifest, PUBLISHED_DIR, readManifest } from '../support/published-data.ts';
 
@@ -38,19 +39,34 @@ describe('runPipeline on the committed sources', () => {
     }
   });
 
-  it('writes exactly the files of the committed public/data: the manifest and one file per table', async () => {
+  it('writes exactly the files of the committed public/data: the manifest, one file per table and the refresh report', async () => {
     const committedFiles = await listFiles(PUBLISHED_DIR);
-    expect(committedFiles).toEqual(['manifest.json', ...committed.tables.map((t) => t.file)].sort());
+    expect(committedFiles).toEqual(['manifest.json', REFRESH_REPORT_FILE, ...committed.tables.map((t) => t.file)].sort());
     for (const { dir } of runs) expect(await listFiles(dir)).toEqual(committedFiles);
   });
 
-  it('reproduces every committed file byte for byte', async () => {
+  it('reproduces every committed file byte for byte, but the refresh report (what it says depends on the data it replaced)', async () => {
     const { dir } = runs[0]!;
+    const withoutReport = (bytes: Buffer) => ({ ...(JSON.parse(bytes.toString('utf8')) as object), refresh_report: null });
     for (const file of await listFiles(PUBLISHED_DIR)) {
       const [fresh, kept] = [await bytesOf(dir, file), await bytesOf(PUBLISHED_DIR, file)];
+      if (file === REFRESH_REPORT_FILE) continue;
+      if (file === 'manifest.json') {
+        expect(withoutReport(fresh)).toEqual(withoutReport(kept));
+        continue;
+      }
       expect({ file, sha: sha256(fresh) }).toEqual({ file, sha: sha256(kept) });
       expect(fresh.equals(kept)).toBe(true);
     }
+  });
+
+  it('commits the refresh report its manifest lists, of the same build', async () => {
+    const bytes = await bytesOf(PUBLISHED_DIR, REFRESH_REPORT_FILE);
+    const { refresh_report: listed } = JSON.parse((await bytesOf(PUBLISHED_DIR, 'manifest.json')).toString('utf8')) as { refresh_report: unknown };
+    expect(listed).toEqual({ file: REFRESH_REPORT_FILE, bytes: bytes.byteLength, checksum: sha256(bytes) });
+    const report = RefreshReportSchema.parse(JSON.parse(bytes.toString('utf8')));
+    expect(report.built_at).toBe(committed.built_at);
+    expect(report.tables.map((t) => [t.name, t.rows])).toEqual(committed.tables.map((t) => [t.name, t.rows]));
   });
 
   it('gives identical bytes when run twice (determinism)', async () => {
