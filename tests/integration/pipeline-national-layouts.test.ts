@@ -5,6 +5,7 @@ import { loadRegistry, REGISTRY_FILE, type Source } from '../../data-pipeline/re
 import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
 import { SOURCE_LAYOUT_IDS } from '../../data-pipeline/source-layouts.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { buildFicheObjetQuery, DNB_SESSIONS_FIELD } from '../../src/queries/fiche-objet-queries.ts';
 import { REPO_ROOT, removeTempDirs, runCli, tempDir } from '../support/pipeline-cli.ts';
 import { connectToPublishedData, readManifest } from '../support/published-data.ts';
 
@@ -97,6 +98,22 @@ describe('national layouts, one run over all their fixtures', () => {
       { uai: '0350002M', dnb_session: 2024, dnb_taux_reussite: 91.1, ips_annee: 2023, ips: 112.1 },
       { uai: '0932901A', dnb_session: 2024, dnb_taux_reussite: 79.2, ips_annee: 2023, ips: 71.4 },
     ]);
+  });
+
+  it('dnb-etablissements: every session is published side by side, labelled, and the fiche lists them most recent first', async () => {
+    expect(await rows("SELECT uai, session, millesime, taux_reussite, source_id FROM dnb_sessions WHERE uai IN ('0350002M', '0932901A') ORDER BY uai, session")).toEqual([
+      // The shipped DNB 2021 file gives the 2021 session of the Bruz collège.
+      { uai: '0350002M', session: 2021, millesime: 'DNB session 2021', taux_reussite: 94.6, source_id: 'colleges-dnb-2021' },
+      { uai: '0350002M', session: 2023, millesime: 'DNB session 2023', taux_reussite: 93.1, source_id: 'dnb-etablissements-france' },
+      { uai: '0350002M', session: 2024, millesime: 'DNB session 2024', taux_reussite: 91.1, source_id: 'dnb-etablissements-france' },
+      { uai: '0932901A', session: 2023, millesime: 'DNB session 2023', taux_reussite: 74.7, source_id: 'dnb-etablissements-france' },
+      { uai: '0932901A', session: 2024, millesime: 'DNB session 2024', taux_reussite: 79.2, source_id: 'dnb-etablissements-france' },
+    ]);
+    // One row per collège and session, each one's latest being the figure of etablissements.
+    expect(await rows('SELECT count(*)::INT AS n FROM (SELECT uai, session FROM dnb_sessions GROUP BY ALL HAVING count(*) > 1)')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT count(*)::INT AS n FROM etablissements e WHERE dnb_session IS DISTINCT FROM (SELECT max(session) FROM dnb_sessions s WHERE s.uai = e.uai)')).toEqual([{ n: 0 }]);
+    const [fiche] = await rows(buildFicheObjetQuery({ kind: 'etablissement', id: '0932901A' }));
+    expect(fiche).toMatchObject({ 'Réussite au DNB': '79,2 % (session 2024)', [DNB_SESSIONS_FIELD]: 'session 2024 : 79,2 % ; session 2023 : 74,7 %' });
   });
 
   it('lieux-annuaire: missions locales, PIJ/BIJ, Promeneurs du Net, E2C and EPIDE, at their address or commune', async () => {
