@@ -50,7 +50,7 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   });
   add(TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires)));
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
-  const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
+  const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)), inputs.csv('qpv-indicateurs-long'));
   const check = new DepartementCheck(territoires.departements);
   const etablissements = buildEtablissements(inputs, territoires, qpv);
   etablissements.warnings.push(...departementWarnings(etablissements, check));

@@ -112,7 +112,7 @@ export const INDICATEURS_LAYOUT: TableLayout = {
     col('territoire_code', 'utf8', 'code of the territory (QPV code, INSEE commune code…)'),
     col('niveau', 'utf8', "'qpv', 'commune', 'departement', 'region' or 'france'"),
     col('indicateur', 'utf8', 'indicator id, see indicateurs_meta'),
-    col('annee', 'int32', 'edition of the source (INSEE QPV database year), the latest of which the app shows; not necessarily the year the value describes: see indicateurs_meta.millesime'),
+    col('annee', 'int32', 'edition of the source (INSEE QPV database year), the latest of which the app shows; not necessarily the year the value describes: see indicateurs_meta.millesime. For a row of the long template (layout qpv-indicateurs-long), the millésime staff give for that value'),
     { ...col('valeur', 'float64', 'value; null when the source publishes none (n.d.) or the secret statistique hides it (statut)', true), secret: { statut: 'statut', rows: 'effectifIndicators' } },
     col('statut', 'utf8', "'ok', or why there is no value: 'secret' (a count of people under the secret statistique threshold, 11), 'secret_secondaire' (hidden so that a 'secret' value cannot be recovered by difference in an additive group: docs/methodologie.md § 10), 'nd' (not available)"),
     col('source_id', 'utf8', 'id of the registry source'),

@@ -25,6 +25,7 @@ const NATIONAL: (Omit<Source, 'licence'> & { fixture: string })[] = [
   { id: 'dnb-etablissements-france', table: 'etablissements', format: 'csv', layout: 'dnb-etablissements', fixture: 'fr-en-dnb-par-etablissement.csv', file: 'dnb-france/fr-en-dnb-par-etablissement.csv', publisher: 'DEPP', millesime: 'DNB sessions 2023 et 2024', url: 'https://data.education.gouv.fr/explore/dataset/fr-en-dnb-par-etablissement/' },
   { id: 'ips-colleges-2023', table: 'etablissements', format: 'csv', layout: 'colleges-ips', fixture: 'fr-en-ips-colleges-ap2023.csv', file: 'ips-colleges-2023/fr-en-ips-colleges-ap2023.csv', publisher: 'DEPP', millesime: 'rentrée 2023', url: 'https://data.education.gouv.fr/explore/dataset/fr-en-ips-colleges-ap2023/' },
   { id: 'lieux-16-25', table: 'lieux', format: 'csv', layout: 'lieux-annuaire', fixture: 'lieux-16-25.csv', file: 'lieux-16-25/lieux.csv', publisher: 'Observatoire', millesime: '2025', url: 'https://www.data.gouv.fr' },
+  { id: 'indicateurs-qpv-2024', table: 'indicateurs', format: 'csv', layout: 'qpv-indicateurs-long', fixture: 'indicateurs-qpv-2024.csv', file: 'indicateurs-qpv-2024/indicateurs-qpv.csv', publisher: 'INSEE, transcrit par l’observatoire', millesime: 'QPV 2024, millésimes par valeur', url: 'https://www.insee.fr/fr/statistiques/8243167' },
   { id: 'cites-anct', table: 'cites', format: 'csv', layout: 'cites-registre', fixture: 'cites-anct.csv', file: 'cites-anct/cites.csv', publisher: 'ANCT, transcrit par l’observatoire', millesime: '2024', url: 'https://www.data.gouv.fr/datasets/60d315f1b58635c5d9fc9db4' },
 ];
 
@@ -127,6 +128,25 @@ describe('national layouts, one run over all their fixtures', () => {
     // The mission locale is measured from the 2024 QPV as from the 2015 ones.
     const [access] = await rows("SELECT service_id, distance_m < 3000 AS near FROM acces_services WHERE qpv_code = 'QN03501M' AND categorie = 'mission_locale'");
     expect(access).toEqual({ service_id: 'lieux-16-25:ml-rennes', near: true });
+  });
+
+  it('qpv-indicateurs-long: the 2024 QPV get their indicators, each value with its millésime, under the secret statistique', async () => {
+    const found = await rows("SELECT territoire_code AS code, indicateur, annee, valeur, statut, source_id FROM indicateurs WHERE territoire_code LIKE 'QN%' ORDER BY code, indicateur, annee");
+    const source_id = 'indicateurs-qpv-2024';
+    expect(found).toEqual([
+      // 8 women job seekers is under the threshold: hidden, and the men too, else 20 − 12 would give it back.
+      { code: 'QN03501M', indicateur: 'abcde', annee: 2022, valeur: 20, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'abcde', annee: 2023, valeur: null, statut: 'secret', source_id },
+      { code: 'QN03501M', indicateur: 'abcde_f', annee: 2022, valeur: null, statut: 'secret', source_id },
+      { code: 'QN03501M', indicateur: 'abcde_h', annee: 2022, valeur: null, statut: 'secret_secondaire', source_id },
+      { code: 'QN03501M', indicateur: 'pop_mun', annee: 2020, valeur: 7412, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'tp60', annee: 2019, valeur: 43.8, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'tp60', annee: 2021, valeur: 45.1, statut: 'ok', source_id },
+      { code: 'QN03506M', indicateur: 'disp_q2', annee: 2021, valeur: null, statut: 'nd', source_id },
+      { code: 'QN03506M', indicateur: 'tp60', annee: 2021, valeur: 39, statut: 'ok', source_id },
+    ]);
+    // The 2015 files' indicators are kept beside them.
+    expect(await rows("SELECT count(*) > 0 AS kept FROM indicateurs WHERE territoire_code LIKE 'QP%' AND source_id <> 'indicateurs-qpv-2024'")).toEqual([{ kept: true }]);
   });
 
   it('cites-registre: a Cité of the ANCT list transcribed with its 2024 QPV gets their union as perimeter', async () => {
