@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INDICATOR_CATALOGUE, isIndicatorId } from '../../src/domain/indicator-catalogue.ts';
 import { SECRET_STATUT } from '../../src/domain/secret-statistique.ts';
 import { parseNumber } from '../normalise/parse-number.ts';
-import { type Location, PipelineError, type RowIssue } from '../pipeline-error.ts';
+import { type Location, PipelineError } from '../pipeline-error.ts';
 import type { CsvFile } from '../read/read-csv.ts';
 import type { SourceInput } from '../read/read-source.ts';
 import { applySecretToIndicateurs } from '../secret/secret-indicateurs.ts';
@@ -38,11 +38,8 @@ const MillesimeSchema = z
  * (the additive groups hold within one millésime), as for the wide files.
  */
 export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvCodes: ReadonlySet<string>): TableBuild<IndicateurRow> {
-  const rows: IndicateurRow[] = [];
-  const locations: Location[] = [];
-  const rejected: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  let rowsIn = 0;
+  const out: TableBuild<IndicateurRow> = { rows: [], locations: [], rowsIn: 0, rejected: [], warnings: [] };
+  const { rows, locations, rejected, warnings } = out;
   const firstSeen = new Map<string, Location>();
   const unknownQpv = new Set<string>();
 
@@ -50,7 +47,7 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
     const columnOf = headerLookup(file);
     const missing = LONG_COLUMNS.filter((c) => !columnOf.has(c));
     if (missing.length > 0) throw new PipelineError({ file: file.file, line: 1, field: missing.join(', ') }, `missing column${missing.length > 1 ? 's' : ''} of the long indicator template (${LONG_COLUMNS.join(';')})`);
-    rowsIn += file.rows.length + file.rejected.length;
+    out.rowsIn += file.rows.length + file.rejected.length;
     rejected.push(...file.rejected);
     for (const row of file.rows) {
       const cell = (c: (typeof LONG_COLUMNS)[number]) => (row.values[columnOf.get(c)!] ?? '').trim();
@@ -119,5 +116,5 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
     const index = rows.flatMap((r, i) => (r.annee === annee ? [i] : []));
     warnings.push(...applySecretToIndicateurs(index.map((i) => rows[i]!), index.map((i) => locations[i]!), { groupOf: new Map() }));
   }
-  return { rows, locations, rowsIn, rejected, warnings };
+  return out;
 }
