@@ -34,6 +34,12 @@ export const SOURCE_LAYOUTS = {
     description: 'INSEE QPV indicators, one row per QPV (code_qp) and one column per indicator of src/domain/indicator-catalogue.ts',
     origin: 'https://www.insee.fr/fr/statistiques/5359605?sommaire=2500477',
   },
+  // No documented column layout of INSEE's 2024 QPV bases was found: staff transcribe them into this template.
+  'qpv-indicateurs-long': {
+    table: 'indicateurs',
+    description: 'QPV indicators in long format, one row per QPV (QP… or QN…), indicator of the catalogue and millésime (code_qp;indicateur;valeur;millesime;statut), e.g. from the INSEE QPV 2024 bases',
+    origin: 'template: docs/templates/indicateurs-qpv.csv',
+  },
   'qpv-indicateurs-dictionnaire': { table: 'indicateurs_meta', description: 'dictionary of an indicator file (colonne, description, type_valeur)', origin: 'https://github.com/ToulouseDataViz/Hackaviz2021' },
   'annuaire-education': {
     table: 'etablissements',

@@ -1,4 +1,4 @@
-import { ACCES_SERVICES_LAYOUT, CONTOURS_COMMUNES_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_COLLEGES_LAYOUT, QPV_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
+import { ACCES_SERVICES_LAYOUT, CONTOURS_COMMUNES_LAYOUT, DNB_SESSIONS_LAYOUT, ETABLISSEMENTS_LAYOUT, INDICATEURS_LAYOUT, INDICATEURS_META_LAYOUT, LIEUX_LAYOUT, QPV_COLLEGES_LAYOUT, QPV_LAYOUT, RESEAUX_EP_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, type TableLayout, TERRITOIRES_LAYOUT } from '../../src/domain/table-layouts.ts';
 import { PipelineError } from '../pipeline-error.ts';
 import type { SourceInputs } from '../read/read-source.ts';
 import type { SourceLayout } from '../registry.ts';
@@ -50,7 +50,7 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   });
   add(TERRITOIRES_LAYOUT, concatBuilds<TerritoireRow>(territoires, contratsDeVilleTerritoires(inputs.geojson('contrats-de-ville-points'), territoires)));
   const qpv = buildQpv(inputs.geojson('qpv'), territoires.communes, territoires.regionOfDepartement);
-  const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)));
+  const indicateurs = buildIndicateurs(inputs.csv('qpv-indicateurs-insee'), inputs.csv('qpv-indicateurs-dictionnaire'), new Set(qpv.rows.map((r) => r.code)), inputs.csv('qpv-indicateurs-long'));
   const check = new DepartementCheck(territoires.departements);
   const etablissements = buildEtablissements(inputs, territoires, qpv);
   etablissements.warnings.push(...departementWarnings(etablissements, check));
@@ -71,6 +71,7 @@ export async function buildAllTables(inputs: SourceInputs, built: (table: BuiltT
   add(INDICATEURS_META_LAYOUT, indicateurs.meta);
   add(INDICATEURS_LAYOUT, indicateurs.indicateurs);
   add(ETABLISSEMENTS_LAYOUT, etablissements);
+  add(DNB_SESSIONS_LAYOUT, etablissements.dnbSessions);
   add(LIEUX_LAYOUT, lieux);
   add(RESEAUX_EP_LAYOUT, buildReseauxEp(etablissements));
   for (const [layout, build] of buildActionTables(inputs, territoires, qpv)) add(layout, build);

@@ -7,7 +7,7 @@ import type { TerritoiresBuild } from './build-territoires.ts';
 import { collectFileRows, type FileRows } from './etablissements/collect-file-rows.ts';
 import type { EtablissementRow } from './etablissements/etablissement-fields.ts';
 import { keepMainLines } from './etablissements/keep-main-lines.ts';
-import { EtablissementsMerge } from './etablissements/merge-etablissements.ts';
+import { type DnbSessionRow, EtablissementsMerge } from './etablissements/merge-etablissements.ts';
 import { annuaireReader } from './etablissements/parse-annuaire-row.ts';
 import { dnbReader } from './etablissements/parse-dnb-row.ts';
 import { dnbSessionReader } from './etablissements/parse-dnb-session-row.ts';
@@ -15,7 +15,10 @@ import { geolocalisationReader } from './etablissements/parse-geolocalisation-ro
 import { ipsReader } from './etablissements/parse-ips-row.ts';
 import { QpvProximity } from './etablissements/qpv-proximity.ts';
 
-export type EtablissementsBuild = TableBuild<EtablissementRow>;
+export type EtablissementsBuild = TableBuild<EtablissementRow> & {
+  /** Every DNB session of the collèges (`dnb_sessions`), the latest of each being also in `rows`. */
+  dnbSessions: TableBuild<DnbSessionRow>;
+};
 
 /**
  * Schools and education services, keyed by UAI, from (in order of precedence):
@@ -28,7 +31,8 @@ export type EtablissementsBuild = TableBuild<EtablissementRow>;
  * - DNB by établissement, every session (`dnb-etablissements`): success rate;
  * - IPS des collèges (`colleges-ips`): IPS, and pupils where still unknown.
  * Of several DNB sessions or IPS rentrées, the latest is published, labelled by
- * `dnb_session` / `ips_annee`, whatever order the files come in.
+ * `dnb_session` / `ips_annee`, whatever order the files come in; every DNB session is also
+ * published side by side in `dnb_sessions` (rates only, like the figure: no count of pupils).
  * Then each located establishment gets the QPV it lies in and those within 300 m, and pupils
  * go through the secret statistique (under 11: null, `effectifs_statut` 'secret').
  * A UAI twice in one file fails the run (except the annuaire's multi-line establishments).
@@ -58,11 +62,11 @@ export function buildEtablissements(
   for (const { source, data } of inputs.csv('colleges-geolocalisation')) {
     for (const row of take(collectFileRows(data, geolocalisationReader(source, regions)))) merge.add(row, false);
   }
-  for (const { data } of inputs.csv('colleges-dnb')) {
-    for (const row of take(collectFileRows(data, dnbReader))) pushIf(warnings, merge.joinDnb(row));
+  for (const { source, data } of inputs.csv('colleges-dnb')) {
+    for (const row of take(collectFileRows(data, dnbReader))) pushIf(warnings, merge.joinDnb(row, source.id));
   }
-  for (const { data } of inputs.csv('dnb-etablissements')) {
-    for (const row of take(collectFileRows(data, dnbSessionReader))) pushIf(warnings, merge.joinDnbSession(row));
+  for (const { source, data } of inputs.csv('dnb-etablissements')) {
+    for (const row of take(collectFileRows(data, dnbSessionReader))) pushIf(warnings, merge.joinDnbSession(row, source.id));
   }
   for (const { data } of inputs.csv('colleges-ips')) {
     for (const row of take(collectFileRows(data, ipsReader))) pushIf(warnings, merge.joinIps(row));
@@ -78,7 +82,10 @@ export function buildEtablissements(
     locations.push(location);
   }
   applySecretToCounts(rows, 'effectifs', 'effectifs_statut');
-  return { rows, locations, rowsIn, rejected, warnings };
+  const sessions = merge.dnbSessions();
+  // The DNB rows are counted, rejected and warned about once, with the establishments.
+  const dnbSessions = { ...sessions, rowsIn: sessions.rows.length, rejected: [], warnings: [] };
+  return { rows, locations, rowsIn, rejected, warnings, dnbSessions };
 }
 
 function pushIf(list: RowIssue[], issue: RowIssue | null): void {

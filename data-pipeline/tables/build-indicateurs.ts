@@ -6,8 +6,9 @@ import type { CsvFile } from '../read/read-csv.ts';
 import type { SourceInput } from '../read/read-source.ts';
 import { QPV_OF_COMMUNE } from '../secret/additive-groups.ts';
 import { applySecretToIndicateurs } from '../secret/secret-indicateurs.ts';
-import type { TableBuild } from '../table-build.ts';
+import { concatBuilds, type TableBuild } from '../table-build.ts';
 import { type Dictionary, headerLookup, readDictionaries } from './indicator-dictionary.ts';
+import { readLongIndicateurs } from './indicateurs-long.ts';
 import { QPV_CODE } from './qpv-properties.ts';
 
 export type IndicateurRow = Record<string, string | number | null> & {
@@ -56,11 +57,15 @@ const KeySchema = z.object({
  * (`data-pipeline/secret/secret-indicateurs.ts`). A cell that is not a number is rejected on its own, with
  * its line and column; the QPV's other indicators are kept. A QPV absent from `qpvCodes` (no
  * contour) keeps its indicators, with a warning.
+ *
+ * Files of the long template (`long`, layout `qpv-indicateurs-long`: `indicateurs-long.ts`)
+ * add their rows, each with its own millésime as `annee`.
  */
 export function buildIndicateurs(
   values: readonly SourceInput<CsvFile>[],
   dictionaries: readonly SourceInput<CsvFile>[],
   qpvCodes: ReadonlySet<string>,
+  long: readonly SourceInput<CsvFile>[] = [],
 ): IndicateursBuild {
   const dictionary = readDictionaries(dictionaries);
   const rows: IndicateurRow[] = [];
@@ -122,9 +127,11 @@ export function buildIndicateurs(
     }
   }
   warnings.push(...applySecretToIndicateurs(rows, locations, { groupOf: communeOf }));
+  const fromLong = readLongIndicateurs(long, qpvCodes);
   return {
-    indicateurs: { rows, locations, rowsIn, rejected, warnings },
-    meta: buildMeta(values, dictionary),
+    indicateurs: concatBuilds({ rows, locations, rowsIn, rejected, warnings }, fromLong),
+    // The catalogue describes every indicator, whichever layout its values come in.
+    meta: buildMeta(values.length > 0 ? values : long, dictionary),
   };
 }
 

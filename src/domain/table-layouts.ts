@@ -33,7 +33,7 @@ export interface TableLayout {
   readonly allowEmpty?: boolean;
 }
 
-export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'lieux' | 'cites' | 'pre' | 'actions' | 'risque_decrochage' | 'risque_composantes' | 'acces_services' | 'reseaux_ep' | 'qpv_colleges';
+export type TableName = 'qpv' | 'territoires' | 'contours_communes' | 'indicateurs' | 'indicateurs_meta' | 'etablissements' | 'dnb_sessions' | 'lieux' | 'cites' | 'pre' | 'actions' | 'risque_decrochage' | 'risque_composantes' | 'acces_services' | 'reseaux_ep' | 'qpv_colleges';
 
 const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnLayout => ({
   name,
@@ -112,7 +112,7 @@ export const INDICATEURS_LAYOUT: TableLayout = {
     col('territoire_code', 'utf8', 'code of the territory (QPV code, INSEE commune code…)'),
     col('niveau', 'utf8', "'qpv', 'commune', 'departement', 'region' or 'france'"),
     col('indicateur', 'utf8', 'indicator id, see indicateurs_meta'),
-    col('annee', 'int32', 'edition of the source (INSEE QPV database year), the latest of which the app shows; not necessarily the year the value describes: see indicateurs_meta.millesime'),
+    col('annee', 'int32', 'edition of the source (INSEE QPV database year), the latest of which the app shows; not necessarily the year the value describes: see indicateurs_meta.millesime. For a row of the long template (layout qpv-indicateurs-long), the millésime staff give for that value'),
     { ...col('valeur', 'float64', 'value; null when the source publishes none (n.d.) or the secret statistique hides it (statut)', true), secret: { statut: 'statut', rows: 'effectifIndicators' } },
     col('statut', 'utf8', "'ok', or why there is no value: 'secret' (a count of people under the secret statistique threshold, 11), 'secret_secondaire' (hidden so that a 'secret' value cannot be recovered by difference in an additive group: docs/methodologie.md § 10), 'nd' (not available)"),
     col('source_id', 'utf8', 'id of the registry source'),
@@ -165,6 +165,24 @@ export const ETABLISSEMENTS_LAYOUT: TableLayout = {
     col('qpv_300m', 'utf8', 'QPV within 300 m (quartier vécu), comma-separated, nearest first', true),
     col('date_maj', 'utf8', 'date of the source row (ISO)', true),
     col('source_id', 'utf8', 'id of the registry source the row comes from'),
+  ],
+};
+
+/**
+ * Every DNB session read for a collège, side by side (`etablissements` holds the latest). Like
+ * that figure, a rate only: no count of candidates is published, so no secret applies.
+ */
+export const DNB_SESSIONS_LAYOUT: TableLayout = {
+  name: 'dnb_sessions',
+  description: 'Taux de réussite au DNB des collèges, une ligne par session publiée (la plus récente est aussi dans etablissements)',
+  key: ['uai', 'session'],
+  derivedFrom: 'etablissements',
+  columns: [
+    col('uai', 'utf8', 'UAI of the collège (etablissements.uai)'),
+    col('session', 'int32', 'DNB session (year)'),
+    col('millesime', 'utf8', "the session as shown to users: 'DNB session 2024'"),
+    col('taux_reussite', 'float64', 'DNB success rate of that session, % (a rate: the counts of candidates are not published)', true),
+    col('source_id', 'utf8', 'id of the registry source of the row (the first DNB file read that gives this session)'),
   ],
 };
 
@@ -386,7 +404,7 @@ export const ACCES_SERVICES_LAYOUT: TableLayout = {
 };
 
 /** Every published table, in load order (the map needs `territoires` and `qpv` first). */
-export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT, RESEAUX_EP_LAYOUT, QPV_COLLEGES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, ACCES_SERVICES_LAYOUT];
+export const TABLE_LAYOUTS: readonly TableLayout[] = [TERRITOIRES_LAYOUT, QPV_LAYOUT, CONTOURS_COMMUNES_LAYOUT, INDICATEURS_META_LAYOUT, INDICATEURS_LAYOUT, ETABLISSEMENTS_LAYOUT, DNB_SESSIONS_LAYOUT, LIEUX_LAYOUT, CITES_LAYOUT, PRE_LAYOUT, ACTIONS_LAYOUT, RESEAUX_EP_LAYOUT, QPV_COLLEGES_LAYOUT, RISQUE_DECROCHAGE_LAYOUT, RISQUE_COMPOSANTES_LAYOUT, ACCES_SERVICES_LAYOUT];
 
 export const NIVEAUX = ['region', 'departement', 'commune', 'academie', 'contrat_de_ville'] as const;
 export type Niveau = (typeof NIVEAUX)[number];

@@ -10,6 +10,8 @@ import { fromObject } from './object-tables.ts';
 /** The pupils' field of a school's fiche, and the column saying why it is null (`effectifs_statut`). */
 export const ELEVES_FIELD = 'Élèves';
 export const ELEVES_STATUT = 'eleves_statut';
+/** A school's DNB sessions side by side, most recent first (only when there are several). */
+export const DNB_SESSIONS_FIELD = 'Réussite au DNB par session';
 /** Columns of `buildFicheObjetQuery` that are no field of the fiche. */
 export const FICHE_OBJET_TECHNICAL_COLUMNS: readonly string[] = ['qpv_lies', ELEVES_STATUT];
 
@@ -31,6 +33,8 @@ SELECT e.nom AS "Nom", coalesce(e.nature, e.type) AS "Nature", CASE e.secteur WH
        ${epLabelSql('e.ep')} AS "Éducation prioritaire", e.uai AS "UAI", e.commune_nom || ' (' || e.departement_code || ')' AS "Commune",
        e.effectifs AS "${ELEVES_FIELD}", e.effectifs_statut AS ${ELEVES_STATUT}, CASE WHEN e.ips IS NOT NULL THEN ${decimalFr('e.ips')} || ' (rentrée ' || e.ips_annee || ')' END AS "IPS",
        CASE WHEN e.dnb_taux_reussite IS NOT NULL THEN ${decimalFr('e.dnb_taux_reussite')} || ' % (session ' || e.dnb_session || ')' END AS "Réussite au DNB",
+       (SELECT CASE WHEN count(*) > 1 THEN string_agg('session ' || s.session || ' : ' || coalesce(${decimalFr('s.taux_reussite')} || ' %', 'n.d.'), ' ; ' ORDER BY s.session DESC) END
+        FROM dnb_sessions s WHERE s.uai = e.uai) AS "${DNB_SESSIONS_FIELD}",
        e.source_id AS "Source", concat_ws(',', e.qpv_code, e.qpv_300m) AS qpv_lies
 ${fromObject(object, 'e')}`;
     case 'lieu':

@@ -40,7 +40,7 @@ function display(field: string, value: unknown, manifest: Manifest | null): stri
 }
 
 /** Tables an object's fiche and its links read, whatever its kind. */
-const FICHE_OBJET_TABLES = ['etablissements', 'lieux', 'pre', 'cites', 'reseaux_ep', 'actions', 'qpv', 'territoires'] as const;
+const FICHE_OBJET_TABLES = ['etablissements', 'dnb_sessions', 'lieux', 'pre', 'cites', 'reseaux_ep', 'actions', 'qpv', 'territoires'] as const;
 
 /** A row of `buildQpvNamesQuery`. */
 interface QpvLink {

@@ -5,6 +5,7 @@ import { loadRegistry, REGISTRY_FILE, type Source } from '../../data-pipeline/re
 import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
 import { SOURCE_LAYOUT_IDS } from '../../data-pipeline/source-layouts.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { buildFicheObjetQuery, DNB_SESSIONS_FIELD } from '../../src/queries/fiche-objet-queries.ts';
 import { REPO_ROOT, removeTempDirs, runCli, tempDir } from '../support/pipeline-cli.ts';
 import { connectToPublishedData, readManifest } from '../support/published-data.ts';
 
@@ -24,6 +25,7 @@ const NATIONAL: (Omit<Source, 'licence'> & { fixture: string })[] = [
   { id: 'dnb-etablissements-france', table: 'etablissements', format: 'csv', layout: 'dnb-etablissements', fixture: 'fr-en-dnb-par-etablissement.csv', file: 'dnb-france/fr-en-dnb-par-etablissement.csv', publisher: 'DEPP', millesime: 'DNB sessions 2023 et 2024', url: 'https://data.education.gouv.fr/explore/dataset/fr-en-dnb-par-etablissement/' },
   { id: 'ips-colleges-2023', table: 'etablissements', format: 'csv', layout: 'colleges-ips', fixture: 'fr-en-ips-colleges-ap2023.csv', file: 'ips-colleges-2023/fr-en-ips-colleges-ap2023.csv', publisher: 'DEPP', millesime: 'rentrée 2023', url: 'https://data.education.gouv.fr/explore/dataset/fr-en-ips-colleges-ap2023/' },
   { id: 'lieux-16-25', table: 'lieux', format: 'csv', layout: 'lieux-annuaire', fixture: 'lieux-16-25.csv', file: 'lieux-16-25/lieux.csv', publisher: 'Observatoire', millesime: '2025', url: 'https://www.data.gouv.fr' },
+  { id: 'indicateurs-qpv-2024', table: 'indicateurs', format: 'csv', layout: 'qpv-indicateurs-long', fixture: 'indicateurs-qpv-2024.csv', file: 'indicateurs-qpv-2024/indicateurs-qpv.csv', publisher: 'INSEE, transcrit par l’observatoire', millesime: 'QPV 2024, millésimes par valeur', url: 'https://www.insee.fr/fr/statistiques/8243167' },
   { id: 'cites-anct', table: 'cites', format: 'csv', layout: 'cites-registre', fixture: 'cites-anct.csv', file: 'cites-anct/cites.csv', publisher: 'ANCT, transcrit par l’observatoire', millesime: '2024', url: 'https://www.data.gouv.fr/datasets/60d315f1b58635c5d9fc9db4' },
 ];
 
@@ -99,6 +101,22 @@ describe('national layouts, one run over all their fixtures', () => {
     ]);
   });
 
+  it('dnb-etablissements: every session is published side by side, labelled, and the fiche lists them most recent first', async () => {
+    expect(await rows("SELECT uai, session, millesime, taux_reussite, source_id FROM dnb_sessions WHERE uai IN ('0350002M', '0932901A') ORDER BY uai, session")).toEqual([
+      // The shipped DNB 2021 file gives the 2021 session of the Bruz collège.
+      { uai: '0350002M', session: 2021, millesime: 'DNB session 2021', taux_reussite: 94.6, source_id: 'colleges-dnb-2021' },
+      { uai: '0350002M', session: 2023, millesime: 'DNB session 2023', taux_reussite: 93.1, source_id: 'dnb-etablissements-france' },
+      { uai: '0350002M', session: 2024, millesime: 'DNB session 2024', taux_reussite: 91.1, source_id: 'dnb-etablissements-france' },
+      { uai: '0932901A', session: 2023, millesime: 'DNB session 2023', taux_reussite: 74.7, source_id: 'dnb-etablissements-france' },
+      { uai: '0932901A', session: 2024, millesime: 'DNB session 2024', taux_reussite: 79.2, source_id: 'dnb-etablissements-france' },
+    ]);
+    // One row per collège and session, each one's latest being the figure of etablissements.
+    expect(await rows('SELECT count(*)::INT AS n FROM (SELECT uai, session FROM dnb_sessions GROUP BY ALL HAVING count(*) > 1)')).toEqual([{ n: 0 }]);
+    expect(await rows('SELECT count(*)::INT AS n FROM etablissements e WHERE dnb_session IS DISTINCT FROM (SELECT max(session) FROM dnb_sessions s WHERE s.uai = e.uai)')).toEqual([{ n: 0 }]);
+    const [fiche] = await rows(buildFicheObjetQuery({ kind: 'etablissement', id: '0932901A' }));
+    expect(fiche).toMatchObject({ 'Réussite au DNB': '79,2 % (session 2024)', [DNB_SESSIONS_FIELD]: 'session 2024 : 79,2 % ; session 2023 : 74,7 %' });
+  });
+
   it('lieux-annuaire: missions locales, PIJ/BIJ, Promeneurs du Net, E2C and EPIDE, at their address or commune', async () => {
     expect(await rows("SELECT id, categorie, departement_code, precision FROM lieux WHERE id LIKE 'lieux-16-25:%' ORDER BY id")).toEqual([
       { id: 'lieux-16-25:bij-rennes', categorie: 'pij_bij', departement_code: '35', precision: 'adresse' },
@@ -110,6 +128,25 @@ describe('national layouts, one run over all their fixtures', () => {
     // The mission locale is measured from the 2024 QPV as from the 2015 ones.
     const [access] = await rows("SELECT service_id, distance_m < 3000 AS near FROM acces_services WHERE qpv_code = 'QN03501M' AND categorie = 'mission_locale'");
     expect(access).toEqual({ service_id: 'lieux-16-25:ml-rennes', near: true });
+  });
+
+  it('qpv-indicateurs-long: the 2024 QPV get their indicators, each value with its millésime, under the secret statistique', async () => {
+    const found = await rows("SELECT territoire_code AS code, indicateur, annee, valeur, statut, source_id FROM indicateurs WHERE territoire_code LIKE 'QN%' ORDER BY code, indicateur, annee");
+    const source_id = 'indicateurs-qpv-2024';
+    expect(found).toEqual([
+      // 8 women job seekers is under the threshold: hidden, and the men too, else 20 − 12 would give it back.
+      { code: 'QN03501M', indicateur: 'abcde', annee: 2022, valeur: 20, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'abcde', annee: 2023, valeur: null, statut: 'secret', source_id },
+      { code: 'QN03501M', indicateur: 'abcde_f', annee: 2022, valeur: null, statut: 'secret', source_id },
+      { code: 'QN03501M', indicateur: 'abcde_h', annee: 2022, valeur: null, statut: 'secret_secondaire', source_id },
+      { code: 'QN03501M', indicateur: 'pop_mun', annee: 2020, valeur: 7412, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'tp60', annee: 2019, valeur: 43.8, statut: 'ok', source_id },
+      { code: 'QN03501M', indicateur: 'tp60', annee: 2021, valeur: 45.1, statut: 'ok', source_id },
+      { code: 'QN03506M', indicateur: 'disp_q2', annee: 2021, valeur: null, statut: 'nd', source_id },
+      { code: 'QN03506M', indicateur: 'tp60', annee: 2021, valeur: 39, statut: 'ok', source_id },
+    ]);
+    // The 2015 files' indicators are kept beside them.
+    expect(await rows("SELECT count(*) > 0 AS kept FROM indicateurs WHERE territoire_code LIKE 'QP%' AND source_id <> 'indicateurs-qpv-2024'")).toEqual([{ kept: true }]);
   });
 
   it('cites-registre: a Cité of the ANCT list transcribed with its 2024 QPV gets their union as perimeter', async () => {

@@ -19,6 +19,8 @@ const NOT_PEOPLE: Record<string, string> = {
   'etablissements.ips_annee': 'a year',
   'etablissements.dnb_taux_reussite': 'a rate',
   'etablissements.dnb_session': 'a year',
+  'dnb_sessions.session': 'a year',
+  'dnb_sessions.taux_reussite': 'a rate',
   'lieux.postes': 'posts the State funds at a named structure (ANCT publishes them per structure): an administrative fact, not a statistic on people',
   'lieux.annee': 'a year',
   'cites.annee_labellisation': 'a year',

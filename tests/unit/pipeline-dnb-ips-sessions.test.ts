@@ -29,6 +29,12 @@ describe('several DNB sessions and IPS rentrées', () => {
     expect(built.rows.map(({ uai, dnb_session, dnb_taux_reussite, ips_annee, ips: value }) => ({ uai, dnb_session, dnb_taux_reussite, ips_annee, ips: value }))).toEqual([
       { uai: '0660522J', dnb_session: 2024, dnb_taux_reussite: 79.2, ips_annee: 2024, ips: 84.5 },
     ]);
+    // Every session is kept side by side, labelled; the unmatched collège's is not.
+    expect(built.dnbSessions.rows.map(({ session, millesime, taux_reussite, source_id }) => [session, millesime, taux_reussite, source_id])).toEqual([
+      [2022, 'DNB session 2022', 70, 'dnb'],
+      [2024, 'DNB session 2024', 79.2, 'dnb'],
+      [2023, 'DNB session 2023', 74.7, 'dnb'],
+    ]);
     // A rate that is not one is rejected at its line; a collège no annuaire has is a warning.
     expect(built.rejected.map((r) => [r.location.line, r.location.field, r.location.value, r.reason])).toEqual([[6, 'Taux de réussite', 'lots', expect.stringMatching(/^expected a number/)]]);
     expect(built.warnings.map((w) => [w.location.line, w.reason])).toContainEqual([5, 'no open establishment with this UAI: DNB row not joined']);

@@ -6,6 +6,15 @@ import type { DnbValues } from './parse-dnb-row.ts';
 import type { DnbSessionValues } from './parse-dnb-session-row.ts';
 import type { IpsValues } from './parse-ips-row.ts';
 
+/** One DNB session of a collège (`dnb_sessions`): every session read is kept, not only the latest. */
+export type DnbSessionRow = Record<string, string | number | null> & {
+  uai: string;
+  session: number;
+  millesime: string;
+  taux_reussite: number | null;
+  source_id: string;
+};
+
 export interface MergedEtablissement {
   fields: EtablissementFields;
   /** Line of the row that won (annuaire first), for the table's `locations`. */
@@ -24,6 +33,8 @@ const showEp = (ep: EpStatut) => EP_LABELS[ep];
  */
 export class EtablissementsMerge {
   readonly #byUai = new Map<string, MergedEtablissement>();
+  /** Every DNB session joined, by `uai/session`, with the line it comes from. */
+  readonly #sessions = new Map<string, { row: DnbSessionRow; location: Location }>();
 
   get size(): number {
     return this.#byUai.size;
@@ -50,14 +61,26 @@ export class EtablissementsMerge {
     }
   }
 
+  /** Every DNB session of the collèges, one row per UAI and session, with the line each comes from. */
+  dnbSessions(): { rows: DnbSessionRow[]; locations: Location[] } {
+    const kept = [...this.#sessions.values()];
+    return { rows: kept.map((k) => k.row), locations: kept.map((k) => k.location) };
+  }
+
   /**
-   * DNB rate and session, from any DNB file: the latest session wins whatever the order the
-   * files are read in (a refresh adding a session never loses to an older file). Returns a
-   * warning or null.
+   * DNB rate and session, from any DNB file (`sourceId`): the latest session wins whatever the
+   * order the files are read in (a refresh adding a session never loses to an older file);
+   * every session is kept for `dnbSessions`, the first file read giving a session winning it
+   * (as it wins the published figure). Returns a warning or null.
    */
-  joinDnbSession(row: FileRow<DnbSessionValues>): RowIssue | null {
+  joinDnbSession(row: FileRow<DnbSessionValues>, sourceId: string): RowIssue | null {
     const target = this.#byUai.get(row.uai);
     if (target === undefined) return unmatched(row, 'DNB');
+    const key = `${row.uai}/${row.value.session}`;
+    if (!this.#sessions.has(key)) {
+      const session: DnbSessionRow = { uai: row.uai, session: row.value.session, millesime: dnbSessionLabel(row.value.session), taux_reussite: row.value.taux, source_id: sourceId };
+      this.#sessions.set(key, { row: session, location: row.location });
+    }
     const kept = target.fields.dnb_session;
     if (kept === null || row.value.session > kept) {
       target.fields.dnb_taux_reussite = row.value.taux;
@@ -67,10 +90,10 @@ export class EtablissementsMerge {
   }
 
   /** DNB rate and session (`joinDnbSession`); EP from the flags unless an annuaire gave it. Returns a warning or null. */
-  joinDnb(row: FileRow<DnbValues>): RowIssue | null {
+  joinDnb(row: FileRow<DnbValues>, sourceId: string): RowIssue | null {
     const target = this.#byUai.get(row.uai);
     if (target === undefined) return unmatched(row, 'DNB');
-    this.joinDnbSession(row);
+    this.joinDnbSession(row, sourceId);
     if (!target.epFromAnnuaire) {
       target.fields.ep = row.value.ep;
       return null;
@@ -94,6 +117,11 @@ export class EtablissementsMerge {
     }
     return null;
   }
+}
+
+/** How a DNB session is labelled where it is shown: `DNB session 2024`. */
+export function dnbSessionLabel(session: number): string {
+  return `DNB session ${session}`;
 }
 
 function unmatched(row: FileRow<unknown>, what: string): RowIssue {
