@@ -88,7 +88,9 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     // inside MapLibre's frame, with the basemap, again only when the map moves; everything a
     // filter changes is drawn by a second deck.gl in its own canvas above, the only one a
     // brush move redraws (a third canvas would cost every frame its compositing).
-    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    // Its deck.gl listens for keys on MapLibre's canvas and, doing so, sets an inline `outline:
+    // none` on it: the keyboard's focus on the map would not show. The outline comes back.
+    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [], onLoad: () => map.getCanvas().style.removeProperty('outline') });
     /** The footprint under a pixel, for the tooltip and the click (the upper canvas has none). */
     const footprintAt = (x: number, y: number) => footprintOverlay.pickObject({ x, y, radius: 2 });
     const overlay = new MapboxOverlay({

@@ -107,7 +107,8 @@ describe('skip links', () => {
     expect(await page.getByRole('navigation', { name: 'Accès rapide' }).isVisible()).toBe(true);
     const targets: [string, () => Promise<unknown>][] = [
       ['Aller au contenu', () => page.evaluate(() => document.activeElement?.id)],
-      ['Aller à la carte', () => page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas') && document.activeElement.closest('#carte') !== null)],
+      // The map's canvas, its focus shown (deck.gl sets its outline to none).
+      ['Aller à la carte', () => page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas') && document.activeElement.closest('#carte') !== null && getComputedStyle(document.activeElement).outlineStyle !== 'none')],
       ['Aller à la recherche', () => page.evaluate(() => document.activeElement?.getAttribute('role') === 'combobox' && document.activeElement.closest('#recherche') !== null)],
       ['Aller au pied de page', () => page.evaluate(() => document.activeElement?.id)],
     ];
