@@ -25,6 +25,9 @@ import { SearchBox } from './ui/search-box.tsx';
 import { StatusArea } from './ui/status-area.tsx';
 import { TerritorySwitcher } from './ui/territory-switcher.tsx';
 import { useActionsQuickAccess, useTerritoireQuickAccess } from './ui/territoire-quick-access.ts';
+import { SiteFooter } from './ui/site-pages/site-footer.tsx';
+import { SitePages } from './ui/site-pages/site-pages.tsx';
+import { SkipLinks } from './ui/site-pages/skip-links.tsx';
 
 // Loaded on first use: the import code (csv-parse, and exceljs on demand) is not in the first chunk.
 const TerritoryPanel = lazy(() => import('./ui/territory-panel.tsx').then((m) => ({ default: m.TerritoryPanel })));
@@ -41,6 +44,7 @@ export function App() {
   const view = useAppStore((s) => s.view);
   return (
     <div className="app">
+      <SkipLinks />
       <Header
         brandTop={
           <>
@@ -78,7 +82,9 @@ export function App() {
             <ActionsPage />
           </Suspense>
         )}
+        <SitePages />
       </main>
+      <SiteFooter />
     </div>
   );
 }
@@ -86,10 +92,10 @@ export function App() {
 // Neither depends on the filters: a brush move does not render them again.
 const MapSearch = memo(function MapSearch() {
   return (
-    <>
+    <div id="recherche">
       <SearchBox />
       <TerritorySwitcher />
-    </>
+    </div>
   );
 });
 

@@ -1,4 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { BROWSER_STORAGE } from '../domain/site-pages.ts';
 
 /**
  * Where the browser keeps the imported actions: IndexedDB (one record), not localStorage,
@@ -6,11 +7,10 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
  * in localStorage by earlier versions is moved here once, on the first start that finds it;
  * data this module cannot move or read stays where it is, untouched.
  */
-const DATABASE = 'observatoire-reussite-educative';
-const STORE = 'actions-locales';
+const { database: DATABASE, store: STORE } = BROWSER_STORAGE.indexedDb;
 const KEY = 'import';
-/** Where versions before IndexedDB kept the import (same shape). */
-export const LEGACY_STORAGE_KEY = 'observatoire-reussite-educative:actions-locales:v1';
+/** Where versions before IndexedDB kept the import (same shape); declared with the rest of what the browser keeps. */
+export const LEGACY_STORAGE_KEY = BROWSER_STORAGE.legacyLocalStorageKey;
 
 /** The browser refused to keep or give back the actions; the message is French, for people. */
 export class LocalStorageError extends Error {

@@ -41,6 +41,16 @@ export interface MapViewProps {
   selection: SelectionShape | null;
 }
 
+/** MapLibre's words for its canvas and controls, in French like the rest of the page (its own are English). */
+const MAP_LOCALE = {
+  'Map.Title': 'Carte : flèches pour se déplacer, + et − pour zoomer',
+  'NavigationControl.ZoomIn': 'Zoom avant',
+  'NavigationControl.ZoomOut': 'Zoom arrière',
+  'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources de la carte',
+  'ScaleControl.Meters': 'm',
+  'ScaleControl.Kilometers': 'km',
+};
+
 export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, selection }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -67,6 +77,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: true, customAttribution: 'Contours : IGN Admin Express 2018 · Noms des communes : INSEE (COG 2026) · QPV : ANCT (2015) · Indicateurs : INSEE · Établissements : Éducation nationale' },
       hash: 'carte',
+      locale: MAP_LOCALE,
       dragRotate: false,
       pitchWithRotate: false,
     });
@@ -77,7 +88,9 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     // inside MapLibre's frame, with the basemap, again only when the map moves; everything a
     // filter changes is drawn by a second deck.gl in its own canvas above, the only one a
     // brush move redraws (a third canvas would cost every frame its compositing).
-    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    // Its deck.gl listens for keys on MapLibre's canvas and, doing so, sets an inline `outline:
+    // none` on it: the keyboard's focus on the map would not show. The outline comes back.
+    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [], onLoad: () => map.getCanvas().style.removeProperty('outline') });
     /** The footprint under a pixel, for the tooltip and the click (the upper canvas has none). */
     const footprintAt = (x: number, y: number) => footprintOverlay.pickObject({ x, y, radius: 2 });
     const overlay = new MapboxOverlay({
@@ -87,6 +100,14 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
       // not clear and store a multisampled depth buffer as large as the map (in software WebGL,
       // CPU time taken from the page at every move).
       deviceProps: { webgl: { depth: false } },
+      // deck.gl makes its canvas focusable for keyboard input (mjolnir's KeyInput), unnamed and
+      // with no outline; over MapLibre it takes no input at all (MapLibre's canvas, named, pans
+      // and zooms from the keyboard): out of the tab order and of the accessibility tree.
+      onLoad: () => {
+        const canvas = overlay.getCanvas();
+        canvas?.setAttribute('tabindex', '-1');
+        canvas?.setAttribute('aria-hidden', 'true');
+      },
       getTooltip: (info) => {
         if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
         const object = objectOf(info);
@@ -238,5 +259,5 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     map.fitBounds(focus.bbox, { padding: { top: 60, bottom, left: wide ? 440 : 40, right }, maxZoom: 14, duration: 600 });
   }, [focus]);
 
-  return <div ref={container} className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;
+  return <div ref={container} id="carte" className="map-view" role="region" aria-label="Carte des QPV" data-testid="map" />;
 }

@@ -11,30 +11,41 @@ const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 's
 /**
  * « Données »: every published table with its rows (as published and as counted by DuckDB),
  * its sources, publishers, licences, millésimes and the build date; above them, what the last
- * refresh changed (`RefreshReportSection`).
+ * refresh changed (`RefreshReportSection`). Beside the map (`panel`, a dialog that takes the
+ * focus and closes on Escape) or inside the « Sources et licences » page (`page`: a section of it).
  */
-export function DataPanel({ onClose }: { onClose: () => void }) {
+export function DataPanel({ onClose, layout = 'panel' }: { onClose: () => void; layout?: 'panel' | 'page' }) {
   const { data: manifest, error } = useLoaded(loadManifest);
   const counts = useAppStore((s) => s.tableCounts);
   const heading = useRef<HTMLHeadingElement>(null);
   const wide = useAppStore((s) => s.workbenchSql !== null);
 
+  const page = layout === 'page';
+  const titleId = page ? 'data-page-title' : 'data-panel-title';
   useEffect(() => {
+    if (page) return;
     heading.current?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, [onClose, page]);
 
   return (
-    <section className={`side-panel data-panel${wide ? ' data-panel--wide' : ''}`} role="dialog" aria-modal="false" aria-labelledby="data-panel-title" data-testid="data-panel">
+    <section
+      className={page ? 'data-panel data-panel--page' : `side-panel data-panel${wide ? ' data-panel--wide' : ''}`}
+      {...(page ? {} : { role: 'dialog', 'aria-modal': false })}
+      aria-labelledby={titleId}
+      data-testid={page ? 'data-page' : 'data-panel'}
+    >
       <div className="data-panel__head">
-        <h2 id="data-panel-title" className="fr-h4" tabIndex={-1} ref={heading}>
-          Données
+        <h2 id={titleId} className="fr-h4" tabIndex={-1} ref={heading}>
+          {page ? 'Données publiées' : 'Données'}
         </h2>
-        <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer" onClick={onClose}>
-          Fermer
-        </button>
+        {!page && (
+          <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer" onClick={onClose}>
+            Fermer
+          </button>
+        )}
       </div>
       {error !== null && <p className="fr-error-text">Manifeste illisible : {error}</p>}
       {manifest !== null && (
@@ -44,7 +55,7 @@ export function DataPanel({ onClose }: { onClose: () => void }) {
             officiels en open data. Aucune donnée ne quitte votre navigateur.
           </p>
           <RefreshReportSection />
-          <WorkbenchSection />
+          {!page && <WorkbenchSection />}
           {manifest.tables.map((table) => {
             const counted = counts.find((c) => c.table === table.name)?.rows;
             return (

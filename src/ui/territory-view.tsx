@@ -9,6 +9,7 @@ import { ActionFiche } from './action-fiche.tsx';
 import { ActionList } from './action-list.tsx';
 import { type MatrixCellRef, ParcoursMatrix } from './parcours-matrix.tsx';
 import { TerritoryPicker } from './territory-picker.tsx';
+import { ReperesNationaux } from './reperes-nationaux.tsx';
 import { TerritoryReport } from './territory-report.tsx';
 import { TerritorySummary } from './territory-summary.tsx';
 import { type TerritoryData, useTerritoryData, useTerritorySql } from './use-territory-data.ts';
@@ -101,6 +102,7 @@ export function TerritoryView({ territory, onTerritoryChange, onHighlightActions
             <>
               <p className="fr-text--sm">{describe(territory, data)}</p>
               <TerritorySummary data={data} />
+              {territory.niveau === 'cite' && <ReperesNationaux cite={title} />}
               <h3 className="fr-h6">Parcours : tranches d’âge × sphères</h3>
               <fieldset className="fr-fieldset territoire__toolbar" aria-label="Contenu de la matrice">
                 {(['actions', 'lieux'] as const).map((m) => (

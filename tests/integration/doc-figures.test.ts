@@ -5,6 +5,7 @@ import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { RESEAU_BUFFER_METERS } from '../../src/domain/reseau-emprise.ts';
+import { REPERES_SOURCE } from '../../src/domain/reperes-nationaux.ts';
 import { RISK_COLLEGES, RISK_COMPONENTS, RISK_ROBUSTNESS_FACTORS } from '../../src/domain/risk-index.ts';
 import { IMPORT_LIMITS } from '../../src/domain/import-limits.ts';
 import { ACCES_RADII_M } from '../../src/domain/services-16-25.ts';
@@ -116,6 +117,7 @@ const CHECKED: readonly Figure[] = [
   { file: 'docs/glossary.md', text: 'the {n} national objectives of the Cités', constants: { n: AXES.length } },
 
   // docs/territoire.md
+  { file: 'docs/territoire.md', text: 'what the {n} Cités declared to the 2024', constants: { n: REPERES_SOURCE.cites } },
   {
     file: 'docs/territoire.md',
     text: 'columns: the {spheres} sphères (famille, école, tiers-lieux éducatifs, quartier, virtualité). All {cells} cells are always shown',
