@@ -147,8 +147,12 @@ export function ficheWithoutView(hash: string): string | null {
   return params.has('carte') ? null : params.get('objet');
 }
 
-/** While a brush or a held key moves a range, the URL is written at most this often. */
-const GESTURE_WRITE_MS = 250;
+/**
+ * While a brush or a held key moves a range, the URL waits for the release (pointer or key up)
+ * or for the gesture to rest this long: each write costs the page 10 to 20 ms, which would
+ * land between a brush move and its frame.
+ */
+const GESTURE_REST_MS = 1000;
 
 let correcting = false;
 
@@ -185,8 +189,8 @@ export function syncStoreWithUrl(): void {
   // A brush gesture is one history entry, not one per mouse move: while only the brushed
   // ranges change, the entry is replaced, so « back » undoes the whole brush. Each write costs
   // the browser a few milliseconds (a new entry, 10 to 20 ms on the bench machine), so none is
-  // made within the frame of the input: a new entry right after it, the replacements spaced
-  // out, and the last one when the pointer or the key is released.
+  // made within the frame of the input: a new entry right after the gesture's first change,
+  // then one replacement when the pointer or the key is released, or once the gesture rests.
   let brushing = false;
   let pending: { timer: ReturnType<typeof setTimeout>; push: boolean } | null = null;
   const write = () => {
@@ -215,7 +219,9 @@ export function syncStoreWithUrl(): void {
     const rangesOnly = KEYS.every((k) => k === 'filters' || state[k] === previous[k]) && sameButRanges(state.filters, previous.filters);
     // A pending write, new entry or replacement, will write this state too.
     if (rangesOnly && brushing) {
-      if (pending === null) schedule(false, GESTURE_WRITE_MS);
+      const push = pending?.push ?? false;
+      if (pending !== null) clearTimeout(pending.timer);
+      schedule(push, GESTURE_REST_MS);
     } else {
       write();
       schedule(true, 0);

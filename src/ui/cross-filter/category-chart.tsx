@@ -22,6 +22,10 @@ const BAR_HEIGHT = 17;
 const COLOURS = { chosen: '#000091', other: '#cacafb', none: '#6a6af4', total: '#eeeeee' };
 const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 const plural = (n: number) => `${n} QPV`;
+const setText = (element: Element, text: string) => {
+  if (element.firstChild?.nodeType === Node.TEXT_NODE) (element.firstChild as Text).data = text;
+  else element.textContent = text;
+};
 
 /**
  * Horizontal bars drawn by Observable Plot; each bar is a checkbox (click, Entrée or Espace)
@@ -99,8 +103,10 @@ export function CategoryChart({ label, categories, totals, totalsDescription, co
         this.setAttribute('width', String(Math.max(0, (x.apply(n) as number) - origin)));
         this.setAttribute('aria-label', text);
         this.setAttribute('data-count', String(n));
-        this.firstElementChild!.textContent = text;
-        numbers[i]!.textContent = String(n);
+        // The text nodes' data, not `textContent`: that would replace each node, mutations of
+        // the document's tree that DSFR's observer examines one by one.
+        setText(this.firstElementChild!, text);
+        setText(numbers[i]!, String(n));
       });
     };
     setCounts.current(latestCounts.current);
