@@ -8,7 +8,7 @@ import { QPV_OF_COMMUNE } from '../secret/additive-groups.ts';
 import { applySecretToIndicateurs } from '../secret/secret-indicateurs.ts';
 import { concatBuilds, type TableBuild } from '../table-build.ts';
 import { type Dictionary, headerLookup, readDictionaries } from './indicator-dictionary.ts';
-import { readLongIndicateurs } from './indicateurs-long.ts';
+import { longKey, readLongIndicateurs } from './indicateurs-long.ts';
 import { QPV_CODE } from './qpv-properties.ts';
 
 export type IndicateurRow = Record<string, string | number | null> & {
@@ -126,10 +126,16 @@ export function buildIndicateurs(
       }
     }
   }
-  warnings.push(...applySecretToIndicateurs(rows, locations, { groupOf: communeOf }));
-  const fromLong = readLongIndicateurs(long, qpvCodes);
+  const indicateurs = concatBuilds({ rows, locations, rowsIn, rejected, warnings }, readLongIndicateurs(long, qpvCodes, new Set(rows.map((r) => longKey(r.territoire_code, r.indicateur, r.annee)))));
+  // The secret statistique in one pass per millésime over the wide and the long files' rows
+  // together: every additive group holds within one millésime (a cell is an indicator of a
+  // QPV, whatever its year).
+  for (const annee of new Set(indicateurs.rows.map((r) => r.annee))) {
+    const index = indicateurs.rows.flatMap((r, i) => (r.annee === annee ? [i] : []));
+    indicateurs.warnings.push(...applySecretToIndicateurs(index.map((i) => indicateurs.rows[i]!), index.map((i) => indicateurs.locations[i]!), { groupOf: communeOf }));
+  }
   return {
-    indicateurs: concatBuilds({ rows, locations, rowsIn, rejected, warnings }, fromLong),
+    indicateurs,
     // The catalogue describes every indicator, whichever layout its values come in.
     meta: buildMeta(values.length > 0 ? values : long, dictionary),
   };

@@ -5,7 +5,7 @@ import { parseNumber } from '../normalise/parse-number.ts';
 import { type Location, PipelineError } from '../pipeline-error.ts';
 import type { CsvFile } from '../read/read-csv.ts';
 import type { SourceInput } from '../read/read-source.ts';
-import { applySecretToIndicateurs } from '../secret/secret-indicateurs.ts';
+import { QPV_OF_COMMUNE } from '../secret/additive-groups.ts';
 import type { TableBuild } from '../table-build.ts';
 import type { IndicateurRow } from './build-indicateurs.ts';
 import { headerLookup } from './indicator-dictionary.ts';
@@ -29,15 +29,19 @@ const MillesimeSchema = z
   .transform(Number)
   .refine((y) => y >= 2000 && y <= 2100, 'expected a year between 2000 and 2100');
 
+/** The key of one value: a QPV's indicator in one millésime. */
+export const longKey = (code: string, indicateur: string, annee: number) => `${code}/${indicateur}/${annee}`;
+
 /**
  * Reads the long template files into `indicateurs` rows: `annee` is the row's own millésime,
  * so that several millésimes of one QPV and indicator sit side by side. A row whose code,
  * indicator, value, millésime or statut is wrong is rejected at its line and column; the
- * same QPV, indicator and millésime twice fails the run, naming both lines. A value under
- * `statut` 'secret' or 'nd' must be empty. The secret statistique then applies per millésime
- * (the additive groups hold within one millésime), as for the wide files.
+ * same QPV, indicator and millésime twice fails the run, naming both lines; one the wide
+ * files already give (`fromWide`, keys of `longKey`) is rejected. A value under
+ * `statut` 'secret' or 'nd' must be empty. The secret statistique is applied by the caller,
+ * per millésime, over these rows and the wide files' together (`buildIndicateurs`).
  */
-export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvCodes: ReadonlySet<string>): TableBuild<IndicateurRow> {
+export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvCodes: ReadonlySet<string>, fromWide: ReadonlySet<string> = new Set()): TableBuild<IndicateurRow> {
   const out: TableBuild<IndicateurRow> = { rows: [], locations: [], rowsIn: 0, rejected: [], warnings: [] };
   const { rows, locations, rejected, warnings } = out;
   const firstSeen = new Map<string, Location>();
@@ -64,6 +68,12 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
         reject('indicateur', 'unknown indicator id: expected one of src/domain/indicator-catalogue.ts (listed in docs/templates/indicateurs-qpv.md)');
         continue;
       }
+      if (indicateur === QPV_OF_COMMUNE.total) {
+        // A total over the QPV of a commune: without the commune, the pipeline could not hide
+        // it with them, and it would give away a QPV's hidden population by difference.
+        reject('indicateur', `${QPV_OF_COMMUNE.total} (population of the commune's QPV) is not accepted in the long template: the pipeline cannot protect it by difference without the commune`);
+        continue;
+      }
       const millesime = MillesimeSchema.safeParse(cell('millesime'));
       if (!millesime.success) {
         reject('millesime', millesime.error.issues[0]!.message);
@@ -87,7 +97,11 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
         reject('valeur', `a value under statut '${statut}': leave it empty`);
         continue;
       }
-      const key = `${code}/${indicateur}/${millesime.data}`;
+      const key = longKey(code, indicateur, millesime.data);
+      if (fromWide.has(key)) {
+        reject('millesime', 'this QPV, indicator and millésime are already given by an INSEE file of the 2015 layout: a value is published once');
+        continue;
+      }
       const first = firstSeen.get(key);
       if (first !== undefined) {
         throw new PipelineError({ ...at('millesime'), value: key }, `duplicate QPV, indicator and millésime (first seen in ${first.file} line ${first.line})`);
@@ -110,11 +124,6 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
         source_id: source.id,
       });
     }
-  }
-  // One secret pass per millésime: a QPV's indicator is one cell within a millésime.
-  for (const annee of new Set(rows.map((r) => r.annee))) {
-    const index = rows.flatMap((r, i) => (r.annee === annee ? [i] : []));
-    warnings.push(...applySecretToIndicateurs(index.map((i) => rows[i]!), index.map((i) => locations[i]!), { groupOf: new Map() }));
   }
   return out;
 }

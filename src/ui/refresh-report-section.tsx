@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { loadRefreshReport } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
 import { type Highlight, refreshReportView } from '../view-models/refresh-report-model.ts';
@@ -25,12 +26,14 @@ function HighlightList({ highlight, id }: { highlight: Highlight; id: string }) 
  */
 export function RefreshReportSection() {
   const { data: report, error } = useLoaded(loadRefreshReport);
+  // The panel and the « Sources et licences » page may both show it: ids of its own.
+  const id = useId();
   if (error !== null) return <p className="fr-error-text">Rapport de mise à jour indisponible : {error}</p>;
   if (report === null) return null;
   const view = refreshReportView(report);
   return (
-    <section className="fr-mb-4w" aria-labelledby="refresh-report-title" data-testid="refresh-report">
-      <h3 id="refresh-report-title" className="fr-h6 fr-mb-1w">
+    <section className="fr-mb-4w" aria-labelledby={`${id}-title`} data-testid="refresh-report">
+      <h3 id={`${id}-title`} className="fr-h6 fr-mb-1w">
         {view.title}
       </h3>
       <p className="fr-text--sm fr-mb-1w">{view.comparison}</p>
@@ -44,8 +47,8 @@ export function RefreshReportSection() {
         </ul>
       )}
       {view.unchanged !== null && <p className="fr-text--xs">{view.unchanged}</p>}
-      {view.ep !== null && <HighlightList highlight={view.ep} id="refresh-report-ep" />}
-      {view.indicateurs !== null && <HighlightList highlight={view.indicateurs} id="refresh-report-indicateurs" />}
+      {view.ep !== null && <HighlightList highlight={view.ep} id={`${id}-ep`} />}
+      {view.indicateurs !== null && <HighlightList highlight={view.indicateurs} id={`${id}-indicateurs`} />}
       <p className="fr-text--xs">{view.warnings}</p>
       <details>
         <summary className="fr-text--sm">Sources de cette mise à jour et leurs millésimes ({view.sources.length})</summary>

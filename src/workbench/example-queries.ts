@@ -62,12 +62,12 @@ ORDER BY type, ep`,
   {
     id: 'indicateurs-qpv',
     label: 'Taux de pauvreté des QPV, avec leur millésime',
-    note: 'Une valeur masquée par le secret statistique est publiée vide, avec son statut.',
-    sql: `SELECT q.code, q.nom, q.commune_nom, i.valeur, i.statut, m.libelle, m.millesime
+    note: 'Une valeur masquée par le secret statistique est publiée vide, avec son statut. `annee` date chaque valeur (plusieurs millésimes peuvent coexister) ; `millesime_catalogue` décrit les fichiers de la génération 2015.',
+    sql: `SELECT q.code, q.nom, q.commune_nom, i.annee, i.valeur, i.statut, m.libelle, m.millesime AS millesime_catalogue
 FROM indicateurs i
 JOIN indicateurs_meta m USING (indicateur)
 JOIN qpv q ON q.code = i.territoire_code
 WHERE i.niveau = 'qpv' AND i.indicateur = 'tp60'
-ORDER BY i.valeur DESC NULLS LAST`,
+ORDER BY i.annee DESC, i.valeur DESC NULLS LAST`,
   },
 ];

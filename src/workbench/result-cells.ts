@@ -18,7 +18,8 @@ export function resultColumns(table: Table): ResultColumn[] {
 
 function plain(value: unknown): ResultValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
+  // Beyond 2^53 a number would round: the digits as text instead (hash(), UBIGINT).
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString();
   // Lists, structs, maps: their JSON (counts inside are BigInt).
@@ -29,11 +30,18 @@ function plain(value: unknown): ResultValue {
 /** A decimal as apache-arrow gives it (its unscaled integer) as a number: `DECIMAL(6,2)` 12.35 comes as 1235. */
 const decimal = (scale: number) => (value: unknown) => (value === null || value === undefined ? null : Number(String(value)) / 10 ** scale);
 
+/** A DATE or TIMESTAMP, which apache-arrow gives as milliseconds since 1970: ISO 8601 text (a date alone for a DATE), not a count of milliseconds. */
+const instant = (dateOnly: boolean) => (value: unknown) => {
+  if (value === null || value === undefined) return null;
+  const iso = (value instanceof Date ? value : new Date(Number(value))).toISOString();
+  return dateOnly ? iso.slice(0, 10) : iso;
+};
+
 /** The rows of a result as plain values, column by column in the schema's order. */
 export function resultRows(table: Table): ResultValue[][] {
   const columns = table.schema.fields.map((field, i) => {
     const vector = table.getChildAt(i);
-    const convert = DataType.isDecimal(field.type) ? decimal(field.type.scale) : plain;
+    const convert = DataType.isDecimal(field.type) ? decimal(field.type.scale) : DataType.isDate(field.type) || DataType.isTimestamp(field.type) ? instant(DataType.isDate(field.type)) : plain;
     return (row: number) => convert(vector?.get(row));
   });
   return Array.from({ length: table.numRows }, (_, row) => columns.map((get) => get(row)));

@@ -40,6 +40,19 @@ describe('several DNB sessions and IPS rentrées', () => {
     expect(built.warnings.map((w) => [w.location.line, w.reason])).toContainEqual([5, 'no open establishment with this UAI: DNB row not joined']);
   });
 
+  it('keep the latest session that gives a rate: a later one without does not erase it', async () => {
+    const inputs = await fixtureInputs([
+      { id: 'annuaire', layout: 'annuaire-education', text: annuaire },
+      { id: 'dnb', layout: 'dnb-etablissements', text: csvText(DNB_NATIONAL_HEADER, [dnb('2024', '0660522J', '79,2%'), dnb('2025', '0660522J', '')]) },
+    ]);
+    const built = buildEtablissements(inputs, territoires, qpv);
+    expect(built.rows.map(({ dnb_session, dnb_taux_reussite }) => [dnb_session, dnb_taux_reussite])).toEqual([[2024, 79.2]]);
+    expect(built.dnbSessions.rows.map(({ session, taux_reussite }) => [session, taux_reussite])).toEqual([
+      [2024, 79.2],
+      [2025, null],
+    ]);
+  });
+
   it('refuse a collège twice in one session of a file', async () => {
     const inputs = await fixtureInputs([
       { id: 'annuaire', layout: 'annuaire-education', text: annuaire },

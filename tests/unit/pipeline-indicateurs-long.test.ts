@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../data-pipeline/pipeline-error.ts';
 import { buildIndicateurs } from '../../data-pipeline/tables/build-indicateurs.ts';
+import { QPV_OF_COMMUNE } from '../../data-pipeline/secret/additive-groups.ts';
 import { INDICATOR_IDS } from '../../src/domain/indicator-catalogue.ts';
-import { csvInput } from '../support/indicateurs-fixtures.ts';
+import { csvInput, QP_HEADER, QP009001 } from '../support/indicateurs-fixtures.ts';
 import { REPO_ROOT, removeTempDirs } from '../support/pipeline-cli.ts';
 
 afterAll(removeTempDirs);
@@ -35,6 +36,7 @@ describe('the long indicator template (qpv-indicateurs-long)', () => {
       'QN03501M;tp60;;2021;ok',
       'QN03501M;tp60;3;2021;secret',
       'QX03501M;tp60;45,1;2021;ok',
+      'QN03501M;pop_com_qp;7412;2020;ok',
     ]);
     expect(indicateurs.rows).toEqual([]);
     expect(indicateurs.rejected.map((r) => [r.location.file, r.location.line, r.location.field, r.location.value, r.reason])).toEqual([
@@ -45,6 +47,17 @@ describe('the long indicator template (qpv-indicateurs-long)', () => {
       ['qpv-2024.csv', 6, 'valeur', '', expect.stringMatching(/^empty value: write its statut/)],
       ['qpv-2024.csv', 7, 'valeur', '3', "a value under statut 'secret': leave it empty"],
       ['qpv-2024.csv', 8, 'code_qp', 'QX03501M', expect.stringMatching(/^expected QP \+ 6 digits/)],
+      ['qpv-2024.csv', 9, 'indicateur', 'pop_com_qp', expect.stringMatching(/^pop_com_qp .* is not accepted in the long template/)],
+    ]);
+  });
+
+  it('rejects a value a wide INSEE file already gives for that QPV and millésime, and keeps the wide one', async () => {
+    const wide = await csvInput('qp', [QP_HEADER, QP009001]);
+    const { indicateurs } = buildIndicateurs([wide], [], new Set(['QP009001']), [await long(['QP009001;tp60;45,1;2019;ok', 'QP009001;tp60;44,0;2021;ok'])]);
+    expect(indicateurs.rejected.map((r) => [r.location.line, r.location.field, r.reason])).toEqual([[2, 'millesime', expect.stringMatching(/already given by an INSEE file of the 2015 layout/)]]);
+    expect(indicateurs.rows.filter((r) => r.indicateur === 'tp60').map((r) => [r.annee, r.valeur, r.source_id])).toEqual([
+      [2019, 40.2, 'qp'],
+      [2021, 44, 'qpv-2024'],
     ]);
   });
 
@@ -73,6 +86,6 @@ describe('the long indicator template (qpv-indicateurs-long)', () => {
     expect(indicateurs.rows.length).toBe(template.length - 1);
     const guide = await readFile(path.join(REPO_ROOT, 'docs/templates/indicateurs-qpv.md'), 'utf8');
     const ids = guide.slice(guide.indexOf('## Identifiants acceptés'));
-    expect([...ids.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1])).toEqual(INDICATOR_IDS);
+    expect([...ids.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1])).toEqual(INDICATOR_IDS.filter((id) => id !== QPV_OF_COMMUNE.total));
   });
 });

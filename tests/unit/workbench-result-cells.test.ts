@@ -25,6 +25,7 @@ describe('console result cells', () => {
     ]);
     const [row] = resultRows(table);
     expect(row!.slice(0, 5)).toEqual([42, 2.5, 'Nîmes', true, null]);
+    expect(row![5]).toBe('2024-09-01');
     expect(row![6]).toBe('[1,2]');
     expect(row![7]).toBe('{"a":1}');
     expect(row![8]).toBe(12.35);

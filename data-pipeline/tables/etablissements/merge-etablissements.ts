@@ -81,8 +81,9 @@ export class EtablissementsMerge {
       const session: DnbSessionRow = { uai: row.uai, session: row.value.session, millesime: dnbSessionLabel(row.value.session), taux_reussite: row.value.taux, source_id: sourceId };
       this.#sessions.set(key, { row: session, location: row.location });
     }
+    // The latest session that gives a rate: a later one without (no candidate, not published) does not erase it.
     const kept = target.fields.dnb_session;
-    if (kept === null || row.value.session > kept) {
+    if (row.value.taux !== null && (kept === null || row.value.session > kept)) {
       target.fields.dnb_taux_reussite = row.value.taux;
       target.fields.dnb_session = row.value.session;
     }

@@ -3,6 +3,7 @@ import { loadManifest } from '../../data/published-data.ts';
 import { useLoaded } from '../../data/use-loaded.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
 import { useAppStore } from '../../state/store.ts';
+import { WORKBENCH_SQL_MAX } from '../../state/workbench-slice.ts';
 import { EXAMPLE_QUERIES } from '../../workbench/example-queries.ts';
 import { csvValue } from '../../workbench/result-cells.ts';
 import { WORKBENCH_ROW_LIMIT } from '../../workbench/read-only-run.ts';
@@ -97,6 +98,7 @@ export function SqlWorkbench() {
           rows={7}
           spellCheck={false}
           value={text}
+          maxLength={WORKBENCH_SQL_MAX}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && ready) {
