@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { checkReadingQuery, sqlTokens, WorkbenchRefusal, wrapForReading } from './sql-guard.ts';
+import { checkReadingQuery, quoted, sqlTokens, WorkbenchRefusal, wrapForReading } from './sql-guard.ts';
 
 /**
  * The SQL console's door to its own database (workbench-db.ts in the browser, a Node twin in
@@ -98,7 +98,7 @@ export async function runReadOnly(engine: WorkbenchEngine, sql: string, publishe
   }
   const foreign = names.find((name) => !known.has(name));
   if (foreign !== undefined) {
-    throw new WorkbenchRefusal(`La requête lit « ${foreign.length > 60 ? `${foreign.slice(0, 59)}…` : foreign} », qui n’est pas une table publiée : la console ne lit que les tables de la liste.`);
+    throw new WorkbenchRefusal(`La requête lit ${quoted(foreign)}, qui n’est pas une table publiée : la console ne lit que les tables de la liste.`);
   }
   let table: Table;
   try {

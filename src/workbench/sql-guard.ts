@@ -80,7 +80,7 @@ const FORBIDDEN_FUNCTIONS = /^(read_\w*|glob|sniff_csv|parquet_\w*|csv_scan|json
 const EXTERNAL_PATH = /^\s*([a-z][a-z0-9+.-]*:\/\/|file:)/i;
 
 /** Keeps a quoted part of the query short in a message. */
-const quoted = (text: string) => `« ${text.length > 60 ? `${text.slice(0, 59)}…` : text} »`;
+export const quoted = (text: string) => `« ${text.length > 60 ? `${text.slice(0, 59)}…` : text} »`;
 
 /**
  * Refuses (throws `WorkbenchRefusal`) what the console must never run, with the reason: an

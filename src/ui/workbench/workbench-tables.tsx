@@ -1,6 +1,6 @@
 import type { ManifestTable } from '../../data/manifest.ts';
+import { formatCount } from '../format.ts';
 
-const number = new Intl.NumberFormat('fr-FR');
 
 /**
  * The tables the console reads, as the manifest describes them: rows, what each holds, and
@@ -15,7 +15,7 @@ export function WorkbenchTables({ tables, onPick }: { tables: readonly ManifestT
       {tables.map((table) => (
         <details key={table.name} className="workbench-tables__table" data-table={table.name}>
           <summary>
-            <code>{table.name}</code> · {number.format(table.rows)} lignes — {table.description}
+            <code>{table.name}</code> · {formatCount(table.rows)} lignes — {table.description}
           </summary>
           <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-my-1v" onClick={() => onPick(`SELECT *\nFROM ${table.name}\nLIMIT 100`)}>
             Interroger <span className="fr-sr-only">la table {table.name}</span>
