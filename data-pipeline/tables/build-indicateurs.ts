@@ -15,8 +15,13 @@ export type IndicateurRow = Record<string, string | number | null> & {
   territoire_code: string;
   niveau: 'qpv';
   indicateur: IndicatorId;
-  /** Edition of INSEE's QPV database (`millesime.publication`), not the year observed: see `indicateurs_meta`. */
+  /**
+   * Edition of INSEE's QPV database (`millesime.publication`) for a row of the wide files; the
+   * millésime staff give for a row of the long template.
+   */
   annee: number;
+  /** Year the value describes: the catalogue's for the wide files (null when no document gives it), the long template's millésime. */
+  annee_observee: number | null;
   valeur: number | null;
   /** 'secret' / 'secret_secondaire': hidden by the secret statistique at publish (`data-pipeline/secret/`). */
   statut: 'ok' | 'nd' | 'secret' | 'secret_secondaire';
@@ -119,6 +124,7 @@ export function buildIndicateurs(
           niveau: 'qpv',
           indicateur: id,
           annee: entry.millesime.publication,
+          annee_observee: entry.millesime.observee,
           valeur: parsed.value,
           statut: parsed.value === null ? 'nd' : 'ok',
           source_id: source.id,

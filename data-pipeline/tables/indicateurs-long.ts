@@ -119,6 +119,7 @@ export function readLongIndicateurs(files: readonly SourceInput<CsvFile>[], qpvC
         niveau: 'qpv',
         indicateur,
         annee: millesime.data,
+        annee_observee: millesime.data,
         valeur: parsed.value,
         statut: statut as IndicateurRow['statut'],
         source_id: source.id,

@@ -41,13 +41,16 @@ export interface Millesime {
   readonly fondement: string;
 }
 
+/** What `millesimeLabel` adds to the edition when no document gives the year observed. */
+export const MILLESIME_UNSPECIFIED = ', année observée non précisée';
+
 /**
  * How the app names an indicator's millésime, on screen and in exports: the observed year, or
  * the edition with a plain « année observée non précisée » (never an edition passed off as
  * the year observed). Written to `indicateurs_meta.millesime` by the pipeline.
  */
 export function millesimeLabel(millesime: Pick<Millesime, 'publication' | 'observee'>): string {
-  return millesime.observee === null ? `publié en ${millesime.publication}, année observée non précisée` : String(millesime.observee);
+  return millesime.observee === null ? `publié en ${millesime.publication}${MILLESIME_UNSPECIFIED}` : String(millesime.observee);
 }
 
 const EXTRACT_ONLY = 'Hackaviz 2021 README: « publiées par l’INSEE pour l’année 2019 »; no document gives the year the figures describe';

@@ -5,6 +5,7 @@
  */
 import { RISK_COMPONENTS, type RiskSource } from './risk-index.ts';
 import { sqlString } from './sql.ts';
+import { latestQpvIndicatorsSql } from './latest-indicators.ts';
 
 const list = (ids: readonly string[]) => ids.map(sqlString).join(', ');
 
@@ -28,7 +29,8 @@ function componentSql(source: RiskSource): string {
 /**
  * One row per QPV of `qpv` and component: (qpv_code, composante, valeur_brute DOUBLE), the
  * value null when the component cannot be computed for that QPV (indicator not published, no
- * collège in its school context). Indicators are taken at their latest year.
+ * collège in its school context). Indicators are taken at each QPV's latest millésime
+ * (`latestQpvIndicatorsSql`).
  *
  * The collège components average the IPS and DNB rate of the QPV's school context
  * (`qpv_colleges`: its nearest public collèges having both, distance-weighted; see
@@ -39,9 +41,7 @@ export function buildRiskComponentValuesQuery(): string {
   return `
 WITH latest AS (
   SELECT i.territoire_code AS qpv_code, i.indicateur, i.valeur::DOUBLE AS valeur
-  FROM indicateurs i
-  WHERE i.niveau = 'qpv' AND i.indicateur IN (${list(indicatorsRead())})
-  QUALIFY annee = max(annee) OVER (PARTITION BY indicateur)
+  FROM (${latestQpvIndicatorsSql(`indicateur IN (${list(indicatorsRead())})`)}) i
 ), colleges AS (
   SELECT c.qpv_code, c.rang, c.poids::DOUBLE AS poids, e.ips::DOUBLE AS ips, e.dnb_taux_reussite::DOUBLE AS dnb_taux_reussite
   FROM qpv_colleges c JOIN etablissements e USING (uai)

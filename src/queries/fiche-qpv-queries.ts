@@ -2,6 +2,7 @@ import { QPV_PERIMETRE } from '../domain/cite-perimetre.ts';
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { sqlString } from '../domain/sql.ts';
+import { latestQpvIndicatorsSql, millesimeLabelSql } from '../domain/latest-indicators.ts';
 import { buildRiskScoresQuery } from '../domain/risk-index-query.ts';
 import { isDefaultRiskWeights, type RiskWeights } from '../domain/risk-index.ts';
 import { PUBLISHED_RISK_COMPONENTS, RISK_INDICATOR_ID, riskIndicatorListRow } from './risk-indicator-queries.ts';
@@ -22,58 +23,62 @@ ORDER BY list_position(${codeList(codes)}, q.code)`;
 
 /**
  * Rows of `IndicatorSqlRow` for each QPV asked and each indicator of `meta` (the columns of
- * `indicateurs_meta`), from `shown`: (code, indicateur, annee, departement_code,
- * region_code, valeur, statut), one row per QPV with a value, hidden values already nulled.
- * References: the median of the QPV of its département, of its région and of every loaded QPV; its
- * rank (1 = the worst for the population, by `sens`; none for a neutral indicator) and its
- * centile (share of QPV with a lower value, 0–100). Every (QPV, indicator) pair has a row,
- * 'nd' when the QPV has no value.
+ * `indicateurs_meta`), from `shown`: (code, indicateur, annee, millesime, source_id,
+ * departement_code, region_code, valeur, statut), one row per QPV with a value, hidden values already nulled.
+ * References, among the QPV whose value has the same millésime (values of two years are not
+ * ranked together): the median of the QPV of its département, of its région and of every
+ * loaded QPV; its rank (1 = the worst for the population, by `sens`; none for a neutral
+ * indicator) and its centile (share of QPV with a lower value, 0–100). Every (QPV, indicator)
+ * pair has a row, 'nd' when the QPV has no value, under the catalogue's millésime.
  */
 function qpvIndicatorRows(codes: readonly string[], shown: string, meta: string): string {
   return `
 WITH shown AS (${shown}),
 ranked AS (
   SELECT *,
-         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur ASC NULLS LAST) END AS rang_croissant,
-         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur ORDER BY valeur DESC NULLS LAST) END AS rang_decroissant
+         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur, millesime ORDER BY valeur ASC NULLS LAST) END AS rang_croissant,
+         CASE WHEN valeur IS NOT NULL THEN rank() OVER (PARTITION BY indicateur, millesime ORDER BY valeur DESC NULLS LAST) END AS rang_decroissant
   FROM shown
 ), ensemble AS (
-  SELECT indicateur, max(annee) AS annee, median(valeur) AS mediane_qpv, count(valeur) AS qpv_avec_valeur FROM shown GROUP BY indicateur
+  SELECT indicateur, millesime, max(annee) AS annee, median(valeur) AS mediane_qpv, count(valeur) AS qpv_avec_valeur FROM shown GROUP BY ALL
 ), departementale AS (
-  SELECT indicateur, departement_code, median(valeur) AS mediane_departement, count(valeur) AS qpv_departement FROM shown GROUP BY ALL
+  SELECT indicateur, millesime, departement_code, median(valeur) AS mediane_departement, count(valeur) AS qpv_departement FROM shown GROUP BY ALL
 ), regionale AS (
-  SELECT indicateur, region_code, median(valeur) AS mediane_region, count(valeur) AS qpv_region FROM shown GROUP BY ALL
+  SELECT indicateur, millesime, region_code, median(valeur) AS mediane_region, count(valeur) AS qpv_region FROM shown GROUP BY ALL
+), rows AS (
+  SELECT q.code, q.departement_code, q.region_code, m.*, coalesce(s.millesime, m.millesime) AS millesime_valeur
+  FROM qpv q CROSS JOIN (${meta}) m
+  LEFT JOIN shown s ON s.code = q.code AND s.indicateur = m.indicateur
+  WHERE list_contains(${codeList(codes)}, q.code)
 )
-SELECT q.code AS qpv_code, m.indicateur, m.libelle, m.unite, m.type_valeur, m.sens, m.theme, m.source_id, m.millesime,
+SELECT q.code AS qpv_code, q.indicateur, q.libelle, q.unite, q.type_valeur, q.sens, q.theme, coalesce(s.source_id, q.source_id) AS source_id, q.millesime_valeur AS millesime,
        coalesce(s.annee, n.annee) AS annee, s.valeur, coalesce(s.statut, 'nd') AS statut,
        d.mediane_departement, coalesce(d.qpv_departement, 0) AS qpv_departement,
        r.mediane_region, coalesce(r.qpv_region, 0) AS qpv_region,
        n.mediane_qpv, coalesce(n.qpv_avec_valeur, 0) AS qpv_avec_valeur,
-       CASE m.sens WHEN 'hausse_favorable' THEN s.rang_croissant WHEN 'hausse_defavorable' THEN s.rang_decroissant END AS rang,
+       CASE q.sens WHEN 'hausse_favorable' THEN s.rang_croissant WHEN 'hausse_defavorable' THEN s.rang_decroissant END AS rang,
        CASE WHEN s.valeur IS NOT NULL AND n.qpv_avec_valeur > 1
             THEN round(100 * (s.rang_croissant - 1) / (n.qpv_avec_valeur - 1)) END AS centile
-FROM qpv q
-CROSS JOIN (${meta}) m
-LEFT JOIN ranked s ON s.code = q.code AND s.indicateur = m.indicateur
-LEFT JOIN ensemble n ON n.indicateur = m.indicateur
-LEFT JOIN departementale d ON d.indicateur = m.indicateur AND d.departement_code = q.departement_code
-LEFT JOIN regionale r ON r.indicateur = m.indicateur AND r.region_code = q.region_code
-WHERE list_contains(${codeList(codes)}, q.code)
-ORDER BY list_position(${codeList(codes)}, q.code), m.theme, m.libelle`;
+FROM rows q
+LEFT JOIN ranked s ON s.code = q.code AND s.indicateur = q.indicateur
+LEFT JOIN ensemble n ON n.indicateur = q.indicateur AND n.millesime = q.millesime_valeur
+LEFT JOIN departementale d ON d.indicateur = q.indicateur AND d.millesime = q.millesime_valeur AND d.departement_code = q.departement_code
+LEFT JOIN regionale r ON r.indicateur = q.indicateur AND r.millesime = q.millesime_valeur AND r.region_code = q.region_code
+ORDER BY list_position(${codeList(codes)}, q.code), q.theme, q.libelle`;
 }
 
 /**
- * Every published indicator (latest year) for each QPV asked, with its references (see
+ * Every published indicator (its latest millésime, `latestQpvIndicatorsSql`) for each QPV asked, with its references (see
  * `qpvIndicatorRows`). Counts of people under the secret statistique are nulled first, so
  * that they take no part in medians, ranks or centiles.
  */
 export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SECRET_THRESHOLD): string {
   const secret = secretSqlPredicate('l.valeur', 'm.type_valeur', threshold);
   const shown = `
-  SELECT l.territoire_code AS code, l.indicateur, l.annee, q.departement_code, q.region_code,
+  SELECT l.territoire_code AS code, l.indicateur, l.annee, ${millesimeLabelSql('l')} AS millesime, l.source_id, q.departement_code, q.region_code,
          CASE WHEN ${secret} THEN NULL ELSE l.valeur END AS valeur,
          CASE WHEN ${secret} THEN 'secret' ELSE l.statut END AS statut
-  FROM (SELECT * FROM indicateurs WHERE niveau = 'qpv' QUALIFY annee = max(annee) OVER (PARTITION BY indicateur)) l
+  FROM (${latestQpvIndicatorsSql()}) l
   JOIN indicateurs_meta m USING (indicateur) JOIN qpv q ON q.code = l.territoire_code`;
   return qpvIndicatorRows(codes, shown, 'SELECT * FROM indicateurs_meta');
 }
@@ -86,7 +91,7 @@ export function buildQpvIndicatorsQuery(codes: readonly string[], threshold = SE
  */
 export function buildQpvRiskIndicatorQuery(codes: readonly string[], weights: RiskWeights): string {
   const shown = `
-  SELECT r.qpv_code AS code, ${sqlString(RISK_INDICATOR_ID)} AS indicateur, l.annee, q.departement_code, q.region_code, r.score AS valeur, r.statut
+  SELECT r.qpv_code AS code, ${sqlString(RISK_INDICATOR_ID)} AS indicateur, l.annee, l.millesime, '' AS source_id, q.departement_code, q.region_code, r.score AS valeur, r.statut
   FROM (${buildRiskScoresQuery(weights, PUBLISHED_RISK_COMPONENTS, false)}) r JOIN qpv q ON q.code = r.qpv_code, (${riskIndicatorListRow()}) l`;
   // Weights of the user's own make the row say so, on screen, in print and in the CSV.
   const libelle = isDefaultRiskWeights(weights) ? 'libelle' : `libelle || ${sqlString(' — avec vos pondérations')}`;

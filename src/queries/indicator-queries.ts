@@ -2,6 +2,7 @@ import type { TableName } from '../domain/table-layouts.ts';
 import type { RiskWeights } from '../domain/risk-index.ts';
 import { secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
+import { latestQpvIndicatorsSql, millesimeLabelSql } from '../domain/latest-indicators.ts';
 import { buildRiskIndicatorValuesQuery, RISK_INDICATOR_ID, RISK_TABLES, riskIndicatorListRow } from './risk-indicator-queries.ts';
 import { RISK_THEME } from '../domain/indicator-themes.ts';
 
@@ -12,6 +13,7 @@ export interface IndicatorOption {
   unite: string;
   sens: 'hausse_defavorable' | 'hausse_favorable' | 'neutre';
   theme: string;
+  /** The millésimes of the values shown (`millesimeLabel`), earliest first, joined by « ; » when QPV differ. */
   millesime: string;
   annee: number;
 }
@@ -22,9 +24,11 @@ export function buildIndicatorListQuery(): string {
 SELECT * FROM (
   ${riskIndicatorListRow()}
   UNION ALL
-  SELECT m.indicateur, m.libelle, m.unite, m.sens, m.theme, m.millesime, max(i.annee) AS annee
-  FROM indicateurs_meta m JOIN indicateurs i USING (indicateur)
-  WHERE i.niveau = 'qpv'
+  SELECT m.indicateur, m.libelle, m.unite, m.sens, m.theme, string_agg(y.millesime, ' ; ' ORDER BY y.observee) AS millesime, max(y.annee) AS annee
+  FROM indicateurs_meta m JOIN (
+    SELECT indicateur, ${millesimeLabelSql('l')} AS millesime, min(coalesce(annee_observee, annee)) AS observee, max(annee) AS annee
+    FROM (${latestQpvIndicatorsSql()}) l GROUP BY ALL
+  ) y USING (indicateur)
   GROUP BY ALL
 )
 ORDER BY theme <> ${sqlString(RISK_THEME)}, theme, libelle`;
@@ -36,7 +40,7 @@ export function indicatorValueTables(indicateur: string): readonly TableName[] {
 }
 
 /**
- * Value of one indicator for every QPV, latest year. Counts of people under the secret
+ * Value of one indicator for every QPV, its latest millésime (`latestQpvIndicatorsSql`). Counts of people under the secret
  * statistique threshold come out as null with statut 'secret'; QPV without a row as 'nd'.
  * The risk index (`risque_decrochage`) is its score recomputed with `weights`.
  */
@@ -46,9 +50,7 @@ export function buildQpvIndicatorValuesQuery(indicateur: string, weights: RiskWe
   const secret = secretSqlPredicate('l.valeur', 's.type_valeur');
   return `
 WITH latest AS (
-  SELECT territoire_code, valeur, statut FROM indicateurs
-  WHERE indicateur = ${id} AND niveau = 'qpv'
-    AND annee = (SELECT max(annee) FROM indicateurs WHERE indicateur = ${id} AND niveau = 'qpv')
+  ${latestQpvIndicatorsSql(`indicateur = ${id}`)}
 ), secret AS (
   SELECT type_valeur FROM indicateurs_meta WHERE indicateur = ${id}
 )

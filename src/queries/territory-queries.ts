@@ -2,6 +2,7 @@ import type { Territoire } from '../domain/cross-filter.ts';
 import { epOrderSql } from '../domain/education-prioritaire.ts';
 import { SECRET_THRESHOLD, secretSqlPredicate } from '../domain/secret-statistique.ts';
 import { sqlString } from '../domain/sql.ts';
+import { latestQpvIndicatorsSql, millesimeLabelSql } from '../domain/latest-indicators.ts';
 import { ALL_ACTIONS_VIEW } from './local-actions-queries.ts';
 import { actionInTerritory, listedInTerritory, placedInTerritory, qpvInTerritory, territoryScopeCtes } from './territory-scope.ts';
 
@@ -37,7 +38,7 @@ FROM box`;
 
 /**
  * The QPV of the territory with the latest population INSEE gives (`pop_mun`) and its
- * millésime (`indicateurs_meta.millesime`: the year it describes), null where the observatory
+ * millésime (`millesimeLabelSql`: the year it describes), null where the observatory
  * has no figure; a population hidden by the secret statistique (published so, or under the
  * threshold) is null with `population_secret` true.
  */
@@ -46,9 +47,8 @@ export function buildTerritoryQpvQuery(t: Territoire): string {
   const secret = secretSqlPredicate('pop.population', sqlString('effectif'), SECRET_THRESHOLD, 'pop.statut');
   return `
 WITH ${territoryScopeCtes(t)}, pop AS (
-  SELECT i.territoire_code AS code, i.valeur AS population, i.statut, m.millesime
-  FROM indicateurs i JOIN indicateurs_meta m USING (indicateur) WHERE i.indicateur = 'pop_mun'
-  QUALIFY i.annee = max(i.annee) OVER (PARTITION BY i.territoire_code)
+  SELECT i.territoire_code AS code, i.valeur AS population, i.statut, ${millesimeLabelSql('i')} AS millesime
+  FROM (${latestQpvIndicatorsSql("indicateur = 'pop_mun'")}) i
 )
 SELECT q.code, q.nom, q.generation, q.commune_nom,
        CASE WHEN NOT ${secret} THEN pop.population END AS population, pop.millesime, coalesce(${secret}, FALSE) AS population_secret

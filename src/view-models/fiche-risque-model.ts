@@ -20,6 +20,8 @@ export interface RisqueSqlRow {
   valeur_normalisee: number | null;
   poids: number | null;
   contribution: number | null;
+  /** Year an indicator component's value describes, when known (e.g. a long template row). */
+  annee_observee: number | null;
 }
 
 /** Rows of `buildQpvCollegesQuery`. */
@@ -90,7 +92,9 @@ export function buildRisqueView(rows: readonly RisqueSqlRow[]): RisqueView | nul
         id: meta.id,
         libelle: meta.libelle,
         unite: meta.unite,
-        millesime: meta.millesime,
+        // The component's millésime is that of the INSEE files; a value of a known year (only
+        // indicator components have one) says its own.
+        millesime: r.annee_observee === null ? meta.millesime : `INSEE, ${r.annee_observee}`,
         valeur,
         text: formatShown(valeur, meta.unite),
         normalisee: r.valeur_normalisee,

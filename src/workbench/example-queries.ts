@@ -62,12 +62,12 @@ ORDER BY type, ep`,
   {
     id: 'indicateurs-qpv',
     label: 'Taux de pauvreté des QPV, avec leur millésime',
-    note: 'Une valeur masquée par le secret statistique est publiée vide, avec son statut. `annee` date chaque valeur (plusieurs millésimes peuvent coexister) ; `millesime_catalogue` décrit les fichiers de la génération 2015.',
-    sql: `SELECT q.code, q.nom, q.commune_nom, i.annee, i.valeur, i.statut, m.libelle, m.millesime AS millesime_catalogue
+    note: 'Une valeur masquée par le secret statistique est publiée vide, avec son statut. `annee_observee` est l’année que la valeur décrit, vide quand aucun document ne la donne (seule l’édition INSEE, `edition`, est connue) ; plusieurs millésimes d’un QPV peuvent coexister, l’application montre le plus récent.',
+    sql: `SELECT q.code, q.nom, q.commune_nom, q.generation, i.annee AS edition, i.annee_observee, i.valeur, i.statut, m.libelle
 FROM indicateurs i
 JOIN indicateurs_meta m USING (indicateur)
 JOIN qpv q ON q.code = i.territoire_code
 WHERE i.niveau = 'qpv' AND i.indicateur = 'tp60'
-ORDER BY i.annee DESC, i.valeur DESC NULLS LAST`,
+ORDER BY coalesce(i.annee_observee, i.annee) DESC, i.valeur DESC NULLS LAST`,
   },
 ];

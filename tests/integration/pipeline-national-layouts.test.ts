@@ -5,7 +5,13 @@ import { loadRegistry, REGISTRY_FILE, type Source } from '../../data-pipeline/re
 import { type PipelineResult, runPipeline } from '../../data-pipeline/run-pipeline.ts';
 import { SOURCE_LAYOUT_IDS } from '../../data-pipeline/source-layouts.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
+import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { buildFicheObjetQuery, DNB_SESSIONS_FIELD } from '../../src/queries/fiche-objet-queries.ts';
+import { buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
+import { buildQpvRisqueQuery } from '../../src/queries/fiche-risque-queries.ts';
+import { buildRisqueView, type RisqueSqlRow } from '../../src/view-models/fiche-risque-model.ts';
+import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery } from '../../src/queries/indicator-queries.ts';
+import { buildTerritoryQpvQuery } from '../../src/queries/territory-queries.ts';
 import { REPO_ROOT, removeTempDirs, runCli, tempDir } from '../support/pipeline-cli.ts';
 import { connectToPublishedData, readManifest } from '../support/published-data.ts';
 
@@ -33,7 +39,7 @@ let out: string;
 let result: PipelineResult;
 let db: Connector;
 
-const rows = async (sql: string) => tableRows(await db.query(sql)) as Record<string, unknown>[];
+const rows = async <T = Record<string, unknown>>(sql: string) => tableRows(await db.query(sql)) as T[];
 
 beforeAll(async () => {
   const dir = await tempDir('pipeline-national');
@@ -147,6 +153,40 @@ describe('national layouts, one run over all their fixtures', () => {
     ]);
     // The 2015 files' indicators are kept beside them.
     expect(await rows("SELECT count(*) > 0 AS kept FROM indicateurs WHERE territoire_code LIKE 'QP%' AND source_id <> 'indicateurs-qpv-2024'")).toEqual([{ kept: true }]);
+  });
+
+  it('qpv-indicateurs-long: the app shows each QPV its own latest millésime, labelled with its year, and ranks a value only among the same millésime', async () => {
+    const tp60 = (code: string) => rows(buildQpvIndicatorsQuery([code])).then((r) => r.find((i) => i.indicateur === 'tp60')!);
+    // The 2015 QPV keep the INSEE file's value and label although 2024 QPV have tp60 of 2021.
+    const wide = await rows("SELECT count(*)::INT AS n, median(valeur) AS m FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code LIKE 'QP%' AND valeur IS NOT NULL");
+    const [maurepas2015] = await rows("SELECT territoire_code AS code, valeur FROM indicateurs WHERE indicateur = 'tp60' AND territoire_code LIKE 'QP%' AND valeur IS NOT NULL ORDER BY code LIMIT 1");
+    expect(await tp60(maurepas2015!.code as string)).toMatchObject({
+      valeur: maurepas2015!.valeur,
+      millesime: 'publié en 2019, année observée non précisée',
+      annee: 2019,
+      qpv_avec_valeur: wide[0]!.n,
+      mediane_qpv: wide[0]!.m,
+    });
+    // A 2024 QPV: its 2021 value (not the 2019 one beside it), ranked among the two 2021 values.
+    expect(await tp60('QN03501M')).toMatchObject({ valeur: 45.1, millesime: '2021', annee: 2021, source_id: 'indicateurs-qpv-2024', qpv_avec_valeur: 2, mediane_qpv: 42.05, rang: 1 });
+    // The map and the cross-filter: every QPV with a value has it; the legend names both millésimes.
+    const values = await rows(buildQpvIndicatorValuesQuery('tp60', DEFAULT_RISK_WEIGHTS));
+    expect(values.filter((v) => v.valeur !== null)).toHaveLength((wide[0]!.n as number) + 2);
+    expect(values.find((v) => v.code === 'QN03506M')).toEqual({ code: 'QN03506M', valeur: 39, statut: 'ok' });
+    const options = await rows(buildIndicatorListQuery());
+    expect(options.find((o) => o.indicateur === 'tp60')).toMatchObject({ millesime: 'publié en 2019, année observée non précisée ; 2021', annee: 2021 });
+    // The territory view's population, with its own year.
+    const rennes = await rows(buildTerritoryQpvQuery({ niveau: 'commune', code: '35238' }));
+    expect(rennes.find((q) => q.code === 'QN03501M')).toMatchObject({ population: 7412, millesime: '2020' });
+    const toulouse = (await rows(buildTerritoryQpvQuery({ niveau: 'commune', code: '31555' }))).filter((q) => q.population !== null);
+    expect(toulouse.length).toBeGreaterThan(5);
+    expect(new Set(toulouse.map((q) => q.millesime))).toEqual(new Set(['2013']));
+    // The risk index reads the 2015 QPV's poverty rate still: no 2015 QPV lost it to the 2024 values.
+    expect(await rows("SELECT count(valeur_brute)::INT AS n FROM risque_composantes WHERE composante = 'taux_pauvrete' AND qpv_code LIKE 'QP%'")).toEqual([{ n: wide[0]!.n }]);
+    // Its fiche says the year of a 2024 QPV's rate, and keeps the INSEE files' millésime for the others.
+    const composante = async (code: string) => buildRisqueView(await rows<RisqueSqlRow>(buildQpvRisqueQuery(code, DEFAULT_RISK_WEIGHTS)))!.composantes.find((c) => c.id === 'taux_pauvrete')!;
+    expect(await composante('QN03501M')).toMatchObject({ millesime: 'INSEE, 2021', valeur: { status: 'ok', value: 45.1 } });
+    expect((await composante(maurepas2015!.code as string)).millesime).toBe('INSEE, données QPV publiées en 2019 (année observée non précisée)');
   });
 
   it('cites-registre: a Cité of the ANCT list transcribed with its 2024 QPV gets their union as perimeter', async () => {

@@ -13,6 +13,7 @@ import { connectToPublishedData, PUBLISHED_DIR, readManifest } from '../support/
  */
 const NOT_PEOPLE: Record<string, string> = {
   'indicateurs.annee': 'a year',
+  'indicateurs.annee_observee': 'a year',
   'indicateurs_meta.annee_observee': 'a year',
   'indicateurs_meta.annee_publication': 'a year',
   'etablissements.ips': 'an index',

@@ -22,13 +22,15 @@ describe('buildIndicateurs: wide qp.csv → long indicateurs', () => {
       niveau: 'qpv',
       indicateur: 'tp60',
       annee: 2019,
+      // No document gives the year tp60 describes (the catalogue gives pop_mun's: 2013).
+      annee_observee: null,
       valeur: 40.2,
       statut: 'ok',
       source_id: 'qp',
     });
     expect(valueOf(indicateurs.rows, 'QP009003', 'tx_tot_empl')).toMatchObject({ annee: 2020, valeur: 42.3 });
     // The population describes 2013 (indicateurs_meta says so), but comes from the 2019 edition.
-    expect(valueOf(indicateurs.rows, 'QP009003', 'pop_mun')).toMatchObject({ annee: 2019, valeur: 4291 });
+    expect(valueOf(indicateurs.rows, 'QP009003', 'pop_mun')).toMatchObject({ annee: 2019, annee_observee: 2013, valeur: 4291 });
     expect(indicateurs.locations[0]).toEqual({ file: 'qp.csv', line: 2, field: 'pop_mun', value: '1177' });
   });
 
