@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { countPercent, percentMismatch, REPERE_THEMES, REPERES_NATIONAUX, REPERES_SOURCE, type RepereValue } from '../domain/reperes-nationaux.ts';
 import { formatCount } from './format.ts';
 import './reperes-nationaux.css';
@@ -18,13 +19,15 @@ function valueText(v: RepereValue): string {
  * revue de projet (src/domain/reperes-nationaux.ts), with the study and the line each figure
  * is read on. Said, in words, to describe the programme and not `cite`.
  */
-export function ReperesNationaux({ cite }: { cite: string }) {
+export function ReperesNationaux({ cite, heading: Heading = 'h3' }: { cite: string; /** h2 in the printed report. */ heading?: 'h2' | 'h3' }) {
   const s = REPERES_SOURCE;
+  // Unique: the printed report shows them over the territory view that shows them too.
+  const titleId = useId();
   return (
-    <section className="reperes" aria-labelledby="reperes-title" data-testid="reperes-nationaux">
-      <h3 id="reperes-title" className="fr-h6 fr-mb-1v">
+    <section className="reperes" aria-labelledby={titleId} data-testid="reperes-nationaux">
+      <Heading id={titleId} className={`${Heading === 'h2' ? 'fr-h5' : 'fr-h6'} fr-mb-1v`}>
         Repères nationaux <span className="reperes__year">({s.survey})</span>
-      </h3>
+      </Heading>
       <p className="fr-text--xs fr-mb-1w">
         Ce que les {s.cites} Cités éducatives ont déclaré à la {s.survey} du programme national. Ces chiffres portent sur l’ensemble des Cités, pas
         sur {cite} : les réponses de chaque Cité ne sont pas publiées, l’observatoire ne peut donc pas la situer parmi elles.

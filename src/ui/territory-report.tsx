@@ -4,6 +4,7 @@ import type { Territoire } from '../domain/cross-filter.ts';
 import { categorieLabel, financementText, vocabularyLabels } from '../view-models/action-labels.ts';
 import { type MatrixMode, parcoursMatrixView } from '../view-models/parcours-matrix-model.ts';
 import { ParcoursMatrix } from './parcours-matrix.tsx';
+import { ReperesNationaux } from './reperes-nationaux.tsx';
 import { TerritorySummary } from './territory-summary.tsx';
 import type { TerritoryData } from './use-territory-data.ts';
 import './territoire.css';
@@ -18,8 +19,8 @@ interface Props {
 }
 
 /**
- * The territory report: one printable A4 document (map, summary, both matrices, the actions
- * with their sources, the data sources), over the page on screen and alone on paper.
+ * The territory report: one printable A4 document (map, summary, a Cité's repères nationaux,
+ * both matrices, the actions with their sources, the data sources), over the page on screen and alone on paper.
  */
 export function TerritoryReport({ territory, data, mode, mapImage, onClose }: Props) {
   const nom = data.identity ? String(data.identity.nom) : territory.code;
@@ -47,6 +48,7 @@ export function TerritoryReport({ territory, data, mode, mapImage, onClose }: Pr
       {mapImage && <img className="territory-report__map" src={mapImage} alt={`Carte : ${nom}`} />}
       <h2 className="fr-h5">Le territoire en chiffres</h2>
       <TerritorySummary data={data} expanded />
+      {territory.niveau === 'cite' && <ReperesNationaux cite={nom} heading="h2" />}
       <h2 className="fr-h5">Parcours : tranches d’âge × sphères</h2>
       <div className="territoire__matrices">
         {data.matrix.data && <ParcoursMatrix view={parcoursMatrixView(data.matrix.data, mode)} title={nom} selected={null} readOnly />}

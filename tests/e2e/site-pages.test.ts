@@ -200,6 +200,13 @@ describe('repères nationaux in the territory view of a Cité', () => {
     expect(await reperes.locator('[data-repere="formation-interprofessionnelle"] td').first().textContent()).toContain('l’étude écrit 68 %');
     // The Cité's summary comes first, the repères right after it.
     expect(await page.evaluate(() => document.querySelector('[data-testid="territoire-resume"]')!.nextElementSibling?.getAttribute('data-testid'))).toBe('reperes-nationaux');
+    // The printable report carries them too, under its own heading.
+    await page.getByRole('button', { name: 'Rapport imprimable' }).click();
+    const printed = page.getByTestId('territoire-rapport').getByTestId('reperes-nationaux');
+    await printed.waitFor({ timeout: 60_000 });
+    expect(await printed.locator('[data-repere]').count()).toBe(REPERES_NATIONAUX.length);
+    expect(await printed.getByRole('heading').evaluate((h) => `${h.tagName} ${h.textContent}`)).toBe('H2 Repères nationaux (Revue de projet 2024)');
+    await page.getByRole('button', { name: 'Fermer le rapport' }).click();
     await page.goto(`${app.url}#panneau=territoire&territoire=commune:34172`);
     await page.getByTestId('territoire-resume').waitFor({ timeout: 60_000 });
     expect(await reperes.count()).toBe(0);
