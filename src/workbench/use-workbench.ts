@@ -12,6 +12,8 @@ export type WorkbenchDatabaseState = { status: 'loading' } | { status: 'ready'; 
 export type WorkbenchRun =
   | { status: 'idle' }
   | { status: 'running'; sql: string }
+  /** Stopped by the user: the console's database is started again. */
+  | { status: 'interrupted'; sql: string }
   | { status: 'done'; sql: string; columns: ResultColumn[]; rows: ResultValue[][]; truncated: boolean; tables: string[] }
   /** Refused before running: why, in French. */
   | { status: 'refused'; sql: string; message: string; detail?: undefined }
@@ -21,11 +23,13 @@ export type WorkbenchRun =
 /**
  * The one owner of the console's database (workbench-db.ts): started when the console
  * mounts, closed (its worker ended) when it unmounts; `run` runs a query through the
- * read-only checks, the result of a superseded run dropped.
+ * read-only checks, the result of a superseded run dropped. `interrupt` ends the worker of
+ * a running query (DuckDB-WASM cannot cancel a prepared statement) and starts another.
  */
-export function useWorkbench(): { database: WorkbenchDatabaseState; run: WorkbenchRun; execute(sql: string): void } {
+export function useWorkbench(): { database: WorkbenchDatabaseState; run: WorkbenchRun; execute(sql: string): void; interrupt(): void } {
   const [database, setDatabase] = useState<WorkbenchDatabaseState>({ status: 'loading' });
   const [run, setRun] = useState<WorkbenchRun>({ status: 'idle' });
+  const [starts, setStarts] = useState(0);
   const latest = useRef(0);
 
   useEffect(() => {
@@ -39,7 +43,7 @@ export function useWorkbench(): { database: WorkbenchDatabaseState; run: Workben
       current = false;
       void opening.then((db) => db.engine.close()).catch(() => {});
     };
-  }, []);
+  }, [starts]);
 
   const execute = useCallback(
     (sql: string) => {
@@ -58,5 +62,12 @@ export function useWorkbench(): { database: WorkbenchDatabaseState; run: Workben
     },
     [database],
   );
-  return { database, run, execute };
+  const interrupt = useCallback(() => {
+    if (run.status !== 'running') return;
+    latest.current++;
+    setRun({ status: 'interrupted', sql: run.sql });
+    setDatabase({ status: 'loading' });
+    setStarts((n) => n + 1);
+  }, [run]);
+  return { database, run, execute, interrupt };
 }

@@ -57,8 +57,8 @@ export async function openWorkbenchDatabase(): Promise<WorkbenchDatabase> {
       }
     },
     tableNames: (sql) => conn.getTableNames(sql),
+    // The worker ended, whatever it is running: a connection's close would wait for the query.
     close: async () => {
-      await conn.close();
       await db.terminate();
       worker.terminate();
     },

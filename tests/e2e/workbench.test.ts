@@ -81,7 +81,7 @@ describe('SQL console', () => {
     await close();
   });
 
-  test('DROP, INSERT, COPY, ATTACH and read_csv(http…) are refused in French and change nothing', async () => {
+  test('DROP, INSERT, COPY, ATTACH and read_csv(http…) are refused in French and change nothing; a long query can be interrupted', async () => {
     const { page, close } = await openApp(app.browser, app.url, FAR_FROM_CIO);
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     const appCount = await appTableCount(page);
@@ -129,6 +129,14 @@ describe('SQL console', () => {
     await page.getByRole('button', { name: 'Exécuter' }).click();
     await expect.poll(() => page.getByTestId('workbench-message').getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
     expect(await page.getByTestId('workbench-message').locator('p').innerText()).toBe('La requête nomme une table, une colonne ou une fonction qui n’existe pas dans les données publiées.');
+    // A query that would run for hours is interrupted: the console starts again and answers.
+    await page.getByTestId('workbench-editor').fill('SELECT count(*) FROM etablissements a, etablissements b, lieux c WHERE a.lat + b.lat > c.lat');
+    await page.getByRole('button', { name: 'Exécuter' }).click();
+    await page.locator('[data-testid="workbench-outcome"][data-status="running"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Interrompre' }).click();
+    await page.locator('[data-testid="workbench-outcome"][data-status="interrupted"]').waitFor({ timeout: 30_000 });
+    await waitForConsole(page);
+    expect(await runInConsole(page, 'SELECT * FROM qpv')).toBe(PUBLISHED_ROWS.get('qpv'));
     await close();
   });
 });

@@ -26,7 +26,7 @@ export function SqlWorkbench() {
   const stored = useAppStore((s) => s.workbenchSql) ?? '';
   const setWorkbenchSql = useAppStore((s) => s.setWorkbenchSql);
   const { data: manifest } = useLoaded(loadManifest);
-  const { database, run, execute } = useWorkbench();
+  const { database, run, execute, interrupt } = useWorkbench();
   const [text, setText] = useState(stored);
   const [example, setExample] = useState('');
   const ids = useId();
@@ -113,6 +113,11 @@ export function SqlWorkbench() {
         <button type="button" className="fr-btn fr-btn--sm" disabled={!ready || run.status === 'running'} onClick={submit}>
           Exécuter
         </button>
+        {run.status === 'running' && (
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={interrupt}>
+            Interrompre
+          </button>
+        )}
         <button
           type="button"
           className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
@@ -130,7 +135,14 @@ export function SqlWorkbench() {
 
 function RunOutcome({ run }: { run: WorkbenchRun }) {
   if (run.status === 'idle') return null;
-  if (run.status === 'running') return <p className="fr-text--sm" data-testid="workbench-outcome">Requête en cours…</p>;
+  if (run.status === 'running') return <p className="fr-text--sm" data-testid="workbench-outcome" data-status="running">Requête en cours…</p>;
+  if (run.status === 'interrupted') {
+    return (
+      <p className="fr-text--sm" data-testid="workbench-outcome" data-status="interrupted">
+        Requête interrompue : la base de la console redémarre.
+      </p>
+    );
+  }
   if (run.status === 'refused' || run.status === 'failed') {
     return (
       <div className="fr-alert fr-alert--error fr-alert--sm fr-mb-1w" role="alert" data-testid="workbench-message" data-status={run.status}>
