@@ -143,7 +143,7 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
               {row.cells.map((cell) => (
                 <Cell key={cell.qpvCode} cell={cell} row={row} titles={{ departement: departementMedianLabel(model.coverage, model.qpv.find((q) => q.code === cell.qpvCode)?.departement.code ?? ''), qpv: coverageMedianLabel(model.coverage) }} />
               ))}
-              <td data-col="mediane" title={row.cells[0] === undefined ? undefined : `médiane de ${row.cells[0].references.qpv.qpvCount} QPV ayant une valeur`}>
+              <td data-col="mediane" title={row.medianeQpv === null ? undefined : `médiane de ${row.medianeQpvCount} QPV ayant une valeur`}>
                 {row.medianeQpv === null ? '–' : formatValue(row.medianeQpv, row.unite)}
               </td>
             </tr>

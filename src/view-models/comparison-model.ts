@@ -19,10 +19,12 @@ export interface ComparisonRow {
   unite: string;
   sens: Sens;
   theme: string;
-  /** The year the values describe, or « publié en …, année observée non précisée ». */
+  /** The year the values describe, or « publié en …, année observée non précisée »; several joined by « ; » when the QPV's differ. */
   millesime: string;
   /** Median of the loaded QPV (`ComparisonModel.coverage`), and its place on the row's bar scale (0–1). */
   medianeQpv: number | null;
+  /** QPV with a value the median is taken over (0 when there is none). */
+  medianeQpvCount: number;
   medianeBar: number | null;
   cells: ComparisonCell[];
 }
@@ -48,7 +50,8 @@ function marks(cells: readonly IndicatorView[], sens: Sens): ComparisonCell['mar
 /**
  * 2–6 QPV side by side: one row per indicator, one cell per QPV in the order given, best and
  * worst marked, bars on a scale from 0 (or the lowest value when negative) to the largest of
- * the values and the median of the loaded QPV. Hidden counts get no mark and no bar.
+ * the values and the median of the loaded QPV. Hidden counts get no mark and no bar; values of
+ * different millésimes no mark and no median.
  */
 export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicators: IndicatorSqlRow[]; coverage: CoverageSqlRow[] }, codes: readonly string[], threshold = SECRET_THRESHOLD): ComparisonModel {
   const views = rows.indicators.map((r) => toIndicatorView(r, threshold));
@@ -62,20 +65,27 @@ export function buildComparisonModel(rows: { identity: IdentitySqlRow[]; indicat
     const cells = present.map((code) => list.find((v) => v.qpvCode === code)).filter((v): v is IndicatorView => v !== undefined);
     const first = cells[0];
     if (first === undefined) continue;
-    const median = first.references.qpv.median;
+    // The millésimes of the values shown (a QPV without one takes the catalogue's): values of
+    // two years are neither marked against each other nor set against one median.
+    const valued = cells.filter((c) => c.value.status !== 'nd');
+    const millesimes = [...new Set((valued.length > 0 ? valued : [first]).map((c) => c.millesime))];
+    const oneYear = millesimes.length === 1;
+    const reference = oneYear ? (valued[0] ?? first).references.qpv : null;
+    const median = reference?.median ?? null;
     const extent = [...cells.flatMap((c) => (c.value.status === 'ok' ? [c.value.value] : [])), ...(median === null ? [] : [median])];
     const lo = Math.min(0, ...extent);
     const hi = Math.max(0, ...extent);
     const scale = (v: number) => (hi === lo ? 0 : (v - lo) / (hi - lo));
-    const rowMarks = marks(cells, first.sens);
+    const rowMarks = oneYear ? marks(cells, first.sens) : cells.map(() => null);
     out.push({
       indicateur,
       libelle: first.libelle,
       unite: first.unite,
       sens: first.sens,
       theme: first.theme,
-      millesime: first.millesime,
+      millesime: millesimes.join(' ; '),
       medianeQpv: median,
+      medianeQpvCount: reference?.qpvCount ?? 0,
       medianeBar: median === null ? null : scale(median),
       cells: cells.map((c, i) => ({ ...c, mark: rowMarks[i] ?? null, bar: deriveFromShown([c.value], scale) })),
     });

@@ -7,7 +7,12 @@ import { SOURCE_LAYOUT_IDS } from '../../data-pipeline/source-layouts.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
 import { DEFAULT_RISK_WEIGHTS } from '../../src/domain/risk-index.ts';
 import { buildFicheObjetQuery, DNB_SESSIONS_FIELD } from '../../src/queries/fiche-objet-queries.ts';
-import { buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
+import type { CoverageSqlRow } from '../../src/domain/loaded-coverage.ts';
+import { buildQpvIdentityQuery, buildQpvIndicatorsQuery } from '../../src/queries/fiche-qpv-queries.ts';
+import { buildLoadedCoverageQuery } from '../../src/queries/loaded-coverage-query.ts';
+import { buildComparisonModel } from '../../src/view-models/comparison-model.ts';
+import type { IdentitySqlRow } from '../../src/view-models/fiche-model.ts';
+import type { IndicatorSqlRow } from '../../src/view-models/indicator-view.ts';
 import { buildQpvRisqueQuery } from '../../src/queries/fiche-risque-queries.ts';
 import { buildRisqueView, type RisqueSqlRow } from '../../src/view-models/fiche-risque-model.ts';
 import { buildIndicatorListQuery, buildQpvIndicatorValuesQuery } from '../../src/queries/indicator-queries.ts';
@@ -169,6 +174,13 @@ describe('national layouts, one run over all their fixtures', () => {
     });
     // A 2024 QPV: its 2021 value (not the 2019 one beside it), ranked among the two 2021 values.
     expect(await tp60('QN03501M')).toMatchObject({ valeur: 45.1, millesime: '2021', annee: 2021, source_id: 'indicateurs-qpv-2024', qpv_avec_valeur: 2, mediane_qpv: 42.05, rang: 1 });
+    // Compared side by side, a 2015 and a 2024 QPV: both years named, neither marked, no common median.
+    const codes = [maurepas2015!.code as string, 'QN03501M'];
+    const comparison = buildComparisonModel(
+      { identity: await rows<IdentitySqlRow>(buildQpvIdentityQuery(codes)), indicators: await rows<IndicatorSqlRow>(buildQpvIndicatorsQuery(codes)), coverage: await rows<CoverageSqlRow>(buildLoadedCoverageQuery()) },
+      codes,
+    );
+    expect(comparison.rows.find((r) => r.indicateur === 'tp60')).toMatchObject({ millesime: 'publié en 2019, année observée non précisée ; 2021', medianeQpv: null, cells: [{ mark: null }, { mark: null }] });
     // The map and the cross-filter: every QPV with a value has it; the legend names both millésimes.
     const values = await rows(buildQpvIndicatorValuesQuery('tp60', DEFAULT_RISK_WEIGHTS));
     expect(values.filter((v) => v.valeur !== null)).toHaveLength((wide[0]!.n as number) + 2);
