@@ -17,16 +17,19 @@ export async function benchPipelineRuns(runs: number): Promise<MetricSummary> {
   const seconds: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = await mkdtemp(path.join(os.tmpdir(), 'bench-pipeline-'));
-    const start = performance.now();
-    await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, ['--import', 'tsx', 'data-pipeline/cli.ts', '--out', path.join(out, 'data')], { cwd: REPO_ROOT, maxBuffer: 64 << 20 }, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
-    seconds.push((performance.now() - start) / 1000);
+    seconds.push(await timePipelineRun(path.join(out, 'data')));
     await rm(out, { recursive: true, force: true });
   }
   return summarise(seconds, 's');
+}
+
+/** Seconds of one `npm run pipeline -- --out <out> …args` in a fresh Node process. */
+export async function timePipelineRun(out: string, args: readonly string[] = []): Promise<number> {
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, ['--import', 'tsx', 'data-pipeline/cli.ts', '--out', out, ...args], { cwd: REPO_ROOT, maxBuffer: 64 << 20 }, (error) => (error ? reject(error) : resolve())),
+  );
+  return (performance.now() - start) / 1000;
 }
 
 /** Real points: every located establishment of the annuaires and the national collèges file. */

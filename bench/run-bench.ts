@@ -13,6 +13,7 @@ import path from 'node:path';
 import { launchChromium, PRODUCTION_DIST_DIR, REPO_ROOT, startPreview } from '../tests/support/browser.ts';
 import { benchFilter, FOUR_DIMS } from './filter-bench.ts';
 import { benchColdLoads, LOAD_METRICS } from './load-bench.ts';
+import { benchNational, NATIONAL_METRICS } from './national-bench.ts';
 import { benchPipelineRuns, benchPipSpeedup } from './pipeline-bench.ts';
 import type { MetricSummary } from './stats.ts';
 
@@ -24,10 +25,11 @@ const TARGETS: Record<string, string> = {
   filter_p95_ms: '≤ 16 (p95)',
   filter_p95_ms_100x: '≤ 100 (p95)',
   filter_p95_ms_4dims: '≤ 16 (p95)',
+  pipeline_national_s: '≤ 60', first_paint_ms_national: '≤ 1500 (median)', interactive_ms_national: '≤ 3000 (median)',
 };
 
 /** The metrics `npm run bench` reports, in its table's order. */
-const METRICS = [...LOAD_METRICS, 'pipeline_full_s', 'pip_speedup_vs_turf', 'filter_p95_ms', 'filter_p95_ms_4dims', 'filter_p95_ms_100x'] as const;
+const METRICS = [...LOAD_METRICS, 'pipeline_full_s', 'pip_speedup_vs_turf', 'filter_p95_ms', 'filter_p95_ms_4dims', 'filter_p95_ms_100x', ...NATIONAL_METRICS] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((m) => m.trim()) ?? null;
 const unknown = only?.filter((m) => !(METRICS as readonly string[]).includes(m)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown metric ${unknown.join(', ')} (known: ${METRICS.join(', ')})`);
@@ -81,6 +83,7 @@ try {
       rmSync(syntheticDir, { recursive: true });
     }
   }
+  if (wanted(...NATIONAL_METRICS)) Object.assign(measured, await benchNational(browser, runs, (m) => wanted(m)));
   const results = Object.fromEntries(METRICS.flatMap((m) => (measured[m] ? [[m, measured[m]]] : []))) as Record<string, MetricSummary>;
   console.table(
     Object.fromEntries(Object.entries(results).map(([metric, s]) => [metric, { median: s.median, p95: s.p95, unit: s.unit, runs: s.runs, target: TARGETS[metric] ?? '', 'p95 per sweep': s.sweeps_p95?.join(' / ') ?? '' }])),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list]`
+ * `npm run pipeline -- [--out DIR] [--check] [--registry FILE] [--input <source-id>=<path>]… [--list]`
  * Rebuilds public/data/ from data-pipeline/sources/. Exit 0 only when published (or checked).
  */
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { formatRefreshReport } from './report/format-refresh-report.ts';
 import { type PipelineResult, runPipeline } from './run-pipeline.ts';
 import { MAX_SOURCE_FILE_BYTES } from './source-file-check.ts';
 
-const HELP = `usage: npm run pipeline -- [--out DIR] [--check] [--input <source-id>=<path>]… [--list] [--max-rejected 0.01]
+const HELP = `usage: npm run pipeline -- [--out DIR] [--check] [--registry FILE] [--input <source-id>=<path>]… [--list] [--max-rejected 0.01]
 
   --out DIR        where to publish (default public/data). DIR is replaced as a whole, so it must
                    be absent, empty, or a previous output of this pipeline (its manifest.json says
@@ -22,6 +22,8 @@ const HELP = `usage: npm run pipeline -- [--out DIR] [--check] [--input <source-
                    A symbolic link is kept: the folder it points to is swapped. DIR.lock, beside
                    it, stops two runs from publishing there at once.
   --check          validate the sources; publish nothing
+  --registry FILE  declare the sources in FILE instead of data-pipeline/sources/registry.json (its
+                   files are still found under data-pipeline/sources/, unless --input says where)
   --input ID=PATH  read PATH instead of the registry's file for source ID (a regular file of at
                    most ${MAX_SOURCE_FILE_BYTES / 1024 / 1024} MiB)
   --list           print the registry (<source-id> <table> <file>), then every layout a source may have
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string' },
         check: { type: 'boolean', default: false },
+        registry: { type: 'string' },
         input: { type: 'string', multiple: true, default: [] },
         list: { type: 'boolean', default: false },
         'max-rejected': { type: 'string', default: '0.01' },
@@ -53,8 +56,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  const registryFile = args.registry === undefined ? undefined : path.resolve(args.registry);
   if (args.list) {
-    for (const line of registryListing(await loadRegistry())) console.log(line);
+    for (const line of registryListing(await loadRegistry(registryFile))) console.log(line);
     return 0;
   }
   const inputs = new Map<string, string>();
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
   const result = await runPipeline({
     outDir: args.out,
     check: args.check,
+    registryFile,
     inputs,
     maxRejectedShare,
     log: bar ? () => {} : (l) => console.log(l),

@@ -30,6 +30,11 @@ const SourceSchema = z.object({
   millesime: z.string().min(1),
   url: z.string().url(),
   notes: z.string().optional(),
+  /**
+   * SYNTHETIC data (`npm run synthetic:national`), never real: every table it feeds, directly or
+   * through `derivedFrom`, says « SYNTHÉTIQUE » in its manifest description.
+   */
+  synthetic: z.literal(true).optional(),
 });
 
 const RegistrySchema = z.object({ sources: z.array(SourceSchema).min(1) });

@@ -56,6 +56,9 @@ export interface PipelineResult {
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
+/** Heads the manifest description of a table fed by a synthetic source (registry `synthetic`). */
+export const SYNTHETIC_MARK = '[SYNTHÉTIQUE, jamais des données réelles]';
+
 function defaultBuiltAt(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   // Whole seconds, so that SOURCE_DATE_EPOCH can reproduce a published manifest exactly.
@@ -150,7 +153,7 @@ async function buildAndPublish(
     const sources = registry.filter((s) => from.includes(s.table));
     return {
       name: layout.name,
-      description: layout.description,
+      description: sources.some((s) => s.synthetic === true) ? `${SYNTHETIC_MARK} ${layout.description}` : layout.description,
       file,
       format: 'arrow-ipc-stream',
       rows: rows.length,

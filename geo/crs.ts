@@ -80,6 +80,17 @@ export function toWgs84(x: number, y: number, epsg: number): [number, number] {
   return [lon, lat];
 }
 
+/**
+ * [lon, lat] WGS84 → (x, y) in EPSG:`epsg`: the inverse of `toWgs84` (for files written in
+ * a projected CRS, like the synthetic national QPV in Lambert-93).
+ * @throws CrsError naming the code if it is not in SUPPORTED_EPSG.
+ */
+export function fromWgs84(lon: number, lat: number, epsg: number): [number, number] {
+  if (epsg === 4326) return [lon, lat];
+  const [x = NaN, y = NaN] = converterFor(epsg).inverse([lon, lat]);
+  return [x, y];
+}
+
 function reprojectRing(ring: readonly Position[], epsg: number): Position[] {
   return ring.map((p) => {
     const [lon, lat] = toWgs84(p[0] ?? NaN, p[1] ?? NaN, epsg);

@@ -10,7 +10,7 @@ export { PolygonIndex } from './polygon-index.ts';
 export type { LonLat, NearestPoint } from './point-index.ts';
 export { PointIndex } from './point-index.ts';
 export { distanceSearchBox } from './search-window.ts';
-export { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, isSupportedEpsg, reprojectGeometry, toWgs84 } from './crs.ts';
+export { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, fromWgs84, isSupportedEpsg, reprojectGeometry, toWgs84 } from './crs.ts';
 export type { CoordinateDiagnosis, Territoire } from './france-extent.ts';
 export { FRANCE_EXTENTS, diagnoseCoordinate, territoryOf } from './france-extent.ts';
 export { roundGeometry, simplifyGeometry } from './simplify.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, isSupportedEpsg, reprojectGeometry, toWgs84 } from '../../geo/crs.ts';
+import { CrsError, SUPPORTED_EPSG, epsgFromGeoJsonCrs, fromWgs84, isSupportedEpsg, reprojectGeometry, toWgs84 } from '../../geo/crs.ts';
 import { readSourceText } from '../support/source-files.ts';
 
 /*
@@ -38,6 +38,26 @@ describe('toWgs84: Lambert-93 (EPSG:2154)', () => {
 
   it('matches the ministry at the Collège Charles de Foucauld, Lamastre (0071168G)', () => {
     expectLonLat(toWgs84(824876.1, 6433018.3, 2154), 4.584419934777967, 44.98511168476998, DEG_1E6);
+  });
+});
+
+describe('fromWgs84', () => {
+  it('puts central Paris back at its Lambert-93 metres (IGN/Krüger: 652469.02, 6862035.26)', () => {
+    const [x, y] = fromWgs84(2.3522, 48.8566, 2154);
+    // 1e-5° of the expected lon/lat is under a metre.
+    expect(Math.abs(x - 652469.02)).toBeLessThan(1);
+    expect(Math.abs(y - 6862035.26)).toBeLessThan(1);
+  });
+
+  it('inverts toWgs84 in every supported CRS, and leaves WGS84 as it is', () => {
+    for (const [epsg, x, y] of [[2154, 824876.1, 6433018.3], [2975, 339309.2, 7689176.2], [4471, 512000, 8588000], [5490, 700000, 1800000]] as const) {
+      const [lon, lat] = toWgs84(x, y, epsg);
+      const [bx, by] = fromWgs84(lon, lat, epsg);
+      expect(Math.abs(bx - x)).toBeLessThan(1e-3);
+      expect(Math.abs(by - y)).toBeLessThan(1e-3);
+    }
+    expect(fromWgs84(2.5, 48.9, 4326)).toEqual([2.5, 48.9]);
+    expect(() => fromWgs84(2.5, 48.9, 3857)).toThrow(CrsError);
   });
 });
 
