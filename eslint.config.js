@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-e2e/', 'node_modules/', 'public/', 'bench/results.json'] },
+  { ignores: ['dist/', 'dist-e2e/', 'node_modules/', 'public/', 'bench/results.json', 'bench/results-quick.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

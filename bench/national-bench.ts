@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { pipelineArgs, writeSyntheticNational } from '../scripts/synthetic-national/write-sources.ts';
 import { PRODUCTION_DIST_DIR, startPreview } from '../tests/support/browser.ts';
-import { benchColdLoads } from './load-bench.ts';
+import { benchAppColdLoads } from './load-bench.ts';
 import { timePipelineRun } from './pipeline-bench.ts';
 import { type MetricSummary, summarise } from './stats.ts';
 
@@ -21,7 +21,7 @@ const PIPELINE_TARGET_S = 60;
  * one temp folder removed at the end: the sources are written there, the pipeline builds them
  * (`pipeline_national_s`, in a fresh Node process as `pipeline_full_s`) into a copy of the
  * production build (`dist/`) whose data it replaces, and that copy is served for cold loads
- * (`first_paint_ms_national`, `interactive_ms_national`, the marks of `benchColdLoads`).
+ * (`first_paint_ms_national`, `interactive_ms_national`, the marks of `benchAppColdLoads`).
  * Only the `wanted` metrics are measured; the pipeline always runs once, for the data.
  */
 export async function benchNational(browser: Browser, loads: number, wanted: (metric: NationalMetric) => boolean): Promise<Partial<Record<NationalMetric, MetricSummary>>> {
@@ -42,7 +42,7 @@ export async function benchNational(browser: Browser, loads: number, wanted: (me
     if (wanted('first_paint_ms_national') || wanted('interactive_ms_national')) {
       const server = await startPreview(app);
       try {
-        const cold = await benchColdLoads(browser, server.url, loads);
+        const cold = await benchAppColdLoads(browser, server.url, loads);
         // Where the time goes, beside the two targets.
         console.log(`national cold loads (median ms): ${Object.entries(cold).map(([m, s]) => `${m} ${s.median}`).join(', ')}`);
         if (wanted('first_paint_ms_national')) measured.first_paint_ms_national = cold.first_paint_ms;

@@ -4,6 +4,8 @@ export interface MetricSummary {
   p95: number;
   unit: 'ms' | 's' | 'x';
   runs: number;
+  /** Each run's value, in the order measured (a pooled metric gives `sweeps_p95` instead). */
+  values?: number[];
   /** For a metric pooled over several sweeps (page loads), each one's own p95. */
   sweeps_p95?: number[];
 }
@@ -18,5 +20,5 @@ export function percentile(values: readonly number[], p: number): number {
 
 export function summarise(values: readonly number[], unit: MetricSummary['unit']): MetricSummary {
   const round = (v: number) => Math.round(v * 10) / 10;
-  return { median: round(percentile(values, 50)), p95: round(percentile(values, 95)), unit, runs: values.length };
+  return { median: round(percentile(values, 50)), p95: round(percentile(values, 95)), unit, runs: values.length, values: values.map(round) };
 }

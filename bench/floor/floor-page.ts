@@ -1,0 +1,76 @@
+/**
+ * The bench's floor (`first_paint_floor_ms`): what a bare MapLibre page must do to show the
+ * app's first view — the same offline basemap and the same QPV, from the same published
+ * files — and nothing else: no React, no deck.gl, no DuckDB. `npm run bench` loads it
+ * alternately with the app and divides the app's first paint by this page's.
+ *
+ * The data: the app gets its QPV and basemap polygons from `qpv.arrow` and `territoires.arrow`
+ * (geometry as GeoJSON text per row) and publishes no GeoJSON file, so a bare page drawing
+ * them has to fetch those files and decode them too: with apache-arrow and the app's own
+ * `arrowToFeatures`, the least a page can do to hand them to MapLibre. It skips what the app
+ * adds for its own sake: the manifest and the sha256 check of each file.
+ *
+ * What it draws is what the app draws: at the first view (all of métropole, zoom ≈ 5) a QPV,
+ * a few hundred metres across, is under a pixel, so the app shows it as a marker and draws
+ * polygons from zoom 10 (src/map/qpv-layers.ts); so does this page, with MapLibre's layers
+ * and the app's default colours. The polygons are handed to MapLibre all the same (its worker
+ * indexes them at once), as a page able to draw them must.
+ */
+import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { tableFromIPC } from 'apache-arrow';
+import { arrowToFeatures } from '../../src/map/arrow-features.ts';
+import { BASEMAP_SOURCES, buildBasemapStyle } from '../../src/map/basemap-style.ts';
+import { METROPOLE_BBOX } from '../../src/map/territory-views.ts';
+import { MAP_LAYER } from '../../src/domain/map-layers.ts';
+import { MARKS, mark } from '../../src/perf-marks.ts';
+import './floor.css';
+
+// The app's CSP (sent by the bench's server for this page too) allows no blob: worker.
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+const QPV_SOURCE = 'qpv';
+const MARKER_SOURCE = 'qpv-markers';
+const POLYGON_MIN_ZOOM = MAP_LAYER.qpv.detailMinZoom ?? 0;
+/** The app's default QPV colours before any indicator (src/map/qpv-layers.ts, QPV_LAYER_DEFAULTS), and its 4-pixel marker. */
+const QPV_FILL = 'rgba(206, 0, 80, 0.59)';
+const QPV_LINE = 'rgb(90, 30, 40)';
+
+async function table(file: string) {
+  const url = new URL(`/data/${file}`, location.href);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+}
+
+// Fetched at once, as the app does, while the map starts.
+const data = Promise.all([table('territoires.arrow'), table('qpv.arrow')]);
+const map = new maplibregl.Map({ container: 'carte', style: buildBasemapStyle(), bounds: METROPOLE_BBOX, fitBoundsOptions: { padding: 20 }, attributionControl: false });
+const styleLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+
+// First paint, as the app's (src/map/map-view.tsx): the first frame drawn once the QPV are
+// given and loaded. Every source given data must be loaded, not only the tiles MapLibre
+// already had (empty until the worker has the new data).
+let given = false;
+let painted = false;
+map.on('render', () => {
+  if (painted || !given || ![BASEMAP_SOURCES.regions, BASEMAP_SOURCES.departements, QPV_SOURCE, MARKER_SOURCE].every((id) => map.isSourceLoaded(id)) || !map.areTilesLoaded()) return;
+  painted = true;
+  mark(MARKS.firstPaint);
+});
+
+const [[territoires, qpv]] = await Promise.all([data, styleLoaded]);
+const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
+(map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
+(map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
+map.addSource(QPV_SOURCE, { type: 'geojson', data: arrowToFeatures(qpv, () => ({})) });
+const [lon, lat] = [qpv.getChild('lon')!, qpv.getChild('lat')!];
+map.addSource(MARKER_SOURCE, {
+  type: 'geojson',
+  data: { type: 'FeatureCollection', features: Array.from({ length: qpv.numRows }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(lon.get(i)), Number(lat.get(i))] }, properties: {} })) },
+});
+map.addLayer({ id: 'qpv-fill', type: 'fill', source: QPV_SOURCE, minzoom: POLYGON_MIN_ZOOM, paint: { 'fill-color': QPV_FILL } });
+map.addLayer({ id: 'qpv-outline', type: 'line', source: QPV_SOURCE, minzoom: POLYGON_MIN_ZOOM, paint: { 'line-color': QPV_LINE, 'line-width': 1 } });
+map.addLayer({ id: 'qpv-markers', type: 'circle', source: MARKER_SOURCE, maxzoom: POLYGON_MIN_ZOOM, paint: { 'circle-color': QPV_FILL, 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } });
+given = true;
