@@ -44,7 +44,7 @@ export async function benchColdLoads(browser: Browser, appUrl: string, floorUrl:
     record(await coldLoad(browser, floorUrl, FLOOR_MARK_METRICS));
     record(await coldLoad(browser, appUrl, MARK_METRICS));
   }
-  const summaries = Object.fromEntries(Object.entries(samples).map(([metric, values]) => [metric, summarise(values, 'ms')])) as Record<Exclude<LoadMetric, 'first_paint_ratio'>, MetricSummary>;
+  const summaries = summariseAll(samples) as Record<Exclude<LoadMetric, 'first_paint_ratio'>, MetricSummary>;
   const [app, floor] = [summaries.first_paint_ms, summaries.first_paint_floor_ms];
   const round = (v: number) => Math.round(v * 100) / 100;
   return { ...summaries, first_paint_ratio: { median: round(app.median / floor.median), p95: round(app.p95 / floor.p95), unit: 'x', runs } };
@@ -56,5 +56,7 @@ export async function benchAppColdLoads(browser: Browser, appUrl: string, runs: 
   for (let run = 0; run < runs; run++) {
     for (const [metric, ms] of Object.entries(await coldLoad(browser, appUrl, MARK_METRICS))) samples[metric as keyof typeof MARK_METRICS].push(ms as number);
   }
-  return Object.fromEntries(Object.entries(samples).map(([metric, values]) => [metric, summarise(values, 'ms')])) as Record<keyof typeof MARK_METRICS, MetricSummary>;
+  return summariseAll(samples) as Record<keyof typeof MARK_METRICS, MetricSummary>;
 }
+
+const summariseAll = (samples: Record<string, number[]>) => Object.fromEntries(Object.entries(samples).map(([metric, values]) => [metric, summarise(values, 'ms')]));

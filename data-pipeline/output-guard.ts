@@ -11,6 +11,8 @@ export interface ProtectedFolders {
   sourceDirs: readonly string[];
   cwd?: string;
   home?: string;
+  /** The run reads a synthetic source (registry `synthetic`): `public/` is refused as well. */
+  synthetic?: boolean;
 }
 
 const HINT = 'give an absent or empty folder, or a previous output of this pipeline';
@@ -53,6 +55,7 @@ async function protectedReasons(target: string, folders: ProtectedFolders & { cw
     [path.join(folders.repoRoot, '.git'), 'the repository’s .git folder', 'inside'],
     [path.join(folders.repoRoot, 'node_modules'), 'the installed packages (node_modules)', 'inside'],
     ...folders.sourceDirs.map((d): [string, string, 'inside'] => [d, `the source folder ${path.relative(folders.repoRoot, d) || d}`, 'inside']),
+    ...(folders.synthetic === true ? [[path.join(folders.repoRoot, 'public'), 'public/, where synthetic data never go (a registry source is "synthetic")', 'inside'] as [string, string, 'inside']] : []),
   ];
   const is: string[] = [];
   const near: string[] = [];
@@ -67,13 +70,13 @@ async function protectedReasons(target: string, folders: ProtectedFolders & { cw
 }
 
 /** True when `inner` lies strictly below `outer`. */
-function isInside(inner: string, outer: string): boolean {
+export function isInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
   return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
 }
 
 /** The real path of `p`, following links in its existing part; the missing tail is kept as given. */
-async function realPathOf(p: string): Promise<string> {
+export async function realPathOf(p: string): Promise<string> {
   const missing: string[] = [];
   let existing = p;
   for (;;) {

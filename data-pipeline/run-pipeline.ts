@@ -73,6 +73,7 @@ export async function runPipeline(options: PipelineOptions = {}): Promise<Pipeli
   const outDir = await resolveOutputDir(options.outDir ?? DEFAULT_OUT_DIR, {
     repoRoot: REPO_ROOT,
     sourceDirs: [SOURCES_DIR, ...registry.map((s) => path.dirname(sourcePath(s)))],
+    synthetic: registry.some((s) => s.synthetic === true),
   });
   const inputs = options.inputs ?? new Map<string, string>();
   for (const id of inputs.keys()) {

@@ -20,6 +20,7 @@
  * the pipeline command that builds the dataset (`--registry`, one `--input` per file).
  */
 import path from 'node:path';
+import { isInside, realPathOf } from '../data-pipeline/output-guard.ts';
 import { parseArgs } from 'node:util';
 import { pipelineArgs, writeSyntheticNational } from './synthetic-national/write-sources.ts';
 
@@ -31,8 +32,9 @@ const scale = Number(values.scale);
 const seed = Number(values.seed);
 if (!(scale > 0 && scale <= 2)) throw new Error(`--scale ${values.scale}: expected a number in (0, 2]`);
 if (!Number.isInteger(seed)) throw new Error(`--seed ${values.seed}: expected an integer`);
-const publicDir = path.join(REPO_ROOT, 'public');
-if (out === publicDir || out.startsWith(`${publicDir}${path.sep}`)) throw new Error(`${out}: synthetic data never goes under public/`);
+// Links followed: public/ is what the app serves.
+const [realOut, publicDir] = await Promise.all([realPathOf(out), realPathOf(path.join(REPO_ROOT, 'public'))]);
+if (realOut === publicDir || isInside(realOut, publicDir)) throw new Error(`${out}: synthetic data never goes under public/`);
 
 const sources = await writeSyntheticNational(out, { scale, seed });
 console.log(`synthetic national sources written to ${out}: ${Object.entries(sources.counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);

@@ -1,5 +1,6 @@
 import { isEpReseau } from '../../src/domain/education-prioritaire.ts';
 import { type EpChange, type IndicatorChange, indicatorMove, REPORT_LIST_LIMIT, type RefreshReport } from '../../src/domain/refresh-report.ts';
+import { compareLatestFirst, type IndicatorYears } from '../../src/domain/latest-indicators.ts';
 import type { PublishedRows } from './published-rows.ts';
 
 /** The published tables of one run the highlights read (absent: not published or unreadable). */
@@ -36,18 +37,20 @@ export function epChanges(before: RunTables, after: RunTables): RefreshReport['h
 
 /**
  * QPV indicators that moved past the threshold (`indicatorMove`), comparing for each QPV and
- * indicator the value of the latest edition each run published (a new INSEE edition replaces
+ * indicator the value the app shows of each run (`compareLatestFirst`) (a new INSEE edition replaces
  * rows, keyed by year, that are still the same indicator). Only QPV and indicators both runs
  * published are compared; the rows added or removed are counted in the table's changes.
  */
 export function indicatorChanges(before: RunTables, after: RunTables): RefreshReport['highlights']['indicateurs'] {
   const latest = (tables: RunTables) => {
-    const out = new Map<string, { valeur: number | null; statut: string; annee: number }>();
-    for (const r of records(tables.get('indicateurs'), ['territoire_code', 'niveau', 'indicateur', 'annee', 'valeur', 'statut'] as const).values()) {
+    const out = new Map<string, IndicatorYears & { valeur: number | null; statut: string }>();
+    for (const r of records(tables.get('indicateurs'), ['territoire_code', 'niveau', 'indicateur', 'annee', 'annee_observee', 'source_id', 'valeur', 'statut'] as const).values()) {
       if (r.niveau !== 'qpv') continue;
       const key = `${text(r.territoire_code)}\u0000${text(r.indicateur)}`;
-      const annee = Number(r.annee);
-      if ((out.get(key)?.annee ?? -Infinity) < annee) out.set(key, { valeur: typeof r.valeur === 'number' ? r.valeur : null, statut: text(r.statut), annee });
+      // Data published before annee_observee existed read as null: the edition decides.
+      const row = { annee: Number(r.annee), annee_observee: r.annee_observee === null ? null : Number(r.annee_observee), source_id: text(r.source_id), valeur: typeof r.valeur === 'number' ? r.valeur : null, statut: text(r.statut) };
+      const kept = out.get(key);
+      if (kept === undefined || compareLatestFirst(row, kept) < 0) out.set(key, row);
     }
     return out;
   };

@@ -135,7 +135,7 @@ export const INDICATEURS_META_LAYOUT: TableLayout = {
     col('source_id', 'utf8', 'id of the registry source'),
     col('millesime', 'utf8', "the year the value describes as shown to users: '2013', or 'publié en 2019, année observée non précisée' when no document gives it (src/domain/indicator-catalogue.ts)"),
     col('annee_observee', 'int32', 'year the value describes, when a cited document gives it; null otherwise', true),
-    col('annee_publication', 'int32', 'edition of the source the value comes from (INSEE QPV database year); equals indicateurs.annee'),
+    col('annee_publication', 'int32', "edition of the INSEE files the catalogue describes (INSEE QPV database year); equals indicateurs.annee for their rows, not for the long template's"),
   ],
 };
 

@@ -37,6 +37,8 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       'Rang (1 = le plus défavorable)',
       'QPV classés',
       'Centile',
+      // The median and rank are taken over the QPV whose value has the same millésime.
+      'QPV de la médiane des données chargées (avec une valeur du même millésime)',
     ],
     rows: model.indicators.map((i) => [
       identity.code,
@@ -55,6 +57,7 @@ export function ficheCsvDocument(model: FicheModel, sources: readonly ExportSour
       i.rang,
       i.qpvClasses,
       i.centile,
+      i.references.qpv.qpvCount,
     ]),
     sources,
     exportedAt,

@@ -113,7 +113,7 @@ export function ComparisonTable({ model }: { model: ComparisonModel }) {
     <table className="comparer__table fr-text--xs" ref={table} data-testid="comparer-table">
       <caption className="fr-text--sm">
         Valeur de chaque QPV, le plus et le moins favorable de la sélection (▲ ▼), écarts aux médianes des QPV de son département et de l’ensemble (
-        {coverageLabel(model.coverage)}), rang parmi ces QPV chargés (1 = le plus défavorable ; QPV sans valeur exclus). Barre : valeur du QPV ; trait : médiane des QPV
+        {coverageLabel(model.coverage)}), rang parmi ces QPV chargés (1 = le plus défavorable ; QPV sans valeur ou d’un autre millésime exclus). Barre : valeur du QPV ; trait : médiane des QPV
         chargés.
       </caption>
       <thead>

@@ -39,7 +39,7 @@ export function FicheIndicators({
   return (
     <table className="fiche__table fr-text--xs" data-testid="fiche-indicateurs">
       <caption className="fr-text--sm">
-        Indicateurs (INSEE) comparés aux médianes des QPV du département, de la région et de l’ensemble ({coverageLabel(coverage)}), QPV sans valeur exclus. Rang : 1 = le
+        Indicateurs (INSEE) comparés aux médianes des QPV du département, de la région et de l’ensemble ({coverageLabel(coverage)}), QPV sans valeur ou dont la valeur est d’un autre millésime exclus. Rang : 1 = le
         plus défavorable. Centile : part des QPV dont la valeur est plus basse.
       </caption>
       <thead>

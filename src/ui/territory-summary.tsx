@@ -29,7 +29,7 @@ export function TerritorySummary({ data, expanded = false }: { data: TerritoryDa
       <dd>
         {qpv.length === 0 ? 'aucun QPV dans les données de l’observatoire' : `${qpv.length} QPV`}
         {withPopulation.length > 0 &&
-          ` · ${formatCount(sum(withPopulation, 'population'))} habitants${withPopulation.length < qpv.length ? ` (${withPopulation.length} QPV renseignés)` : ''} (INSEE, ${String(withPopulation[0]!.millesime)})`}
+          ` · ${formatCount(sum(withPopulation, 'population'))} habitants${withPopulation.length < qpv.length ? ` (${withPopulation.length} QPV renseignés)` : ''} (INSEE, ${[...new Set(withPopulation.map((q) => String(q.millesime)))].join(' ; ')})`}
         {qpv.length > 0 && withPopulation.length === 0 && ' · population non disponible'}
         {secret > 0 && ` · population de ${secret} QPV sous le secret statistique (${secretLabel()})`}
         {secret > 0 && <SecretNote />}

@@ -112,4 +112,12 @@ describe('npm run synthetic:national', () => {
     expect(refused).toContain('synthetic data never goes under public/');
     expect(existsSync(target)).toBe(false);
   });
+
+  it('is refused by the pipeline too when it would publish under public/', async () => {
+    const target = path.join(REPO_ROOT, 'public', 'synthetic-national-published');
+    const refused = await runCli(['--out', target, ...pipelineArgs(sources)]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('public/, where synthetic data never go');
+    expect(existsSync(target)).toBe(false);
+  });
 });

@@ -159,10 +159,10 @@ beforeAll(async () => {
   db = await createNodeConnector();
   const num = (v: number | null | undefined) => (v === null || v === undefined ? 'NULL' : `${sqlNumber(v)}::DOUBLE`);
   await db.exec(`CREATE TABLE qpv AS SELECT * FROM (VALUES ${CODES.map((c) => `(${sqlString(c)})`).join(', ')}) t(code)`);
-  const indicateurs = CODES.flatMap((code) => Object.entries(INDICATEURS[code]!).map(([id, v]) => `(${sqlString(code)}, 'qpv', ${sqlString(id)}, ${YEAR[id]}, NULL::INTEGER, ${num(v)})`));
+  const indicateurs = CODES.flatMap((code) => Object.entries(INDICATEURS[code]!).map(([id, v]) => `(${sqlString(code)}, 'qpv', ${sqlString(id)}, ${YEAR[id]}, NULL::INTEGER, 'qp', ${num(v)})`));
   // An older year, an older observed year (although of a later edition) and another niveau, all to be ignored.
-  indicateurs.push("('QP009001', 'qpv', 'tp60', 2016, NULL, 99::DOUBLE)", "('QP009001', 'qpv', 'tp60', 2021, 2015, 98::DOUBLE)", "('31555', 'commune', 'tp60', 2019, NULL, 12::DOUBLE)");
-  await db.exec(`CREATE TABLE indicateurs AS SELECT * FROM (VALUES ${indicateurs.join(', ')}) t(territoire_code, niveau, indicateur, annee, annee_observee, valeur)`);
+  indicateurs.push("('QP009001', 'qpv', 'tp60', 2016, NULL, 'qp', 99::DOUBLE)", "('QP009001', 'qpv', 'tp60', 2021, 2015, 'long', 98::DOUBLE)", "('31555', 'commune', 'tp60', 2019, NULL, 'qp', 12::DOUBLE)");
+  await db.exec(`CREATE TABLE indicateurs AS SELECT * FROM (VALUES ${indicateurs.join(', ')}) t(territoire_code, niveau, indicateur, annee, annee_observee, source_id, valeur)`);
   const contexts = CODES.flatMap((code) => {
     const context = CONTEXT[code] ?? [];
     const weights = collegeWeights(context.map(([, d]) => d));

@@ -35,6 +35,7 @@ describe('geo/index.ts', () => {
         'isSupportedEpsg',
         'reprojectGeometry',
         'toWgs84',
+        'fromWgs84',
         'FRANCE_EXTENTS',
         'diagnoseCoordinate',
         'territoryOf',
@@ -60,6 +61,7 @@ describe('geo/index.ts', () => {
     expect(geo.PointIndex).toBe(pointIndex.PointIndex);
     expect(geo.distanceSearchBox).toBe(searchWindow.distanceSearchBox);
     expect(geo.toWgs84).toBe(crs.toWgs84);
+    expect(geo.fromWgs84).toBe(crs.fromWgs84);
     expect(geo.CrsError).toBe(crs.CrsError);
     expect(geo.FRANCE_EXTENTS).toBe(franceExtent.FRANCE_EXTENTS);
     expect(geo.simplifyGeometry).toBe(simplify.simplifyGeometry);
