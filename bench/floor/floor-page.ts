@@ -10,11 +10,11 @@
  * `arrowToFeatures`, the least a page can do to hand them to MapLibre. It skips what the app
  * adds for its own sake: the manifest and the sha256 check of each file.
  *
- * What it draws is what the app draws: at the first view (all of métropole, zoom ≈ 5) a QPV,
- * a few hundred metres across, is under a pixel, so the app shows it as a marker and draws
- * polygons from zoom 10 (src/map/qpv-layers.ts); so does this page, with MapLibre's layers
- * and the app's default colours. The polygons are handed to MapLibre all the same (its worker
- * indexes them at once), as a page able to draw them must.
+ * What it draws is what the app's first frame draws, with the app's own module
+ * (src/map/qpv-first-view.ts, no deck.gl in it): at the first view (all of métropole, zoom
+ * ≈ 5) a QPV, a few hundred metres across, is under a pixel and shows as a marker; polygons
+ * from zoom 10. The polygons are handed to MapLibre all the same (its worker indexes them at
+ * once), as a page able to draw them must.
  */
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
@@ -23,19 +23,12 @@ import { tableFromIPC } from 'apache-arrow';
 import { arrowToFeatures } from '../../src/map/arrow-features.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle } from '../../src/map/basemap-style.ts';
 import { METROPOLE_BBOX } from '../../src/map/territory-views.ts';
-import { MAP_LAYER } from '../../src/domain/map-layers.ts';
+import { FIRST_VIEW_SOURCES, showFirstViewQpv } from '../../src/map/qpv-first-view.ts';
 import { MARKS, mark } from '../../src/perf-marks.ts';
 import './floor.css';
 
 // The app's CSP (sent by the bench's server for this page too) allows no blob: worker.
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
-
-const QPV_SOURCE = 'qpv';
-const MARKER_SOURCE = 'qpv-markers';
-const POLYGON_MIN_ZOOM = MAP_LAYER.qpv.detailMinZoom ?? 0;
-/** The app's default QPV colours before any indicator (src/map/qpv-layers.ts, QPV_LAYER_DEFAULTS), and its 4-pixel marker. */
-const QPV_FILL = 'rgba(206, 0, 80, 0.59)';
-const QPV_LINE = 'rgb(90, 30, 40)';
 
 async function table(file: string) {
   const url = new URL(`/data/${file}`, location.href);
@@ -55,7 +48,7 @@ const styleLoaded = new Promise<void>((resolve) => map.once('load', () => resolv
 let given = false;
 let painted = false;
 map.on('render', () => {
-  if (painted || !given || ![BASEMAP_SOURCES.regions, BASEMAP_SOURCES.departements, QPV_SOURCE, MARKER_SOURCE].every((id) => map.isSourceLoaded(id)) || !map.areTilesLoaded()) return;
+  if (painted || !given || ![BASEMAP_SOURCES.regions, BASEMAP_SOURCES.departements, ...FIRST_VIEW_SOURCES].every((id) => map.isSourceLoaded(id)) || !map.areTilesLoaded()) return;
   painted = true;
   mark(MARKS.firstPaint);
 });
@@ -64,13 +57,8 @@ const [[territoires, qpv]] = await Promise.all([data, styleLoaded]);
 const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
 (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
 (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
-map.addSource(QPV_SOURCE, { type: 'geojson', data: arrowToFeatures(qpv, () => ({})) });
-const [lon, lat] = [qpv.getChild('lon')!, qpv.getChild('lat')!];
-map.addSource(MARKER_SOURCE, {
-  type: 'geojson',
-  data: { type: 'FeatureCollection', features: Array.from({ length: qpv.numRows }, (_, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(lon.get(i)), Number(lat.get(i))] }, properties: {} })) },
-});
-map.addLayer({ id: 'qpv-fill', type: 'fill', source: QPV_SOURCE, minzoom: POLYGON_MIN_ZOOM, paint: { 'fill-color': QPV_FILL } });
-map.addLayer({ id: 'qpv-outline', type: 'line', source: QPV_SOURCE, minzoom: POLYGON_MIN_ZOOM, paint: { 'line-color': QPV_LINE, 'line-width': 1 } });
-map.addLayer({ id: 'qpv-markers', type: 'circle', source: MARKER_SOURCE, maxzoom: POLYGON_MIN_ZOOM, paint: { 'circle-color': QPV_FILL, 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } });
+showFirstViewQpv(
+  map,
+  arrowToFeatures(qpv, (r) => ({ code: String(r('code')), lon: Number(r('lon')), lat: Number(r('lat')) })),
+);
 given = true;

@@ -22,6 +22,7 @@ import { buildSelectionLayers, selectionBBox } from './selection-layers.ts';
 import type { Rgba } from './palettes.ts';
 import { METROPOLE_BBOX } from './territory-views.ts';
 import { type DrawnState, watchDrawn } from './drawn-state.ts';
+import { FIRST_VIEW_SOURCES, firstViewQpvAt, removeFirstViewQpv, showFirstViewQpv } from './qpv-first-view.ts';
 
 /**
  * The map: MapLibre draws the offline basemap and, interleaved, deck.gl's footprints; a
@@ -60,6 +61,10 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const layersRef = useRef<Layer[] | null>(null);
   const qpvCountRef = useRef(0);
   const paintedRef = useRef(false);
+  /** Picks deck.gl's layers at a pixel, the upper canvas's then the footprints; null until deck.gl has started. */
+  const pickRef = useRef<((x: number, y: number) => PickingInfo | null) | null>(null);
+  /** Whether deck.gl's overlays exist (made after the first paint). */
+  const [deckStarted, setDeckStarted] = useState(false);
   const drawnRef = useRef<DrawnState | null>(null);
   const [qpv, setQpv] = useState<QpvCollection | null>(null);
   const [zoom, setZoom] = useState(5);
@@ -84,41 +89,6 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    // The footprints (Cités, REP networks: hundreds of static polygons) are drawn by deck.gl
-    // inside MapLibre's frame, with the basemap, again only when the map moves; everything a
-    // filter changes is drawn by a second deck.gl in its own canvas above, the only one a
-    // brush move redraws (a third canvas would cost every frame its compositing).
-    // Its deck.gl listens for keys on MapLibre's canvas and, doing so, sets an inline `outline:
-    // none` on it: the keyboard's focus on the map would not show. The outline comes back.
-    const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [], onLoad: () => map.getCanvas().style.removeProperty('outline') });
-    /** The footprint under a pixel, for the tooltip and the click (the upper canvas has none). */
-    const footprintAt = (x: number, y: number) => footprintOverlay.pickObject({ x, y, radius: 2 });
-    const overlay = new MapboxOverlay({
-      interleaved: false,
-      layers: [],
-      // Flat layers drawn in their order need no depth buffer: without one, a brush move does
-      // not clear and store a multisampled depth buffer as large as the map (in software WebGL,
-      // CPU time taken from the page at every move).
-      deviceProps: { webgl: { depth: false } },
-      // deck.gl makes its canvas focusable for keyboard input (mjolnir's KeyInput), unnamed and
-      // with no outline; over MapLibre it takes no input at all (MapLibre's canvas, named, pans
-      // and zooms from the keyboard): out of the tab order and of the accessibility tree.
-      onLoad: () => {
-        const canvas = overlay.getCanvas();
-        canvas?.setAttribute('tabindex', '-1');
-        canvas?.setAttribute('aria-hidden', 'true');
-      },
-      getTooltip: (info) => {
-        if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
-        const object = objectOf(info);
-        if (object) return { text: objectTooltip(object) };
-        const footprint = info.object ? null : footprintAt(info.x, info.y);
-        const beneath = footprint ? objectOf(footprint) : null;
-        return beneath ? { text: objectTooltip(beneath) } : qpvTooltip(info);
-      },
-    });
-    map.addControl(footprintOverlay);
-    map.addControl(overlay);
     let communesRequested = false;
     const loadCommunes = () => {
       if (communesRequested || map.getZoom() < COMMUNES_MIN_ZOOM) return;
@@ -137,26 +107,77 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     map.once('load', loadCommunes);
     setZoom(map.getZoom());
     mapRef.current = map;
-    const unregisterCapture = registerMapCapture(map, overlay);
-    overlayRef.current = overlay;
-    footprintOverlayRef.current = footprintOverlay;
-
+    const drawn = watchDrawn(map, container.current!);
+    drawnRef.current = drawn;
     const { setMapReady, setMapError, addMapProblem, selectQpv, selectObject } = useAppStore.getState();
-    // First paint = the first frame in which the basemap tiles and every layer of the upper
-    // canvas (the QPV, unless the URL turned them off) are drawn: whichever of the two canvases
-    // is drawn last (the overlay draws deck.gl within MapLibre's render event when it must).
+    let removed = false;
+    let unregisterCapture = () => {};
+
+    // deck.gl's two canvases, made once the first frame is painted (see startDeck).
+    const startDeck = () => {
+      if (removed) return;
+      // The footprints (Cités, REP networks: hundreds of static polygons) are drawn by deck.gl
+      // inside MapLibre's frame, with the basemap, again only when the map moves; everything a
+      // filter changes is drawn by a second deck.gl in its own canvas above, the only one a
+      // brush move redraws (a third canvas would cost every frame its compositing).
+      // Its deck.gl listens for keys on MapLibre's canvas and, doing so, sets an inline `outline:
+      // none` on it: the keyboard's focus on the map would not show. The outline comes back.
+      const footprintOverlay = new MapboxOverlay({ interleaved: true, layers: [], onLoad: () => map.getCanvas().style.removeProperty('outline') });
+      /** The footprint under a pixel, for the tooltip and the click (the upper canvas has none). */
+      const footprintAt = (x: number, y: number) => footprintOverlay.pickObject({ x, y, radius: 2 });
+      const overlay = new MapboxOverlay({
+        interleaved: false,
+        layers: [],
+        // Flat layers drawn in their order need no depth buffer: without one, a brush move does
+        // not clear and store a multisampled depth buffer as large as the map (in software WebGL,
+        // CPU time taken from the page at every move).
+        deviceProps: { webgl: { depth: false } },
+        // deck.gl makes its canvas focusable for keyboard input (mjolnir's KeyInput), unnamed and
+        // with no outline; over MapLibre it takes no input at all (MapLibre's canvas, named, pans
+        // and zooms from the keyboard): out of the tab order and of the accessibility tree.
+        onLoad: () => {
+          const canvas = overlay.getCanvas();
+          canvas?.setAttribute('tabindex', '-1');
+          canvas?.setAttribute('aria-hidden', 'true');
+        },
+        // Once deck.gl has drawn its layers, MapLibre's stand-ins of the first frame go.
+        onAfterRender: () => {
+          const layers = layersRef.current;
+          if (layers !== null && layers.every((l) => l.isLoaded)) removeFirstViewQpv(map);
+          drawn.upperDrawn(layers);
+        },
+        getTooltip: (info) => {
+          if (isEtablissementPick(info)) return info.object ? { text: etablissementTooltip(info.object as EtablissementPoint) } : null;
+          const object = objectOf(info);
+          if (object) return { text: objectTooltip(object) };
+          const footprint = info.object ? null : footprintAt(info.x, info.y);
+          const beneath = footprint ? objectOf(footprint) : null;
+          return beneath ? { text: objectTooltip(beneath) } : qpvTooltip(info);
+        },
+      });
+      map.addControl(footprintOverlay);
+      map.addControl(overlay);
+      unregisterCapture = registerMapCapture(map, overlay);
+      overlayRef.current = overlay;
+      footprintOverlayRef.current = footprintOverlay;
+      pickRef.current = (x, y) => overlay.pickObject({ x, y, radius: 2 }) ?? footprintAt(x, y);
+      setDeckStarted(true);
+    };
+
+    // First paint = the first frame in which the basemap, its régions and départements given
+    // (not only the empty tiles MapLibre had before), and the QPV are drawn: by MapLibre
+    // (qpv-first-view.ts), so that deck.gl's start, its second WebGL context and its programs
+    // come after that frame, not before it.
     paintedRef.current = false;
+    let given: readonly string[] | null = null;
     const onFrame = () => {
-      const layers = layersRef.current;
-      if (paintedRef.current || layers === null || !layers.every((l) => l.isLoaded) || !map.areTilesLoaded()) return;
+      if (paintedRef.current || given === null || !given.every((id) => map.isSourceLoaded(id)) || !map.areTilesLoaded()) return;
       paintedRef.current = true;
       mark(MARKS.firstPaint);
       setMapReady(qpvCountRef.current);
+      setTimeout(startDeck);
     };
-    overlay.setProps({ onAfterRender: () => (onFrame(), drawn.upperDrawn(layersRef.current)) });
     map.on('render', onFrame);
-    const drawn = watchDrawn(map, container.current!);
-    drawnRef.current = drawn;
 
     const onPick = (info: PickingInfo) => {
       if (isEtablissementPick(info)) return info.object && selectObject({ kind: 'etablissement', id: (info.object as EtablissementPoint).uai });
@@ -167,8 +188,12 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
       selectQpv(code ?? null);
     };
     // MapLibre's click (which tells a click from a drag of the map) picks the deck layers and
-    // hands the result to the handler.
-    map.on('click', (e) => onPick(overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 }) ?? footprintAt(e.point.x, e.point.y) ?? ({ object: undefined } as PickingInfo)));
+    // hands the result to the handler; before deck.gl has started, the first frame's QPV.
+    map.on('click', (e) => {
+      const pick = pickRef.current;
+      if (pick === null) selectQpv(firstViewQpvAt(map, e.point));
+      else onPick(pick(e.point.x, e.point.y) ?? ({ object: undefined } as PickingInfo));
+    });
 
     const styleLoaded = new Promise<void>((resolve) =>
       map.once('load', () => {
@@ -186,10 +211,12 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     Promise.all([orNull('territoires'), orNull('qpv'), styleLoaded])
       .then(([territoires, qpvTable]) => {
         mark(MARKS.mapDataReady);
+        const sources: string[] = [];
         const niveau = (n: string) => (row: (c: string) => unknown) => row('niveau') === n;
         if (territoires !== null) {
           (map.getSource(BASEMAP_SOURCES.regions) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('region')));
           (map.getSource(BASEMAP_SOURCES.departements) as GeoJSONSource).setData(arrowToFeatures(territoires, () => ({}), niveau('departement')));
+          sources.push(BASEMAP_SOURCES.regions, BASEMAP_SOURCES.departements);
         }
         const collection: QpvCollection =
           qpvTable === null
@@ -202,16 +229,24 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
                 lat: Number(r('lat')),
               }));
         qpvCountRef.current = collection.features.length;
+        if (useAppStore.getState().visibleLayers.includes('qpv')) {
+          showFirstViewQpv(map, collection);
+          sources.push(...FIRST_VIEW_SOURCES);
+        }
+        given = sources;
+        map.triggerRepaint();
         setQpv(collection);
       })
       .catch((error: unknown) => setMapError(userMessage(error, 'map: drawing the data')));
 
     return () => {
+      removed = true;
       unregisterCapture();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
       footprintOverlayRef.current = null;
+      pickRef.current = null;
     };
   }, []);
 
@@ -233,17 +268,17 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   useEffect(() => {
     footprintOverlayRef.current?.setProps({ layers: layers.basemap });
     drawnRef.current?.basemapChanged();
-  }, [layers.basemap]);
+  }, [layers.basemap, deckStarted]);
 
   useEffect(() => {
-    if (qpv === null) return;
+    if (qpv === null || !deckStarted) return;
     // Over the footprints, the layers in the registry's order; the selected object above all.
     layersRef.current = [...layers.upper, ...selectionLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
     drawnRef.current?.upperChanged();
-    // With no layer at all on that canvas, no deck.gl frame would follow to check the first paint.
-    if (layersRef.current.length === 0 && !paintedRef.current) mapRef.current?.triggerRepaint();
-  }, [qpv, layers.upper, selectionLayers]);
+    // No layer at all on that canvas: nothing of deck.gl's to wait for.
+    if (layersRef.current.length === 0 && mapRef.current !== null) removeFirstViewQpv(mapRef.current);
+  }, [qpv, layers.upper, selectionLayers, deckStarted]);
 
   useEffect(() => {
     const map = mapRef.current;

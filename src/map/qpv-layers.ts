@@ -5,6 +5,7 @@ import { GPU_RANGES, type Range } from '../domain/cross-filter.ts';
 import { MAP_LAYER } from '../domain/map-layers.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DIMMED, type Rgba } from './palettes.ts';
+import { QPV_LAYER_DEFAULTS } from './qpv-first-view.ts';
 
 export interface QpvProps {
   code: string;
@@ -22,15 +23,6 @@ export type QpvCollection = FeatureCollection<Polygon | MultiPolygon, QpvProps>;
  * compiles only the marker's WebGL program.
  */
 export const QPV_POLYGON_MIN_ZOOM = MAP_LAYER.qpv.detailMinZoom;
-
-/** Documented defaults of the QPV layers (STYLE.md §6). */
-export const QPV_LAYER_DEFAULTS = {
-  /** Before the indicator values arrive from DuckDB. */
-  fill: [206, 0, 80, 150] as Rgba,
-  line: [90, 30, 40, 255] as Rgba,
-  selectedLine: [0, 0, 145, 255] as Rgba,
-  markerRadiusPx: 4,
-};
 
 export interface QpvLayerOptions {
   zoom: number;
