@@ -6,7 +6,6 @@ import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { SEARCH_TABLES } from './db/coordinator.ts';
 import { createDatabase, startDatabase } from './db/database.ts';
 import { DatabaseProvider } from './db/use-sql.ts';
 import { MARKS, mark, watchInputs } from './perf-marks.ts';
@@ -14,6 +13,7 @@ import { followDatabase } from './state/database-status.ts';
 import { useAppStore } from './state/store.ts';
 import { syncStoreWithUrl } from './state/url-state.ts';
 import { exposeTestHooks } from './test-hooks.ts';
+import { loadPlaces } from './ui/use-place-search.ts';
 import './styles.css';
 
 mark(MARKS.scriptStart);
@@ -36,7 +36,9 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // DuckDB starts once the map has painted (or failed to), so that its 34 MB of wasm never
-// delays the first paint. "Interactive" is when the search answers.
+// delays the first paint. "Interactive" is when the search answers: it finds the QPV and
+// territories from the published files, before DuckDB (a click on a QPV opens its fiche
+// from the first paint on).
 const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
@@ -45,8 +47,5 @@ const unsubscribe = useAppStore.subscribe((state) => {
     () => mark(MARKS.duckdbReady),
     () => {},
   );
-  database.whenReady(SEARCH_TABLES).then(
-    () => mark(MARKS.interactive),
-    () => {},
-  );
+  void loadPlaces().then(() => mark(MARKS.interactive));
 });

@@ -17,6 +17,19 @@ export class ExplainedError extends Error {
   }
 }
 
+/** A published table that could not be loaded (its file missing, damaged or refused): what needs it says so. */
+export class TableUnavailableError extends ExplainedError {
+  override readonly name = 'TableUnavailableError';
+  constructor(
+    readonly table: string,
+    cause: unknown,
+    /** Why, in French (the file's fault). */
+    readonly reason = cause instanceof ExplainedError ? cause.userMessage : 'son chargement a échoué',
+  ) {
+    super(`table "${table}" not loaded`, `il faut la table « ${table} », qui n’a pas pu être chargée : ${reason}`, { cause });
+  }
+}
+
 /** For an error whose cause the app cannot tell the user more precisely. */
 export const GENERIC_FAILURE = 'la base de données du navigateur n’a pas pu répondre (le détail technique est dans la console du navigateur)';
 

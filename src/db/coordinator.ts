@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { type Connector, tableRows } from '../domain/connector.ts';
 import type { TableName } from '../domain/table-layouts.ts';
-import { ExplainedError, userMessage } from '../data/user-message.ts';
+import { ExplainedError, TableUnavailableError, userMessage } from '../data/user-message.ts';
 import { buildTableCountsQuery } from '../queries/table-counts-query.ts';
 
 /**
@@ -67,21 +67,8 @@ export interface LocalActionsStatus {
   error: string | null;
 }
 
-/** Tables the search needs: loaded first, so that the app is usable before the big ones. */
-export const SEARCH_TABLES = ['territoires', 'qpv'] as const satisfies readonly TableName[];
-
-/** A table the database could not load (its file missing, damaged or refused): what needs it says so. */
-export class TableUnavailableError extends ExplainedError {
-  override readonly name = 'TableUnavailableError';
-  constructor(
-    readonly table: string,
-    cause: unknown,
-    /** Why, in French (the file's fault). */
-    readonly reason = cause instanceof ExplainedError ? cause.userMessage : 'son chargement a échoué',
-  ) {
-    super(`table "${table}" not loaded`, `il faut la table « ${table} », qui n’a pas pu être chargée : ${reason}`, { cause });
-  }
-}
+/** Tables loaded first, before the big ones: the QPV's fiche and the territory views need them. */
+export const FIRST_TABLES = ['territoires', 'qpv'] as const satisfies readonly TableName[];
 
 /** DuckDB-WASM could not start; `reason` names the file at fault, when known. */
 export class DatabaseStartError extends ExplainedError {
@@ -152,7 +139,7 @@ export class Coordinator {
   }
 
   /**
-   * Starts the engine (once) and loads every table of `source`: the search tables first, then
+   * Starts the engine (once) and loads every table of `source`: the first tables (`FIRST_TABLES`), then
    * the others from the smallest to the largest. A table that cannot be loaded is left out,
    * the others load: what needs it says so.
    */
@@ -166,7 +153,7 @@ export class Coordinator {
     this.setStatus({ state: 'loading', step: 'démarrage de DuckDB' });
     try {
       const [tables, connector] = await Promise.all([source.tables(), source.connect().catch((error: unknown) => Promise.reject(new DatabaseStartError(error)))]);
-      const rank = (name: string) => (SEARCH_TABLES as readonly string[]).indexOf(name);
+      const rank = (name: string) => (FIRST_TABLES as readonly string[]).indexOf(name);
       const order = [...tables].sort((a, b) => {
         const [ra, rb] = [rank(a.name), rank(b.name)];
         return ra !== rb ? (ra === -1 ? 1 : rb === -1 ? -1 : ra - rb) : a.bytes - b.bytes;

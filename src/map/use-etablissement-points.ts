@@ -1,19 +1,19 @@
 import { useCallback } from 'react';
 import { loadArrowTable } from '../data/published-data.ts';
 import { useLoaded } from '../data/use-loaded.ts';
-import { SEARCH_TABLES } from '../db/coordinator.ts';
+import { FIRST_TABLES } from '../db/coordinator.ts';
 import { useDatabase } from '../db/use-sql.ts';
 import { type EtablissementPoint, etablissementPoints } from './etablissement-points.ts';
 
 const NONE: EtablissementPoint[] = [];
 
 /**
- * Read from the published Arrow file (DuckDB loads the same bytes) as soon as the search
- * answers, even if DuckDB failed: the first paint and the search come first, the schools no
- * longer wait for every table.
+ * Read from the published Arrow file (DuckDB loads the same bytes) once DuckDB has the first
+ * tables, or has failed: the first paint and the search come first, the schools do not wait
+ * for every table.
  */
-const loadPoints = (whenSearchReady: Promise<unknown>) =>
-  whenSearchReady
+const loadPoints = (whenFirstTables: Promise<unknown>) =>
+  whenFirstTables
     .catch(() => {})
     .then(() => loadArrowTable('etablissements'))
     .then(etablissementPoints);
@@ -21,6 +21,6 @@ const loadPoints = (whenSearchReady: Promise<unknown>) =>
 /** Located establishments; empty until loaded. */
 export function useEtablissementPoints(): { points: EtablissementPoint[]; error: string | null } {
   const database = useDatabase();
-  const { data, error } = useLoaded(useCallback(() => loadPoints(database.whenReady(SEARCH_TABLES)), [database]));
+  const { data, error } = useLoaded(useCallback(() => loadPoints(database.whenReady(FIRST_TABLES)), [database]));
   return { points: data ?? NONE, error };
 }

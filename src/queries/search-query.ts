@@ -33,25 +33,37 @@ export interface SearchHit {
 export const normaliseSearchText = foldText;
 
 /** `candidates` (kind, kind_order, code, nom, searched text, detail, box) with the columns `searchSql` matches on. */
-const scoredSql = (candidates: string) => `SELECT *, ${normSql('searched')} AS norm_nom, lower(code) AS norm_code FROM (${candidates})`;
+export const scoredSql = (candidates: string) => `SELECT *, ${normSql('searched')} AS norm_nom, lower(code) AS norm_code FROM (${candidates})`;
+
+/** What a search text is matched with: folded, its code form (no spaces), without a leading article, its words. */
+export interface SearchTerms {
+  q: string;
+  code: string;
+  bare: string;
+  words: string[];
+}
+
+/** The terms of `text`; null when it is too short to search. */
+export function searchTerms(text: string): SearchTerms | null {
+  const q = normaliseSearchText(text);
+  if (q.length < 2) return null;
+  // A leading article the name may lack: the communes the COG gives no article back (renamed
+  // since 2018) keep the IGN's bare name, and QPV names rarely carry one (« le mirail »).
+  return { q, code: q.replaceAll(' ', ''), bare: q.replace(/^(le|la|les|l) (?=\S)/, ''), words: q.split(' ') };
+}
 
 /**
  * The hits among `scored` (`scoredSql`) whose searched text contains the text, or each of its
  * words, or whose code starts with it: exact code, exact name, name prefix, code prefix, the
  * text anywhere, then its words; within a rank, by kind, shorter names first. Null when the
- * text is too short to search.
+ * text is too short to search. `searchPlaces` (place-search.ts) ranks the same way in JS.
  */
-function searchSql(scored: string, text: string, limit: number): string | null {
-  const q = normaliseSearchText(text);
-  if (q.length < 2) return null;
-  const code = q.replaceAll(' ', '');
-  // A leading article the name may lack: the communes the COG gives no article back (renamed
-  // since 2018) keep the IGN's bare name, and QPV names rarely carry one (« le mirail »).
-  const bare = q.replace(/^(le|la|les|l) (?=\S)/, '');
-  const [qs, bs, cs] = [q, bare, code].map(sqlString);
+export function searchSql(scored: string, text: string, limit: number): string | null {
+  const terms = searchTerms(text);
+  if (terms === null) return null;
+  const [qs, bs, cs] = [terms.q, terms.bare, terms.code].map(sqlString);
   // Every word somewhere: « jaures toulouse » finds « École maternelle Jean Jaurès » in Toulouse.
-  const words = q.split(' ');
-  const allWords = words.length > 1 ? words.map((w) => `contains(norm_nom, ${sqlString(w)})`).join(' AND ') : 'false';
+  const allWords = terms.words.length > 1 ? terms.words.map((w) => `contains(norm_nom, ${sqlString(w)})`).join(' AND ') : 'false';
   return `
 WITH scored AS (${scored})
 SELECT kind, code, nom, detail, xmin, ymin, xmax, ymax, kind_order,
@@ -65,28 +77,6 @@ FROM scored
 WHERE contains(norm_nom, ${qs}) OR contains(norm_nom, ${bs}) OR starts_with(norm_code, ${cs}) OR (${allWords})
 ORDER BY rank, kind_order, length(nom), nom, code
 LIMIT ${sqlNumber(limit)}`;
-}
-
-/**
- * QPV, communes, départements, régions, académies and contrats de ville whose name contains
- * the text or whose code starts with it (QPV before territories at the same rank).
- */
-export function buildSearchQuery(text: string, limit = 10): string | null {
-  return searchSql(
-    scoredSql(`
-  SELECT 'qpv' AS kind, 0 AS kind_order, code, nom, nom AS searched,
-         'QPV · ' || commune_nom || ' (' || departement_code || ')' AS detail, xmin, ymin, xmax, ymax
-  FROM qpv
-  UNION ALL
-  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 WHEN 'region' THEN 3 WHEN 'contrat_de_ville' THEN 4 ELSE 5 END, code, nom, nom,
-         CASE niveau WHEN 'commune' THEN 'Commune (' || departement_code || ')'
-                     WHEN 'contrat_de_ville' THEN 'Contrat de ville (' || departement_code || ')'
-                     WHEN 'departement' THEN 'Département' WHEN 'region' THEN 'Région' ELSE 'Académie' END,
-         xmin, ymin, xmax, ymax
-  FROM territoires`),
-    text,
-    limit,
-  );
 }
 
 /** `etablissementKindLabel(type, secteur)` in SQL. */
@@ -145,7 +135,7 @@ function searchedRowsSql({ kind, order, key, table, label }: (typeof SEARCHED_LA
  */
 export const OBJECT_SEARCH_SETUP = `CREATE OR REPLACE TABLE search_objets AS ${scoredSql(SEARCHED_LAYERS.map(searchedRowsSql).join('\n  UNION ALL'))}`;
 
-/** The Cités éducatives, PRE and schools (by name and commune, or by UAI) matching the text, ranked as `buildSearchQuery` ranks. Reads `search_objets`. */
+/** The Cités éducatives, PRE and schools (by name and commune, or by UAI) matching the text, ranked as `searchPlaces` ranks the QPV and territories. Reads `search_objets`. */
 export function buildObjectSearchQuery(text: string, limit = 10): string | null {
   return searchSql('SELECT * FROM search_objets', text, limit);
 }

@@ -1,9 +1,9 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { rowsOf } from '../domain/connector.ts';
-import { SEARCH_TABLES } from '../db/coordinator.ts';
 import { useSql } from '../db/use-sql.ts';
-import { buildObjectSearchQuery, buildSearchQuery, OBJECT_HIT_KINDS, rankSearchHits, type SearchHit } from '../queries/search-query.ts';
+import { buildObjectSearchQuery, OBJECT_HIT_KINDS, rankSearchHits, type SearchHit } from '../queries/search-query.ts';
 import { useAppStore } from '../state/store.ts';
+import { usePlaceSearch } from './use-place-search.ts';
 
 export interface SearchBoxProps {
   label?: string;
@@ -31,10 +31,10 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
   const selectObject = useAppStore((s) => s.selectObject);
   const offered = (kind: SearchHit['kind']) => kinds === undefined || kinds.includes(kind);
   const toHits = rowsOf<SearchHit>();
-  const result = useSql(buildSearchQuery(deferred), toHits, SEARCH_TABLES);
+  // The QPV and territories answer from the published files, before DuckDB; the objects from DuckDB.
+  const places = usePlaceSearch(deferred);
   const objects = useSql(OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null, toHits, ['search_objets']);
-  const hits = rankSearchHits([...(result.data ?? []), ...(objects.data ?? [])].filter((hit) => offered(hit.kind)));
-  const error = result.error ?? objects.error;
+  const hits = rankSearchHits([...(places.hits ?? []), ...(objects.data ?? [])].filter((hit) => offered(hit.kind)));
   const listId = useId();
   const inputId = useId();
 
@@ -101,11 +101,13 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
           </li>
         ))}
       </ul>
-      {open && result.status === 'ready' && objects.status !== 'loading' && hits.length === 0 && deferred.trim().length >= 2 && (
+      {open && places.hits !== null && objects.status !== 'loading' && hits.length === 0 && (
         <p className="fr-text--xs search-box__empty">Aucun résultat pour « {deferred} »</p>
       )}
-      {open && result.status === 'loading' && result.data === null && <p className="fr-text--xs search-box__empty">Chargement de la base…</p>}
-      {error !== null && <p className="fr-error-text">Recherche impossible : {error}</p>}
+      {open && places.loading && <p className="fr-text--xs search-box__empty">Chargement…</p>}
+      {open && objects.status === 'loading' && objects.data === null && <p className="fr-text--xs search-box__empty">Écoles, Cités éducatives et PRE : chargement de la base…</p>}
+      {places.error !== null && <p className="fr-error-text">Recherche incomplète : {places.error}</p>}
+      {objects.error !== null && <p className="fr-error-text">Recherche des écoles, Cités éducatives et PRE impossible : {objects.error}</p>}
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { tableRows } from '../domain/connector.ts';
 import type { Territoire } from '../domain/cross-filter.ts';
 import { useSql } from '../db/use-sql.ts';
-import { buildSearchQuery } from '../queries/search-query.ts';
 import { buildCiteNamesQuery } from '../queries/territory-queries.ts';
+import { usePlaceSearch } from './use-place-search.ts';
 
 const PICKABLE = new Set(['commune', 'departement', 'region']);
 
@@ -15,8 +15,7 @@ export function TerritoryPicker({ value, onChange, label = 'Territoire' }: { val
   const id = useId();
   const [text, setText] = useState('');
   const cites = useSql(buildCiteNamesQuery(), tableRows, ['cites']);
-  const hits = useSql(buildSearchQuery(text), tableRows, ['territoires', 'qpv']);
-  const found = (hits.data ?? []).filter((h) => PICKABLE.has(String(h.kind))).slice(0, 8);
+  const found = (usePlaceSearch(text).hits ?? []).filter((h) => PICKABLE.has(h.kind)).slice(0, 8);
   return (
     <div className="territory-picker" data-testid="territory-picker">
       <div className="fr-select-group">
@@ -40,16 +39,16 @@ export function TerritoryPicker({ value, onChange, label = 'Territoire' }: { val
         {found.length > 0 && (
           <ul className="territory-picker__hits">
             {found.map((h) => (
-              <li key={`${String(h.kind)}:${String(h.code)}`}>
+              <li key={`${h.kind}:${h.code}`}>
                 <button
                   type="button"
                   className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
                   onClick={() => {
-                    onChange({ niveau: h.kind as Territoire['niveau'], code: String(h.code) });
+                    onChange({ niveau: h.kind as Territoire['niveau'], code: h.code });
                     setText('');
                   }}
                 >
-                  {String(h.nom)} <span className="territory-picker__detail">{String(h.detail)}</span>
+                  {h.nom} <span className="territory-picker__detail">{h.detail}</span>
                 </button>
               </li>
             ))}

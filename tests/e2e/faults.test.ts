@@ -93,9 +93,9 @@ describe('a published file that is missing, truncated or altered', () => {
     await waitForMark(page, 'obs:duckdb-ready', 90_000);
     await expect.poll(() => statusText(page)).toContain(`DuckDB prêt · ${TABLE_COUNT - 1} tables`);
     expect(await page.getByTestId('failed-tables').innerText()).toBe(`Table « qpv » non chargée : ${altered}.`);
-    // The search needs the QPV table: it says so.
-    await searchFor(page, 'Toulouse');
-    await expect.poll(() => page.locator('.search-box .fr-error-text').innerText()).toBe(`Recherche impossible : il faut la table « qpv », qui n’a pas pu être chargée : ${altered}`);
+    // The search finds the territories without the QPV, and says why they are missing.
+    await expectSearchWorks(page);
+    await expect.poll(() => page.locator('.search-box .fr-error-text').innerText()).toBe(`Recherche incomplète : il faut la table « qpv », qui n’a pas pu être chargée : ${altered}`);
     expect(await page.locator('body').innerText()).not.toMatch(ENGINE_TEXT);
     expect(consoleLog.join('\n')).toMatch(/qpv\.arrow: checksum sha256:[0-9a-f]{64}, the manifest says sha256:[0-9a-f]{64}/);
     await close();
@@ -103,15 +103,16 @@ describe('a published file that is missing, truncated or altered', () => {
 });
 
 describe('the DuckDB worker failing to load', () => {
-  test('is said with its file; the map is drawn from the Arrow files; views needing the database say why', async () => {
+  test('is said with its file; the map is drawn and the places searched from the Arrow files; views needing the database say why', async () => {
     const { page, close } = await openApp(app.browser, app.url, '', (p) => p.route('**/duckdb-browser-eh.worker*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })), [/\/assets\/duckdb-browser(-eh\.worker)?-[\w-]+\.js/]);
     const worker = /\/assets\/duckdb-browser-eh\.worker-[\w-]+\.js : inaccessible \(le programme de la base n’a pas démarré\)/;
     const start = new RegExp(`la base de données du navigateur \\(DuckDB\\) n’a pas démarré — ${worker.source}`);
     await expect.poll(() => statusText(page), { timeout: 60_000 }).toMatch(new RegExp(`Base DuckDB indisponible : ${worker.source}\\.`));
     await expectMapDrawn(page);
     await expect.poll(() => page.getByTestId('indicator-panel').locator('.fr-error-text').innerText()).toMatch(new RegExp(`^Indicateur indisponible : ${start.source}$`));
-    await searchFor(page, 'Toulouse');
-    await expect.poll(() => page.locator('.search-box .fr-error-text').innerText()).toMatch(new RegExp(`^Recherche impossible : ${start.source}$`));
+    // The QPV and territories are found without DuckDB; the schools, Cités and PRE are not, and it says why.
+    await expectSearchWorks(page);
+    await expect.poll(() => page.locator('.search-box .fr-error-text').innerText()).toMatch(new RegExp(`^Recherche des écoles, Cités éducatives et PRE impossible : ${start.source}$`));
     expect(await page.locator('body').innerText()).not.toMatch(ENGINE_TEXT);
     await close();
   });

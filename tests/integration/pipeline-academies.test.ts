@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildSearchQuery } from '../../src/queries/search-query.ts';
+import { searchPlaces } from '../../src/queries/place-search.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
-import { connectToPublishedData, readManifest } from '../support/published-data.ts';
+import { connectToPublishedData, readManifest, readPublishedPlaces } from '../support/published-data.ts';
 
 /*
  * Académies in `territoires` (niveau 'academie', from the ministry's 2020 contours): one full
@@ -57,8 +57,8 @@ describe('pipeline: académies in territoires', () => {
     expect(outside).toEqual([]);
   });
 
-  it('lets the search find an académie, labelled « Académie », after the commune of the same name', async () => {
-    const hits = await rows(buildSearchQuery('creteil')!);
+  it('lets the search (the app’s, on the published files) find an académie, labelled « Académie », after the commune of the same name', async () => {
+    const hits = searchPlaces(await readPublishedPlaces(out), 'creteil')!;
     expect(hits.map((h) => [h.kind, h.code, h.detail])).toEqual([
       ['commune', '94028', 'Commune (94)'],
       ['academie', '24', 'Académie'],

@@ -4,18 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES_DIR } from '../../data-pipeline/registry.ts';
 import type { PipelineResult } from '../../data-pipeline/run-pipeline.ts';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildSearchQuery } from '../../src/queries/search-query.ts';
+import { type Place, searchPlaces } from '../../src/queries/place-search.ts';
 import { sharedFullRun } from '../support/full-pipeline-run.ts';
-import { connectToPublishedData, type Manifest, readManifest } from '../support/published-data.ts';
+import { connectToPublishedData, type Manifest, readManifest, readPublishedPlaces } from '../support/published-data.ts';
 
 /*
  * Contrats de ville as territoires: one full pipeline run into a temp folder (never
  * public/data), read back through DuckDB, checked against the ANCT file, and searched with the
- * app's own search query.
+ * app's own search.
  */
 let db: Connector;
 let result: PipelineResult;
 let manifest: Manifest;
+let places: Place[];
 /** code_cv → codgeo (EPCI SIREN or INSEE commune code) and point, from the ANCT file. */
 let anct: Map<string, { codgeo: string; point: [number, number] }>;
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   ({ out, result } = await sharedFullRun());
   db = await connectToPublishedData(out);
   manifest = await readManifest(out);
+  places = await readPublishedPlaces(out);
   const file = JSON.parse(await readFile(path.join(SOURCES_DIR, 'anct-contrats-de-ville-points/geom_cv_ctr.json'), 'utf8')) as {
     features: { properties: { code_cv: string; codgeo: string }; geometry: { coordinates: [number, number] } }[];
   };
@@ -93,8 +95,8 @@ describe('pipeline: contrats de ville in territoires', () => {
   });
 });
 
-describe('the app’s search query finds contrats de ville', () => {
-  const search = async (text: string) => tableRows(await db.query(buildSearchQuery(text)!));
+describe('the app’s search finds contrats de ville', () => {
+  const search = async (text: string) => searchPlaces(places, text)!;
 
   it('by name and by code, labelled with their département', async () => {
     const hit = { kind: 'contrat_de_ville', code: 'CV116', nom: 'Rennes Métropole', detail: 'Contrat de ville (35)' };

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createNodeConnector } from '../../data-pipeline/duckdb-node.ts';
+import { tableFromIPC } from 'apache-arrow';
 import type { Connector } from '../../src/domain/connector.ts';
+import { buildPlaces, type Place } from '../../src/queries/place-search.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 /** The committed output of `npm run pipeline`, read-only for tests. */
@@ -38,4 +40,11 @@ export async function connectToPublishedData(dir = PUBLISHED_DIR): Promise<Conne
     await db.loadArrow(table.name, await readFile(path.join(dir, table.file)));
   }
   return db;
+}
+
+/** The places the app's search finds before DuckDB (`buildPlaces`), from the `qpv` and `territoires` files of `dir`. */
+export async function readPublishedPlaces(dir = PUBLISHED_DIR): Promise<Place[]> {
+  const { tables } = await readManifest(dir);
+  const table = async (name: string) => tableFromIPC(await readFile(path.join(dir, tables.find((t) => t.name === name)!.file)));
+  return buildPlaces(await table('qpv'), await table('territoires'));
 }

@@ -1,25 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Connector, tableRows } from '../../src/domain/connector.ts';
-import { buildObjectSearchQuery, buildSearchQuery, normaliseSearchText, OBJECT_SEARCH_SETUP, rankSearchHits, type SearchHit } from '../../src/queries/search-query.ts';
-import { connectToPublishedData } from '../support/published-data.ts';
+import { type Place, searchPlaces } from '../../src/queries/place-search.ts';
+import { buildObjectSearchQuery, normaliseSearchText, OBJECT_SEARCH_SETUP, rankSearchHits, scoredSql, type SearchHit, searchSql } from '../../src/queries/search-query.ts';
+import { connectToPublishedData, readPublishedPlaces } from '../support/published-data.ts';
 
 // Executed against the committed public/data/*.arrow (qpv: 111 QPV of Occitanie and
-// Ille-et-Vilaine; territoires: Admin Express COG 2018), loaded as the app loads them.
+// Ille-et-Vilaine; territoires: Admin Express COG 2018), read as the app reads them.
 let db: Connector;
+let places: Place[];
 beforeAll(async () => {
   db = await connectToPublishedData();
   await db.exec(OBJECT_SEARCH_SETUP);
+  places = await readPublishedPlaces();
 });
 afterAll(() => db.close());
 
-async function search(text: string, limit?: number): Promise<Record<string, unknown>[]> {
-  const sql = buildSearchQuery(text, limit);
-  if (sql === null) throw new Error(`no query for ${JSON.stringify(text)}`);
-  return tableRows(await db.query(sql));
+async function search(text: string, limit?: number): Promise<SearchHit[]> {
+  const hits = searchPlaces(places, text, limit);
+  if (hits === null) throw new Error(`no search for ${JSON.stringify(text)}`);
+  return hits;
 }
 const firstOf = async (text: string) => (await search(text))[0];
 
-describe('buildSearchQuery, run on the published tables', () => {
+describe('searchPlaces, on the published tables', () => {
   it('finds the commune of Perpignan first for "perpignan"', async () => {
     expect(await firstOf('perpignan')).toMatchObject({ kind: 'commune', code: '66136', nom: 'Perpignan', detail: 'Commune (66)' });
   });
@@ -95,14 +98,55 @@ describe('buildSearchQuery, run on the published tables', () => {
 
   it('treats an injection attempt as text: no error, and the qpv table is still there', async () => {
     await expect(search("x'); DROP TABLE qpv; --")).resolves.toBeInstanceOf(Array);
+    expect(tableRows(await db.query(buildObjectSearchQuery("x'); DROP TABLE qpv; --")!))).toEqual([]);
     expect(tableRows(await db.query('SELECT count(*) AS n FROM qpv'))).toEqual([{ n: 111 }]);
   });
+});
+
+/**
+ * The places' search in SQL, as the objects' search runs (`searchSql` over `scoredSql`): the
+ * JS search must give the very same hits, in the same order, folding and ranks included.
+ */
+const PLACES_SQL = scoredSql(`
+  SELECT 'qpv' AS kind, 0 AS kind_order, code, nom, nom AS searched,
+         'QPV · ' || commune_nom || ' (' || departement_code || ')' AS detail, xmin, ymin, xmax, ymax
+  FROM qpv
+  UNION ALL
+  SELECT niveau, CASE niveau WHEN 'commune' THEN 1 WHEN 'departement' THEN 2 WHEN 'region' THEN 3 WHEN 'contrat_de_ville' THEN 4 ELSE 5 END, code, nom, nom,
+         CASE niveau WHEN 'commune' THEN 'Commune (' || departement_code || ')'
+                     WHEN 'contrat_de_ville' THEN 'Contrat de ville (' || departement_code || ')'
+                     WHEN 'departement' THEN 'Département' WHEN 'region' THEN 'Région' ELSE 'Académie' END,
+         xmin, ymin, xmax, ymax
+  FROM territoires`);
+
+describe('searchPlaces ranks as the SQL search does', () => {
+  it('gives the same hits as searchSql for texts drawn from every kind of place', async () => {
+    // Folded once, as `search_objets` is.
+    await db.exec(`CREATE OR REPLACE TABLE search_places AS ${PLACES_SQL}`);
+    // Every 500th place: its name, its first word, a prefix, its name with accents and case as typed, its code and a code prefix.
+    const texts = new Set(["l'isle", 'le havre', 'saint etienne', 'jaures toulouse', 'QP0', 'œuvre', 'ste marie']);
+    places.forEach((p, i) => {
+      if (i % 500 !== 0) return;
+      for (const t of [p.nom, p.nom.split(/[ -]/)[0]!, p.nom.slice(0, 3), p.nom.toUpperCase(), p.code, p.code.slice(0, 3)]) texts.add(t);
+    });
+    expect(texts.size).toBeGreaterThan(300);
+    for (const text of texts) {
+      const sql = searchSql('SELECT * FROM search_places', text, 10);
+      const js = searchPlaces(places, text, 10);
+      if (sql === null) {
+        expect(js, text).toBeNull();
+        continue;
+      }
+      const expected = tableRows(await db.query(sql)).map((r) => ({ kind: r.kind, code: r.code, nom: r.nom, detail: r.detail, rank: r.rank, box: [r.xmin, r.ymin, r.xmax, r.ymax] }));
+      expect(js!.map((h) => ({ kind: h.kind, code: h.code, nom: h.nom, detail: h.detail, rank: h.rank, box: [h.xmin, h.ymin, h.xmax, h.ymax] })), text).toEqual(expected);
+    }
+  }, 120_000);
 });
 
 describe('buildObjectSearchQuery: the Cités, PRE and schools of the published tables', () => {
   const find = async (text: string) => tableRows(await db.query(buildObjectSearchQuery(text)!)) as unknown as SearchHit[];
   /** Both searches, as the search box offers them. */
-  const both = async (text: string) => rankSearchHits([...((await search(text)) as unknown as SearchHit[]), ...(await find(text))]);
+  const both = async (text: string) => rankSearchHits([...(await search(text)), ...(await find(text))]);
 
   it('finds a school by its UAI, in any case, named with its kind, network and commune, placed on its point', async () => {
     const hit = { kind: 'etablissement', code: '0300025P', nom: 'Collège Romain Rolland', detail: 'Collège public REP+ · Nîmes (30)', rank: 0 };
@@ -144,9 +188,9 @@ describe('buildObjectSearchQuery: the Cités, PRE and schools of the published t
   });
 });
 
-describe('buildSearchQuery: text too short to search', () => {
+describe('searchPlaces and buildObjectSearchQuery: text too short to search', () => {
   it.each(['', 'a', ' é ', '--', "'", ' 7 '])('returns null for %j', (text) => {
-    expect(buildSearchQuery(text)).toBeNull();
+    expect(searchPlaces(places, text)).toBeNull();
     expect(buildObjectSearchQuery(text)).toBeNull();
   });
 });
