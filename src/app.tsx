@@ -5,7 +5,6 @@ import { isFiltered } from './domain/cross-filter.ts';
 import { useSelectionShape } from './map/use-selection-shape.ts';
 import { useMapObjects } from './map/use-map-objects.ts';
 import { useQpvGpuFilter } from './map/use-qpv-filter.ts';
-import { CrossFilterPanel } from './ui/cross-filter/cross-filter-panel.tsx';
 import { ResultPanel } from './ui/cross-filter/result-panel.tsx';
 import { useCrossFilter } from './ui/cross-filter/use-cross-filter.ts';
 import { FicheObjet } from './ui/fiche-objet.tsx';
@@ -29,7 +28,9 @@ import { SiteFooter } from './ui/site-pages/site-footer.tsx';
 import { SitePages } from './ui/site-pages/site-pages.tsx';
 import { SkipLinks } from './ui/site-pages/skip-links.tsx';
 
-// Loaded on first use: the import code (csv-parse, and exceljs on demand) is not in the first chunk.
+// Loaded on first use: the import code (csv-parse, and exceljs on demand) and the charts of
+// the Filtres tab (Observable Plot) are not in the first chunk.
+const CrossFilterPanel = lazy(() => import('./ui/cross-filter/cross-filter-panel.tsx').then((m) => ({ default: m.CrossFilterPanel })));
 const TerritoryPanel = lazy(() => import('./ui/territory-panel.tsx').then((m) => ({ default: m.TerritoryPanel })));
 const ActionsPage = lazy(() => import('./ui/actions-page.tsx').then((m) => ({ default: m.ActionsPage })));
 
@@ -145,7 +146,11 @@ function MapWorkspace() {
                 {indicator === RISK_INDICATOR_ID && <RiskWeightsPanel choropleth={choropleth} />}
               </>
             )}
-            {tab === 'filtres' && <CrossFilterPanel result={crossFilter} indicator={choropleth.option} indicators={choropleth.options} qpvCount={qpvCount} />}
+            {tab === 'filtres' && (
+              <Suspense fallback={<p className="fr-text--sm">Chargement des filtres…</p>}>
+                <CrossFilterPanel result={crossFilter} indicator={choropleth.option} indicators={choropleth.options} qpvCount={qpvCount} />
+              </Suspense>
+            )}
             {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
           </Tabs>
         </aside>

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ACTIONS_TEMPLATE_COLUMNS } from '../domain/actions-template.ts';
-import { readTemplateFile } from '../domain/actions-template-files.ts';
 import type { Connector } from '../domain/connector.ts';
 import type { Sheet } from '../domain/delimited-text.ts';
 import type { ImportedAction } from '../domain/actions-import.ts';
@@ -88,6 +87,8 @@ async function replaceEverywhere(db: Connector, actions: readonly ImportedAction
 export function importActionsFile(coordinator: Coordinator, name: string, bytes: Uint8Array): Promise<CheckedImport> {
   return coordinator.oneAtATime(async () => {
     const db = await coordinator.whenReady(['actions_toutes']);
+    // The file readers (csv-parse, and exceljs on demand) load with the first import, not with the page.
+    const { readTemplateFile } = await import('../domain/actions-template-files.ts');
     const checked = await checkActionsSheet(db, await readTemplateFile(bytes));
     if (!checked.ok) return checked;
     const stored: Stored = { fichier: name, importeLe: new Date().toISOString(), lignes: checked.actions.map((a) => ({ line: a.line, cells: a.cells })) };

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { type BBox, geometryBBox } from '../../geo/index.ts';
+import { type BBox, geometryBBox } from '../../geo/bbox.ts';
 import type { SelectionShape } from '../queries/map-objects-queries.ts';
 import type { Rgba } from './palettes.ts';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type BBox, EMPTY_BBOX, unionBBox } from '../../../geo/index.ts';
+import { type BBox, EMPTY_BBOX, unionBBox } from '../../../geo/bbox.ts';
 import { isFiltered } from '../../domain/cross-filter.ts';
 import { exportTableCsv } from '../../export/export-actions.ts';
 import type { QpvFacts } from '../../domain/cross-filter-compute.ts';
