@@ -7,6 +7,7 @@
 export type { BBox } from './bbox.ts';
 export { EMPTY_BBOX, bboxContains, geometryBBox, isEmptyBBox, unionBBox } from './bbox.ts';
 export { PolygonIndex } from './polygon-index.ts';
+export { polygonDistanceMeters } from './polygon-distance.ts';
 export type { LonLat, NearestPoint } from './point-index.ts';
 export { PointIndex } from './point-index.ts';
 export { distanceSearchBox } from './search-window.ts';

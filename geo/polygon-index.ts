@@ -1,12 +1,14 @@
 /**
  * Spatial index over a list of (Multi)Polygons in WGS84: a static packed R-tree
- * (flatbush) of their bounding boxes, then exact turf predicates on the candidates.
+ * (flatbush) of their bounding boxes, then exact predicates on the candidates: turf's point-in-polygon,
+ * and turf's point-to-polygon distance as polygon-distance.ts recomputes it without allocations.
  * Results are indices into the array given to the constructor, ascending.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/turf';
 import { geometryBBox, isEmptyBBox } from './bbox.ts';
+import { type PreparedPolygon, pointToPolygonMeters, preparePolygon } from './polygon-distance.ts';
 import { distanceSearchBox, greatCircleBulgeDeg } from './search-window.ts';
 
 export class PolygonIndex {
@@ -17,6 +19,8 @@ export class PolygonIndex {
   readonly #ids: Uint32Array;
   /** Latitude pad for distance searches, see greatCircleBulgeDeg. */
   readonly #bulgeDeg: number;
+  /** Distance-ready copies (vertex unit vectors…), built on a polygon's first distance query. */
+  readonly #prepared: (PreparedPolygon | undefined)[] = [];
 
   /**
    * Geometries are expected to pass `validateGeometry` (WGS84, closed rings of 4+
@@ -86,10 +90,18 @@ export class PolygonIndex {
     if (!Number.isFinite(lon) || !(Math.abs(lat) <= 90)) return [];
     const [minX, minY, maxX, maxY] = distanceSearchBox(lon, lat, meters);
     const pad = this.#bulgeDeg;
-    const point = [lon, lat];
     return this.#candidates(minX, minY - pad, maxX, maxY + pad)
-      .map((index) => ({ index, meters: Math.max(0, pointToPolygonDistance(point, this.#polygon(index), { units: 'meters' })) }))
+      .map((index) => ({ index, meters: pointToPolygonMeters(this.#preparedPolygon(index), lon, lat, meters) }))
       .filter((d) => d.meters <= meters);
+  }
+
+  #preparedPolygon(i: number): PreparedPolygon {
+    let p = this.#prepared[i];
+    if (p === undefined) {
+      p = preparePolygon(this.#polygon(i));
+      this.#prepared[i] = p;
+    }
+    return p;
   }
 
   #polygon(i: number): Polygon | MultiPolygon {

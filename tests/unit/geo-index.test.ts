@@ -8,6 +8,7 @@ import * as crs from '../../geo/crs.ts';
 import * as distance from '../../geo/distance.ts';
 import * as franceExtent from '../../geo/france-extent.ts';
 import * as pointIndex from '../../geo/point-index.ts';
+import * as polygonDistance from '../../geo/polygon-distance.ts';
 import * as polygonIndex from '../../geo/polygon-index.ts';
 import * as repairGeometry from '../../geo/repair-geometry.ts';
 import * as searchWindow from '../../geo/search-window.ts';
@@ -27,6 +28,7 @@ describe('geo/index.ts', () => {
         'isEmptyBBox',
         'unionBBox',
         'PolygonIndex',
+        'polygonDistanceMeters',
         'PointIndex',
         'distanceSearchBox',
         'CrsError',
@@ -58,6 +60,7 @@ describe('geo/index.ts', () => {
     expect(geo.geometryBBox).toBe(bbox.geometryBBox);
     expect(geo.unionBBox).toBe(bbox.unionBBox);
     expect(geo.PolygonIndex).toBe(polygonIndex.PolygonIndex);
+    expect(geo.polygonDistanceMeters).toBe(polygonDistance.polygonDistanceMeters);
     expect(geo.PointIndex).toBe(pointIndex.PointIndex);
     expect(geo.distanceSearchBox).toBe(searchWindow.distanceSearchBox);
     expect(geo.toWgs84).toBe(crs.toWgs84);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon, bbox as turfBBox, destination, pointToPolygonDistance } from '@turf/turf';
+import { polygonDistanceMeters } from '../../geo/polygon-distance.ts';
 import { PolygonIndex } from '../../geo/polygon-index.ts';
 import { readSourceText } from '../support/source-files.ts';
 
@@ -294,6 +295,89 @@ describe('PolygonIndex on real data: QPV 2015 and schools of Occitanie', () => {
     }
     expect(near).toBe(881);
   }, 60_000);
+});
+
+// ---------------------------------------------------------------- distances, bit for bit
+
+/**
+ * `distancesWithin` no longer calls turf (polygon-distance.ts recomputes turf's value without
+ * its allocations): the metres must be turf's, exactly (toBe), on real outlines, for points
+ * inside, outside, on vertices and on edges, whatever the radius that prunes the search.
+ */
+describe('PolygonIndex.distancesWithin gives turf\'s exact distance', () => {
+  const turfMeters = (g: Polygon | MultiPolygon, lon: number, lat: number) => Math.max(0, pointToPolygonDistance([lon, lat], g, { units: 'meters' }));
+
+  function checkAround(polygons: (Polygon | MultiPolygon)[], pointsPerPolygon: number, seed: number): { found: number; inside: number } {
+    const idx = new PolygonIndex(polygons);
+    const random = mulberry32(seed);
+    let [found, inside] = [0, 0];
+    polygons.forEach((g, i) => {
+      const [minX = NaN, minY = NaN, maxX = NaN, maxY = NaN] = turfBBox(g);
+      const points: [number, number][] = [];
+      for (let k = 0; k < pointsPerPolygon; k += 1) {
+        const pad = k % 2 === 0 ? 0.003 : 0.05; // near the outline, or up to ~5 km away
+        points.push([minX - pad + random() * (maxX - minX + 2 * pad), minY - pad + random() * (maxY - minY + 2 * pad)]);
+      }
+      // Vertices and edge midpoints: distance 0 by pip, or turf's rounding residue.
+      const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+      for (const ring of rings.slice(0, 2)) {
+        for (let v = 0; v + 1 < ring.length; v += Math.max(1, Math.floor(ring.length / 8))) {
+          const [ax = NaN, ay = NaN] = ring[v] ?? [];
+          const [bx = NaN, by = NaN] = ring[v + 1] ?? [];
+          points.push([ax, ay], [(ax + bx) / 2, (ay + by) / 2]);
+        }
+      }
+      points.forEach(([lon, lat], k) => {
+        const meters = [300, 5000, 1e7][k % 3]!;
+        const expected = turfMeters(g, lon, lat);
+        const got = idx.distancesWithin(lon, lat, meters).find((d) => d.index === i);
+        if (expected <= meters) {
+          expect(got?.meters).toBe(expected);
+          found += 1;
+          if (expected === 0) inside += 1;
+        } else expect(got).toBeUndefined();
+      });
+    });
+    return { found, inside };
+  }
+
+  it('on the 105 QPV 2015 outlines of Occitanie', () => {
+    const qpv = JSON.parse(readSourceText('qpv-occitanie-2015/qp.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
+    const { found, inside } = checkAround(
+      qpv.features.map((f) => f.geometry),
+      40,
+      2024,
+    );
+    expect([found, inside]).toEqual([4948, 1900]); // within the radius, of which at 0 m
+  }, 60_000);
+
+  it('on holes and MultiPolygon parts (donut, multi), in and around them', () => {
+    const { found, inside } = checkAround([donut, multi, guyane, mayotte], 400, 99);
+    expect([found, inside]).toEqual([1096, 304]);
+    // In a hole: the distance to the hole's edge, also of a MultiPolygon part.
+    const idx = new PolygonIndex([donut, multi]);
+    for (const [lon, lat, g] of [[2.005, 45.005, donut], [3.01, 44.01, multi], [3.006, 44.0101, multi]] as const) {
+      const [d] = idx.distancesWithin(lon, lat, 5000);
+      expect(d!.meters).toBeGreaterThan(0);
+      expect(d!.meters).toBe(turfMeters(g, lon, lat));
+    }
+  });
+});
+
+describe('polygonDistanceMeters', () => {
+  it('is turf\'s clamped distance, exactly, with no radius, and again from its cache', () => {
+    const qpv = JSON.parse(readSourceText('qpv-occitanie-2015/qp.geojson')) as FeatureCollection<Polygon | MultiPolygon>;
+    const random = mulberry32(5);
+    for (const g of [...qpv.features.map((f) => f.geometry), donut, multi]) {
+      const [minX = NaN, minY = NaN, maxX = NaN, maxY = NaN] = turfBBox(g);
+      for (let k = 0; k < 6; k += 1) {
+        const [lon, lat] = [minX - 0.5 + random() * (maxX - minX + 1), minY - 0.5 + random() * (maxY - minY + 1)];
+        const expected = Math.max(0, pointToPolygonDistance([lon, lat], g, { units: 'meters' }));
+        expect(polygonDistanceMeters(lon, lat, g)).toBe(expected);
+        expect(polygonDistanceMeters(lon, lat, g)).toBe(expected);
+      }
+    }
+  });
 });
 
 /** Small deterministic PRNG (public-domain mulberry32) so failures replay. */

@@ -29,6 +29,40 @@ describe('selfIntersections', () => {
   });
 });
 
+describe('selfIntersections is turf kinks\' points, deduplicated, in kinks\' order', () => {
+  function turfPoints(g: Polygon | MultiPolygon): Position[] {
+    const seen = new Set<string>();
+    return kinks(g).features.map((k) => k.geometry.coordinates).filter((p) => !seen.has(`${p[0]},${p[1]}`) && seen.add(`${p[0]},${p[1]}`));
+  }
+
+  it('on the QPV 2015 outlines of Occitanie, as given and simplified as the pipeline does (kinks appear)', () => {
+    const qpv = JSON.parse(readFileSync(new URL('../../data-pipeline/sources/qpv-occitanie-2015/qp.geojson', import.meta.url), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    let kinked = 0;
+    for (const { geometry } of qpv.features) {
+      for (const [tolerance, decimals] of [[0, 6], [0.00005, 5], [0.0005, 4], [0.002, 3]] as const) {
+        const g = tolerance === 0 ? geometry : simplifyGeometry(rewindGeometry(geometry), tolerance, decimals);
+        if (g === null) continue;
+        const expected = turfPoints(g);
+        expect(selfIntersections(g)).toEqual(expected);
+        if (expected.length > 0) kinked += 1;
+      }
+    }
+    expect(kinked).toBeGreaterThan(20);
+  });
+
+  it('across rings and parts, past the R-tree threshold (two 64-step circles crossing, a ring touching another)', () => {
+    const ring = (cx: number, cy: number, r: number): Position[] => {
+      const out: Position[] = [];
+      for (let i = 0; i <= 64; i += 1) out.push([cx + r * Math.cos((2 * Math.PI * (i % 64)) / 64), cy + r * Math.sin((2 * Math.PI * (i % 64)) / 64)]);
+      return out;
+    };
+    const crossing: MultiPolygon = { type: 'MultiPolygon', coordinates: [[ring(2, 45, 0.01)], [ring(2.012, 45.003, 0.008), box(2.01, 45.0, 2.02, 45.01)]] };
+    const expected = turfPoints(crossing);
+    expect(expected.length).toBeGreaterThan(4);
+    expect(selfIntersections(crossing)).toEqual(expected);
+  });
+});
+
 describe('repairGeometry', () => {
   it('leaves a valid geometry alone (null)', () => {
     const square: Polygon = { type: 'Polygon', coordinates: [box(2, 45, 2.01, 45.01)] };

@@ -1,5 +1,5 @@
-import { pointToPolygonDistance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { polygonDistanceMeters } from '../../../geo/index.ts';
 import type { QpvBuild } from '../build-qpv.ts';
 
 /** Radius of the « quartier vécu »: establishments this close to a QPV serve its children. */
@@ -67,6 +67,6 @@ export class QpvProximity {
       geometry = JSON.parse(json) as Polygon | MultiPolygon;
       this.#parsed.set(i, geometry);
     }
-    return Math.max(0, pointToPolygonDistance([lon, lat], geometry, { units: 'meters' }));
+    return polygonDistanceMeters(lon, lat, geometry); // turf's value, without its allocations
   }
 }
