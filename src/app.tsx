@@ -1,6 +1,6 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo } from 'react';
 import { isFiltered } from './domain/cross-filter.ts';
 import { useSelectionShape } from './map/use-selection-shape.ts';
 import { useMapObjects } from './map/use-map-objects.ts';
@@ -13,6 +13,7 @@ import { useAppStore } from './state/store.ts';
 import { useChoropleth } from './map/use-choropleth.ts';
 import { useEtablissementPoints } from './map/use-etablissement-points.ts';
 import { LayerPanel } from './ui/layer-panel.tsx';
+import { LazyPart } from './ui/lazy-part.tsx';
 import { LinkNotices } from './ui/link-notices.tsx';
 import { DataPanel } from './ui/data-panel.tsx';
 import { QpvViews, useComparerQuickAccess } from './ui/qpv-views.tsx';
@@ -73,15 +74,15 @@ export function App() {
         {dataOpen && <DataPanel onClose={() => setPanel(null)} />}
         {panel === null && selectedObject !== null && <FicheObjet object={selectedObject} />}
         {panel === 'territoire' && (
-          <Suspense fallback={null}>
+          <LazyPart what="la vue du territoire" fallback={null}>
             <TerritoryPanel />
-          </Suspense>
+          </LazyPart>
         )}
         <QpvViews sidePanelOpen={panel !== null} />
         {view === 'actions' && (
-          <Suspense fallback={null}>
+          <LazyPart what="la page des actions" fallback={null}>
             <ActionsPage />
-          </Suspense>
+          </LazyPart>
         )}
         <SitePages />
       </main>
@@ -147,9 +148,9 @@ function MapWorkspace() {
               </>
             )}
             {tab === 'filtres' && (
-              <Suspense fallback={<p className="fr-text--sm">Chargement des filtres…</p>}>
+              <LazyPart what="les filtres" fallback={<p className="fr-text--sm">Chargement des filtres…</p>}>
                 <CrossFilterPanel result={crossFilter} indicator={choropleth.option} indicators={choropleth.options} qpvCount={qpvCount} />
-              </Suspense>
+              </LazyPart>
             )}
             {tab === 'couches' && <LayerPanel qpvCount={qpvCount} etablissements={etablissements.points} error={etablissements.error ?? objects.errors[0] ?? null} />}
           </Tabs>

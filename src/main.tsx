@@ -37,8 +37,7 @@ createRoot(document.getElementById('root')!).render(
 
 // DuckDB starts once the map has painted (or failed to), so that its 34 MB of wasm never
 // delays the first paint. "Interactive" is when the search answers: it finds the QPV and
-// territories from the published files, before DuckDB (a click on a QPV opens its fiche
-// from the first paint on).
+// territories from the published files, before DuckDB (the fiche's figures wait for it).
 const unsubscribe = useAppStore.subscribe((state) => {
   if (state.mapStatus === 'loading') return;
   unsubscribe();
@@ -47,5 +46,5 @@ const unsubscribe = useAppStore.subscribe((state) => {
     () => mark(MARKS.duckdbReady),
     () => {},
   );
-  void loadPlaces().then(() => mark(MARKS.interactive));
+  void loadPlaces().then(({ unavailable }) => unavailable.length < 2 && mark(MARKS.interactive));
 });

@@ -84,7 +84,8 @@ async function manifestEntry(name: string): Promise<ManifestTable> {
 
 /**
  * A copy of a published table's bytes of its own, fetched again (the browser's cache answers)
- * and checked against the manifest: for the SQL console's database. DuckDB-WASM takes the
+ * and checked against the manifest: for the SQL console's database and the places' search
+ * (`ui/use-place-search.ts`). DuckDB-WASM takes the
  * bytes it loads (they are transferred to its worker), so those `loadTableBytes` shares may
  * be gone once the app's database has them.
  */

@@ -143,7 +143,7 @@ export function buildEtablissementLayers(points: readonly EtablissementPoint[], 
   const linked = linkedOf(data);
   return [
     // The filter extension, switched off: the same WebGL program as the passing schools' layer,
-    // compiled with the first paint rather than at the first brush move.
+    // compiled with deck.gl's first frame rather than at the first brush move.
     new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({ ...icons, ...UNFILTERED, id: 'etablissements', visible: !active, data }),
     new IconLayer<EtablissementPoint, DataFilterExtensionProps<EtablissementPoint>>({
       ...icons,

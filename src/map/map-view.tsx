@@ -13,7 +13,7 @@ import { registerMapCapture } from './map-capture.ts';
 import { BASEMAP_SOURCES, buildBasemapStyle, COMMUNES_MIN_ZOOM } from './basemap-style.ts';
 import type { EtablissementPoint } from './etablissement-points.ts';
 import { etablissementTooltip, isEtablissementPick } from './etablissement-layers.ts';
-import { type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
+import { isQpvLayer, type QpvCollection, type QpvGpuFilter, type QpvProps, qpvTooltip } from './qpv-layers.ts';
 import { objectOf, objectTooltip } from './object-layers.ts';
 import type { LayerInputs } from './layer-drawings.ts';
 import { useLayerStack } from './use-layer-stack.ts';
@@ -57,7 +57,7 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const footprintOverlayRef = useRef<MapboxOverlay | null>(null);
-  /** The upper canvas's layers; null until the QPV are loaded and the layers built. */
+  /** The upper canvas's layers; null until the QPV are loaded, deck.gl started and the layers built. */
   const layersRef = useRef<Layer[] | null>(null);
   const qpvCountRef = useRef(0);
   const paintedRef = useRef(false);
@@ -140,10 +140,11 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
           canvas?.setAttribute('tabindex', '-1');
           canvas?.setAttribute('aria-hidden', 'true');
         },
-        // Once deck.gl has drawn its layers, MapLibre's stand-ins of the first frame go.
+        // Once deck.gl has drawn its QPV (or has none to draw), MapLibre's stand-ins of the
+        // first frame go, and MapLibre draws a frame without them.
         onAfterRender: () => {
           const layers = layersRef.current;
-          if (layers !== null && layers.every((l) => l.isLoaded)) removeFirstViewQpv(map);
+          if (layers !== null && layers.filter(isQpvLayer).every((l) => l.isLoaded) && removeFirstViewQpv(map)) drawn.basemapChanged();
           drawn.upperDrawn(layers);
         },
         getTooltip: (info) => {
@@ -237,10 +238,17 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
         map.triggerRepaint();
         setQpv(collection);
       })
-      .catch((error: unknown) => setMapError(userMessage(error, 'map: drawing the data')));
+      .catch((error: unknown) => {
+        setMapError(userMessage(error, 'map: drawing the data'));
+        // The basemap and what deck.gl draws from DuckDB (schools, footprints) still come.
+        setQpv({ type: 'FeatureCollection', features: [] });
+        setTimeout(startDeck);
+      });
 
     return () => {
       removed = true;
+      layersRef.current = null;
+      setDeckStarted(false);
       unregisterCapture();
       map.remove();
       mapRef.current = null;
@@ -276,8 +284,8 @@ export function MapView({ fill, fillKey, etablissements, qpvFilter, objects, sel
     layersRef.current = [...layers.upper, ...selectionLayers];
     overlayRef.current?.setProps({ layers: layersRef.current });
     drawnRef.current?.upperChanged();
-    // No layer at all on that canvas: nothing of deck.gl's to wait for.
-    if (layersRef.current.length === 0 && mapRef.current !== null) removeFirstViewQpv(mapRef.current);
+    // No layer at all on that canvas: no deck.gl frame follows, nothing of deck.gl's to wait for.
+    if (layersRef.current.length === 0 && mapRef.current !== null && removeFirstViewQpv(mapRef.current)) drawnRef.current?.basemapChanged();
   }, [qpv, layers.upper, selectionLayers, deckStarted]);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { Map as MapLibreMap, Point } from 'maplibre-gl';
 import { MAP_LAYER } from '../domain/map-layers.ts';
 
 /**
@@ -51,16 +51,18 @@ export function showFirstViewQpv(map: MapLibreMap, qpv: FeatureCollection<Polygo
 /** The sources `showFirstViewQpv` gave MapLibre, for the first paint to wait for. */
 export const FIRST_VIEW_SOURCES = [SOURCE, MARKERS] as const;
 
-/** The code of the QPV drawn at `point`, while these layers stand in for deck.gl's. */
-export function firstViewQpvAt(map: MapLibreMap, point: PointLike): string | null {
+/** The code of the QPV drawn within 2 pixels of `point` (as deck.gl picks), while these layers stand in for deck.gl's. */
+export function firstViewQpvAt(map: MapLibreMap, point: Point): string | null {
   const layers = [MARKERS, ...POLYGON_LAYERS].filter((id) => map.getLayer(id) !== undefined);
   if (layers.length === 0) return null;
-  const code = map.queryRenderedFeatures(point, { layers })[0]?.properties?.code;
+  const code = map.queryRenderedFeatures([[point.x - 2, point.y - 2], [point.x + 2, point.y + 2]], { layers })[0]?.properties?.code;
   return typeof code === 'string' ? code : null;
 }
 
-/** Removes the first view's QPV (deck.gl has drawn its own). */
-export function removeFirstViewQpv(map: MapLibreMap): void {
-  for (const id of [MARKERS, ...POLYGON_LAYERS]) if (map.getLayer(id) !== undefined) map.removeLayer(id);
+/** Removes the first view's QPV (deck.gl has drawn its own); whether there were any. */
+export function removeFirstViewQpv(map: MapLibreMap): boolean {
+  const layers = [MARKERS, ...POLYGON_LAYERS].filter((id) => map.getLayer(id) !== undefined);
+  for (const id of layers) map.removeLayer(id);
   for (const id of FIRST_VIEW_SOURCES) if (map.getSource(id) !== undefined) map.removeSource(id);
+  return layers.length > 0;
 }

@@ -19,7 +19,7 @@ export type QpvCollection = FeatureCollection<Polygon | MultiPolygon, QpvProps>;
 
 /**
  * Below this zoom a QPV (a few hundred metres) is a few pixels wide: it is drawn as a marker.
- * From it on, as its polygon. Only one of the two is drawn at a time, so the first paint
+ * From it on, as its polygon. Only one of the two is drawn at a time, so deck.gl's first frame
  * compiles only the marker's WebGL program.
  */
 export const QPV_POLYGON_MIN_ZOOM = MAP_LAYER.qpv.detailMinZoom;
@@ -80,7 +80,7 @@ function passingCategory() {
 
 /**
  * The dimmed copies carry the same extension, switched off: they then share the WebGL program
- * of the layer they copy, compiled with the first paint, and the first brush move does not
+ * of the layer they copy, compiled with deck.gl's first frame, and the first brush move does not
  * stall on compiling another one.
  */
 export const UNFILTERED = { extensions: QPV_FILTER, filterEnabled: false, ...passingCategory() };
@@ -118,6 +118,9 @@ function markersOf(data: QpvCollection): QpvProps[] {
   }
   return markers;
 }
+
+/** Whether a layer is one of `buildQpvLayers`' (their ids all start with `qpv-`). */
+export const isQpvLayer = (layer: Layer): boolean => layer.id.startsWith('qpv-');
 
 export function buildQpvLayers(data: QpvCollection, options: QpvLayerOptions): Layer[] {
   const { fill, line, selectedLine, markerRadiusPx } = QPV_LAYER_DEFAULTS;

@@ -8,9 +8,9 @@ import { type EtablissementPoint, etablissementPoints } from './etablissement-po
 const NONE: EtablissementPoint[] = [];
 
 /**
- * Read from the published Arrow file (DuckDB loads the same bytes) once DuckDB has the first
- * tables, or has failed: the first paint and the search come first, the schools do not wait
- * for every table.
+ * Read from the published Arrow file (DuckDB loads the same bytes) once DuckDB has its first
+ * tables, or has failed: the 3 MB file is decoded after the first paint and the search's own
+ * files, and the schools do not wait for every table.
  */
 const loadPoints = (whenFirstTables: Promise<unknown>) =>
   whenFirstTables

@@ -5,7 +5,7 @@ import { rankSearchHits, normaliseSearchText, type SearchHit, searchTerms } from
  * The search of QPV and territories (communes, départements, régions, académies, contrats de
  * ville) in JS, over the published `qpv` and `territoires` Arrow files: it answers as soon as
  * they are fetched, seconds before DuckDB has started. Matched and ranked as the SQL search of
- * the Cités, PRE and schools (`rankedSearchSql`), tested against it on the published data.
+ * the Cités, PRE and schools (`searchSql` over `scoredSql`), tested against it on the published data.
  */
 
 /** One place with its folded name and code, as the search compares them. */

@@ -33,8 +33,11 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
   const toHits = rowsOf<SearchHit>();
   // The QPV and territories answer from the published files, before DuckDB; the objects from DuckDB.
   const places = usePlaceSearch(deferred);
-  const objects = useSql(OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null, toHits, ['search_objets']);
-  const hits = rankSearchHits([...(places.hits ?? []), ...(objects.data ?? [])].filter((hit) => offered(hit.kind)));
+  const objectsSql = OBJECT_HIT_KINDS.some(offered) ? buildObjectSearchQuery(deferred) : null;
+  const objects = useSql(objectsSql, toHits, ['search_objets']);
+  // Only the objects found for this text: the places answer at once, the previous text's objects would mix in.
+  const objectHits = objects.status === 'ready' && objects.sql === objectsSql ? objects.data : [];
+  const hits = rankSearchHits([...(places.hits ?? []), ...objectHits].filter((hit) => offered(hit.kind)));
   const listId = useId();
   const inputId = useId();
 
@@ -106,7 +109,7 @@ export function SearchBox({ label = 'Rechercher une commune, un QPV, une école'
       )}
       {open && places.loading && <p className="fr-text--xs search-box__empty">Chargement…</p>}
       {open && objects.status === 'loading' && objects.data === null && <p className="fr-text--xs search-box__empty">Écoles, Cités éducatives et PRE : chargement de la base…</p>}
-      {places.error !== null && <p className="fr-error-text">Recherche incomplète : {places.error}</p>}
+      {open && places.hits !== null && places.error !== null && <p className="fr-error-text">Recherche incomplète : {places.error}</p>}
       {objects.error !== null && <p className="fr-error-text">Recherche des écoles, Cités éducatives et PRE impossible : {objects.error}</p>}
     </div>
   );

@@ -15,7 +15,8 @@ export function TerritoryPicker({ value, onChange, label = 'Territoire' }: { val
   const id = useId();
   const [text, setText] = useState('');
   const cites = useSql(buildCiteNamesQuery(), tableRows, ['cites']);
-  const found = (usePlaceSearch(text).hits ?? []).filter((h) => PICKABLE.has(h.kind)).slice(0, 8);
+  const places = usePlaceSearch(text);
+  const found = (places.hits ?? []).filter((h) => PICKABLE.has(h.kind)).slice(0, 8);
   return (
     <div className="territory-picker" data-testid="territory-picker">
       <div className="fr-select-group">
@@ -36,6 +37,7 @@ export function TerritoryPicker({ value, onChange, label = 'Territoire' }: { val
           ou une commune, un département, une région
         </label>
         <input id={`${id}-search`} className="fr-input" type="search" value={text} placeholder="nom ou code INSEE" onChange={(e) => setText(e.target.value)} />
+        {places.hits !== null && places.error !== null && <p className="fr-error-text">Recherche incomplète : {places.error}</p>}
         {found.length > 0 && (
           <ul className="territory-picker__hits">
             {found.map((h) => (

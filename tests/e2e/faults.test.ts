@@ -168,3 +168,21 @@ describe('browser storage disabled or full', () => {
     await close();
   });
 });
+
+describe('a part of the code that cannot be loaded', () => {
+  test('the Filtres tab says so in its place; the map, the search and the other tabs stay', async () => {
+    const { page, close } = await openApp(
+      app.browser,
+      app.url,
+      'onglet=filtres',
+      (p) => p.route('**/assets/cross-filter-panel-*.js', (route) => route.fulfill({ status: 404, body: 'Not Found' })),
+      [/cross-filter-panel-[\w-]+\.js|lazy part \(les filtres\)/],
+    );
+    await expect.poll(() => page.locator('.fr-error-text').allInnerTexts(), { timeout: 30_000 }).toContain('Impossible d’afficher les filtres : rechargez la page.');
+    await expectMapDrawn(page);
+    await expectSearchWorks(page);
+    await page.getByRole('tab', { name: 'Couches' }).click();
+    await expect.poll(() => page.getByTestId('layer-panel').count()).toBe(1);
+    await close();
+  });
+});

@@ -332,3 +332,25 @@ describe('the observatory in Chromium', () => {
     await screenshot('donnees-ferme');
   });
 });
+
+describe('the first frame, drawn by MapLibre before deck.gl starts', () => {
+  test('shows the QPV and takes a click at once: the QPV clicked at the first paint gets its fiche', async () => {
+    const { page: first, close } = await openPage(browser, server.url);
+    await first.goto(`${server.url}#carte=13/43.3436/3.2150`);
+    await waitForMark(first, 'obs:first-paint', 90_000);
+    const point = findPixel(await first.screenshot(), isQpvPixel, { x: 640, y: 480 });
+    expect(point).not.toBeNull();
+    await first.mouse.click(point!.x, point!.y);
+    await expect.poll(() => new URLSearchParams(new URL(first.url()).hash.slice(1)).get('qpv'), { timeout: 30_000 }).toMatch(/^QP034\d{3}$/);
+    await expect.poll(() => first.getByTestId('fiche-qpv').count()).toBe(1);
+    await close();
+  });
+
+  test('comes without the QPV when the link hides them (nothing of theirs to wait for)', async () => {
+    const { page: bare, close } = await openPage(browser, server.url);
+    await bare.goto(`${server.url}#couches=cites`);
+    await waitForMark(bare, 'obs:first-paint', 90_000);
+    await waitForMapDrawn(bare, 60_000);
+    await close();
+  });
+});
