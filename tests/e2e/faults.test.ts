@@ -181,6 +181,7 @@ describe('a part of the code that cannot be loaded', () => {
     await expect.poll(() => page.locator('.fr-error-text').allInnerTexts(), { timeout: 30_000 }).toContain('Impossible d’afficher les filtres : rechargez la page.');
     await expectMapDrawn(page);
     await expectSearchWorks(page);
+    await page.getByRole('combobox', { name: /Rechercher une commune, un QPV, une école/ }).press('Escape');
     await page.getByRole('tab', { name: 'Couches' }).click();
     await expect.poll(() => page.getByTestId('layer-panel').count()).toBe(1);
     await close();
